@@ -1,0 +1,161 @@
+"""The Python API: what the CLI, the HTTP layer and scripts call.
+
+Every function here takes plain arguments with sensible defaults and returns model
+objects; nothing prints.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .ingest.readers import ReadIssue, make_article, read_paths
+from .models import Analysis, Article
+from .pipeline import Pipeline, default_pipeline
+from .store import DEFAULT_DB, Store
+
+log = logging.getLogger(__name__)
+
+
+def analyze_article(article: Article, pipeline: Pipeline | None = None) -> Analysis:
+    """Analyze one `Article` with the default (or a given) pipeline."""
+    return (pipeline or default_pipeline()).analyze(article)
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> Analysis:
+    """Analyze a text. ``published`` (YYYY-MM-DD) anchors relative dates ("on Saturday")."""
+    article = make_article(text, published=published, outlet=outlet, title=title, url=url, id=id)
+    return analyze_article(article, pipeline)
+
+
+def read_articles(
+    paths: Iterable[str | Path], issues: list[ReadIssue] | None = None, **overrides: str | None
+) -> Iterator[Article]:
+    """Read articles from files, folders or "-" (stdin). Problems are appended to ``issues``."""
+    return read_paths(paths, issues=issues, **overrides)
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did. ``issues`` lists every skipped input and warning."""
+
+    read: int = 0
+    added: int = 0
+    already_stored: int = 0
+    not_analyzed: int = 0
+    failed: int = 0
+    events: int = 0
+    issues: list[ReadIssue] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """False only when nothing could be processed (the CLI's exit status)."""
+        return self.read > 0 or not any(i.fatal for i in self.issues)
+
+    def as_dict(self) -> dict:
+        return {
+            "read": self.read,
+            "added": self.added,
+            "already_stored": self.already_stored,
+            "not_analyzed": self.not_analyzed,
+            "failed": self.failed,
+            "events": self.events,
+            "issues": [str(i) for i in self.issues],
+        }
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    db: str | Path | Store = DEFAULT_DB,
+    *,
+    pipeline: Pipeline | None = None,
+    progress: Callable[[Article], None] | None = None,
+    replace: bool = False,
+    **overrides: str | None,
+) -> IngestReport:
+    """Read, analyze and store articles. Already-stored articles are skipped, not re-analyzed.
+
+    Each article is committed on its own, so an interruption loses at most the one in flight.
+    A failure inside analysis is reported for that article and the batch goes on.
+    """
+    pipeline = pipeline or default_pipeline()
+    report = IngestReport()
+    store = db if isinstance(db, Store) else Store(db)
+    try:
+        known = store.article_ids()
+        fresh: list[Article] = []
+
+        def pending() -> Iterator[Article]:
+            for article in read_paths(paths, issues=report.issues, **overrides):
+                report.read += 1
+                if article.id in known and not replace:
+                    report.already_stored += 1
+                    if progress:
+                        progress(article)
+                    continue
+                known.add(article.id)  # a repeat inside the same input counts once
+                fresh.append(article)
+                yield article
+
+        for analysis in _analyze_safely(pending(), pipeline, report):
+            article = fresh.pop(0)
+            if analysis is not None:
+                if not analysis.analyzed:
+                    report.not_analyzed += 1
+                    report.issues.append(
+                        ReadIssue(article.source or article.id, analysis.reason or "not analyzed", fatal=False)
+                    )
+                if store.add(article, analysis, replace=replace):
+                    report.added += 1
+                    report.events += sum(1 for e in analysis.events if e.happened)
+                else:
+                    report.already_stored += 1
+            if progress:
+                progress(article)
+        store.record_issues(report.issues)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+    return report
+
+
+def _analyze_safely(
+    articles: Iterator[Article], pipeline: Pipeline, report: IngestReport
+) -> Iterator[Analysis | None]:
+    """Analyze in batches; if a batch raises, redo it one by one so only the bad article is lost."""
+    batch: list[Article] = []
+
+    def run(batch: list[Article]) -> Iterator[Analysis | None]:
+        try:
+            yield from list(pipeline.analyze_many(batch, batch_size=len(batch)))
+            return
+        except Exception:  # noqa: BLE001 - isolate the failing article below
+            log.debug("batch failed; retrying one by one", exc_info=True)
+        for article in batch:
+            try:
+                yield pipeline.analyze(article)
+            except Exception as exc:  # noqa: BLE001 - one bad article never aborts a batch
+                report.failed += 1
+                report.issues.append(
+                    ReadIssue(article.source or article.id, f"analysis failed: {type(exc).__name__}: {exc}")
+                )
+                yield None
+
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= 16:
+            yield from run(batch)
+            batch = []
+    if batch:
+        yield from run(batch)

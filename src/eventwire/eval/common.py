@@ -1,0 +1,100 @@
+"""Helpers every layer's metrics share: name normalisation, span overlap, distance, ratios.
+
+These definitions are part of the yardstick: change them only deliberately, since every
+figure reported for eventwire depends on them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+# Apostrophe-like marks are dropped, not spaced: "Dara'a", "Dara’a" and "Daraa" are one name.
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʻʿʾ′"), None)
+_NON_WORD = re.compile(r"[^\w]+")
+# Arabic article and English "the" at the start of a name are optional in wire copy
+# ("al-Bab" / "Bab", "the Golan Heights" / "Golan Heights").
+_LEADING_ARTICLE = re.compile(r"^(?:al|el|the)\s+")
+# Words too common to tie a speaker to an organisation ("the Ministry of Defence" and
+# "the ministry of health" must not match through "the"/"of").
+_FUNCTION_WORDS = frozenset(
+    "a an and at by de du for from in its of on or the to with al el".split()
+)
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def normalize_name(value: str | None) -> str:
+    """Case, diacritics, hyphens, apostrophes and a leading al-/el-/the ignored."""
+    if not value:
+        return ""
+    text = unicodedata.normalize("NFKD", value)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().translate(_APOSTROPHES).replace(".", "")
+    text = _NON_WORD.sub(" ", text).replace("_", " ").strip()
+    text = " ".join(text.split())
+    return _LEADING_ARTICLE.sub("", text)
+
+
+def content_words(*values: str | None) -> set[str]:
+    """Content words of names, lightly stemmed so "source"/"sources" agree."""
+    words: set[str] = set()
+    for value in values:
+        for word in normalize_name(value).split():
+            if word in _FUNCTION_WORDS:
+                continue
+            if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+                word = word[:-1]
+            words.add(word)
+    return words
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Length of the intersection of two half-open character ranges."""
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def merge_intervals(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Union of ranges, so text covered twice is not credited twice."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def covered(start: int, end: int, union: list[tuple[int, int]]) -> int:
+    """How many characters of ``[start, end)`` a union of ranges covers."""
+    return sum(overlap(start, end, s, e) for s, e in union)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp = p2 - p1
+    dl = math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def has_coords(lat: float | None, lon: float | None) -> bool:
+    return lat is not None and lon is not None
+
+
+def ratio(num: float, den: float) -> float:
+    """``num / den``, 0.0 for an empty denominator (an honest zero for a layer not built yet)."""
+    return float(num) / den if den else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def prf(matched_pred: float, n_pred: float, matched_gold: float, n_gold: float) -> dict[str, float]:
+    """Precision, recall and F1 from counts."""
+    p = ratio(matched_pred, n_pred)
+    r = ratio(matched_gold, n_gold)
+    return {"precision": p, "recall": r, "f1": f1(p, r)}

@@ -1,0 +1,34 @@
+"""Language detection and the "should this article be analyzed?" decision."""
+
+from __future__ import annotations
+
+from ..models import Article
+
+SUPPORTED_LANGUAGES = ("en",)
+# Short texts give unreliable language guesses; below this many letters we assume English
+# only when most characters are ASCII letters.
+MIN_LETTERS_FOR_DETECTION = 40
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None for text with too few letters."""
+    sample = text[:5000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters == 0:
+        return None
+    if letters < MIN_LETTERS_FOR_DETECTION:
+        ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in sample)
+        return "en" if ascii_letters / letters > 0.9 else None
+    import py3langid  # imported lazily: loading its model costs ~0.3 s
+
+    lang, _score = py3langid.classify(sample)
+    return lang
+
+
+def skip_reason(article: Article) -> str | None:
+    """Why an article is stored but not analyzed, or None when it should be analyzed."""
+    if not article.text or not article.text.strip():
+        return "empty text"
+    if article.language is not None and article.language not in SUPPORTED_LANGUAGES:
+        return f"language '{article.language}' is not supported (English only); stored, not analyzed"
+    return None

@@ -1,0 +1,198 @@
+"""Stage registry and the pipeline that runs registered stages over articles.
+
+A stage is declared once, by name, with what it requires and what it assigns
+(the spaCy habit), so the pipeline order is checked rather than hoped for::
+
+    @register_stage("geo", requires=("sentences", "entities"), assigns=("places",))
+    class GeoStage(Stage):
+        def initialize(self, config): ...      # load gazetteer once
+        def __call__(self, ctx): ...           # fill ctx.analysis.places
+
+The spaCy parse is made once per article by the ``nlp`` stage and shared through
+``Context.doc``; no later stage re-parses text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import Errors, EventwireError
+from .models import Analysis, Article
+
+log = logging.getLogger(__name__)
+
+# Where each stage lives; importing the module registers it.
+STAGE_MODULES: dict[str, str] = {
+    "nlp": "eventwire.nlp.stage",
+    "geo": "eventwire.geo.stage",
+    "actors": "eventwire.actors.stage",
+    "claims": "eventwire.claims.stage",
+    "events": "eventwire.events.stage",
+    "framing": "eventwire.framing.stage",
+}
+
+# Default order. Each later stage may read what earlier ones assigned.
+DEFAULT_STAGES: tuple[str, ...] = ("nlp",)
+
+
+@dataclass
+class Context:
+    """What a stage sees: the article, the shared parse, and the analysis so far."""
+
+    article: Article
+    analysis: Analysis
+    doc: Any = None  # spacy.tokens.Doc
+    shared: dict[str, Any] = field(default_factory=dict)  # per-article derived data
+
+
+class Stage:
+    """Base class. Subclasses load resources in ``initialize`` (once), then are called per article."""
+
+    name: str = ""
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def initialize(self, config: dict[str, Any]) -> None:  # noqa: B027 - optional hook
+        """Load data (gazetteer, lexicons) once. ``config`` is the stage's config dict."""
+
+    def __call__(self, ctx: Context) -> None:
+        raise NotImplementedError
+
+
+_REGISTRY: dict[str, type[Stage]] = {}
+
+
+def register_stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):
+    """Class decorator registering a stage under ``name``."""
+
+    def deco(cls: type[Stage]) -> type[Stage]:
+        cls.name = name
+        cls.requires = tuple(requires)
+        cls.assigns = tuple(assigns)
+        _REGISTRY[name] = cls
+        return cls
+
+    return deco
+
+
+def get_stage_class(name: str) -> type[Stage]:
+    if name not in _REGISTRY:
+        module = STAGE_MODULES.get(name)
+        if module is None:
+            raise EventwireError(Errors.E001.format(name=name, known=", ".join(STAGE_MODULES)))
+        importlib.import_module(module)
+    return _REGISTRY[name]
+
+
+class Pipeline:
+    """Runs stages over articles. Build once, reuse: resources load on first use."""
+
+    def __init__(self, stages: Iterable[str] | None = None, config: dict[str, dict] | None = None):
+        self.stage_names = tuple(stages) if stages is not None else DEFAULT_STAGES
+        self.config = config or {}
+        self._stages: list[Stage] | None = None
+
+    # -- construction -----------------------------------------------------
+    def _build(self) -> list[Stage]:
+        stages: list[Stage] = []
+        available: set[str] = {"text"}
+        for name in self.stage_names:
+            cls = get_stage_class(name)
+            missing = [r for r in cls.requires if r not in available]
+            if missing:
+                raise EventwireError(Errors.E002.format(name=name, missing=", ".join(missing)))
+            stage = cls()
+            stage.initialize(self.config.get(name, {}))
+            stages.append(stage)
+            available.update(cls.assigns)
+        return stages
+
+    @property
+    def stages(self) -> list[Stage]:
+        if self._stages is None:
+            self._stages = self._build()
+        return self._stages
+
+    def initialize(self) -> Pipeline:
+        """Load every stage's resources now (otherwise they load on first analysis)."""
+        _ = self.stages
+        return self
+
+    @property
+    def nlp(self) -> Any:
+        for stage in self.stages:
+            if stage.name == "nlp":
+                return stage.nlp  # type: ignore[attr-defined]
+        return None
+
+    # -- running ------------------------------------------------------------
+    def analyze(self, article: Article) -> Analysis:
+        return next(iter(self.analyze_many([article])))
+
+    def analyze_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Analysis]:
+        """Analyze articles lazily, parsing English ones in batches with ``nlp.pipe``."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[Analysis]:
+        from .nlp.language import skip_reason
+
+        todo: list[tuple[int, Article]] = []
+        results: dict[int, Analysis] = {}
+        for i, article in enumerate(batch):
+            reason = skip_reason(article)
+            if reason:
+                results[i] = Analysis(
+                    article_id=article.id,
+                    analyzed=False,
+                    reason=reason,
+                    language=article.language,
+                    published=article.published,
+                    outlet=article.outlet,
+                )
+            else:
+                todo.append((i, article))
+        nlp = self.nlp
+        docs: Iterable[Any]
+        if nlp is not None and todo:
+            docs = nlp.pipe(a.text for _, a in todo)
+        else:
+            docs = [None] * len(todo)
+        for (i, article), doc in zip(todo, docs, strict=True):
+            results[i] = self._run_stages(article, doc)
+        for i in range(len(batch)):
+            yield results[i]
+
+    def _run_stages(self, article: Article, doc: Any) -> Analysis:
+        analysis = Analysis(
+            article_id=article.id,
+            language=article.language,
+            published=article.published,
+            outlet=article.outlet,
+        )
+        ctx = Context(article=article, analysis=analysis, doc=doc)
+        for stage in self.stages:
+            stage(ctx)
+            analysis.stages.append(stage.name)
+        return analysis
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """A process-wide pipeline with the embedded defaults (built once)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT

@@ -1,0 +1,65 @@
+"""Schema migrations, oldest first. Portable SQL (SQLite and PostgreSQL).
+
+Never edit a landed migration: append a new one. ``meta.schema_version`` records the
+number applied; opening a database applies the missing ones in one transaction each.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[list[str]] = [
+    # 1: articles, their analyses, and the flattened records queried by corpus views
+    [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            url TEXT, outlet TEXT, published TEXT, title TEXT,
+            text TEXT NOT NULL,
+            language TEXT, source TEXT, warnings TEXT,
+            analyzed INTEGER NOT NULL, reason TEXT,
+            copy_of TEXT,
+            ingested_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_published ON articles (published)",
+        "CREATE INDEX articles_outlet ON articles (outlet)",
+        "CREATE TABLE analyses (article_id TEXT PRIMARY KEY, json TEXT NOT NULL)",
+        """CREATE TABLE places (
+            article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+            mention TEXT, start_char INTEGER, end_char INTEGER,
+            name TEXT, geonameid BIGINT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            country TEXT, admin1 TEXT, kind TEXT, precision TEXT, confidence DOUBLE PRECISION,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        "CREATE INDEX places_name ON places (name)",
+        """CREATE TABLE events (
+            article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+            event_type TEXT, sub_event_type TEXT, trigger TEXT,
+            actor1 TEXT, actor2 TEXT, assoc_actor_1 TEXT,
+            location TEXT, geonameid BIGINT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            country TEXT, admin1 TEXT, geo_precision TEXT,
+            date TEXT, date_precision TEXT, fatalities INTEGER, quantities TEXT,
+            modality TEXT, reported_by TEXT, notes TEXT,
+            evidence TEXT, start_char INTEGER, end_char INTEGER,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        "CREATE INDEX events_date ON events (date)",
+        "CREATE INDEX events_location ON events (location)",
+        """CREATE TABLE attributions (
+            article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+            speaker TEXT, organization TEXT, via TEXT, anonymous INTEGER, cue TEXT,
+            claim TEXT, start_char INTEGER, end_char INTEGER,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        """CREATE TABLE framing (
+            article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+            text TEXT, technique TEXT, neutral TEXT, voice TEXT, target TEXT, family TEXT,
+            start_char INTEGER, end_char INTEGER,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        """CREATE TABLE ingest_issues (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, message TEXT NOT NULL,
+            fatal INTEGER NOT NULL, created_at TEXT NOT NULL
+        )""",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
