@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .ingest.readers import ReadIssue, make_article, read_paths
 from .models import Analysis, Article
@@ -40,10 +41,10 @@ def analyze(
 
 
 def read_articles(
-    paths: Iterable[str | Path], issues: list[ReadIssue] | None = None, **overrides: str | None
+    paths: Iterable[str | Path], issues: list[ReadIssue] | None = None, **options: Any
 ) -> Iterator[Article]:
     """Read articles from files, folders or "-" (stdin). Problems are appended to ``issues``."""
-    return read_paths(paths, issues=issues, **overrides)
+    return read_paths(paths, issues=issues, **options)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: Callable[[Article], None] | None = None,
     replace: bool = False,
-    **overrides: str | None,
+    **read_options: Any,
 ) -> IngestReport:
     """Read, analyze and store articles. Already-stored articles are skipped, not re-analyzed.
 
@@ -97,7 +98,7 @@ def ingest(
         fresh: list[Article] = []
 
         def pending() -> Iterator[Article]:
-            for article in read_paths(paths, issues=report.issues, **overrides):
+            for article in read_paths(paths, issues=report.issues, **read_options):
                 report.read += 1
                 if article.id in known and not replace:
                     report.already_stored += 1
@@ -114,7 +115,9 @@ def ingest(
                 if not analysis.analyzed:
                     report.not_analyzed += 1
                     report.issues.append(
-                        ReadIssue(article.source or article.id, analysis.reason or "not analyzed", fatal=False)
+                        ReadIssue(
+                            article.source or article.id, analysis.reason or "not analyzed", fatal=False
+                        )
                     )
                 if store.add(article, analysis, replace=replace):
                     report.added += 1

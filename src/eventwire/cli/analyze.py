@@ -14,10 +14,17 @@ from .options import echo_issues, print_table, user_errors
 @click.argument("source", type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) when the input has none.")
+@click.option(
+    "--max-mb", type=float, default=10, show_default=True, help="Skip single-article files larger than this."
+)
 @click.option("--outlet", help="Outlet name when the input has none.")
-@click.option("--neutral", is_flag=True, help="Print a neutral, wire-style digest: events and claims with sources.")
+@click.option(
+    "--neutral", is_flag=True, help="Print a neutral, wire-style digest: events and claims with sources."
+)
 @user_errors
-def command(source: str, fmt: str, published: str | None, outlet: str | None, neutral: bool) -> None:
+def command(
+    source: str, fmt: str, published: str | None, max_mb: float, outlet: str | None, neutral: bool
+) -> None:
     """Analyze FILE, DIR (recursively) or - (stdin) and print the Analysis.
 
     With --format json one article prints one JSON object; several print one JSON
@@ -28,7 +35,7 @@ def command(source: str, fmt: str, published: str | None, outlet: str | None, ne
         eventwire analyze article.txt --published 2018-07-01 --outlet "Press TV" --format json
     """
     issues: list[ReadIssue] = []
-    articles = list(read_articles([source], issues, published=published, outlet=outlet))
+    articles = list(read_articles([source], issues, published=published, outlet=outlet, max_mb=max_mb))
     echo_issues(issues)
     if not articles:
         raise click.ClickException(f"no article could be read from {source}")
@@ -54,15 +61,25 @@ def _print_neutral(article: Article, analysis: Analysis) -> None:
 def _print_tables(article: Article, analysis: Analysis) -> None:
     text = article.text
     head = f"== {article.title or article.source or article.id}"
-    meta = ", ".join(f"{k}: {v}" for k, v in (("outlet", article.outlet), ("published", article.published)) if v)
+    meta = ", ".join(
+        f"{k}: {v}" for k, v in (("outlet", article.outlet), ("published", article.published)) if v
+    )
     click.echo(head + (f" ({meta})" if meta else ""))
     if not analysis.analyzed:
         click.echo(f"not analyzed: {analysis.reason}")
         return
     click.echo(f"{len(analysis.sentences)} sentences, {len(text.split())} words")
     sections = [
-        ("Places", analysis.places, ["mention", "name", "country", "admin1", "kind", "precision", "lat", "lon"]),
-        ("Events", [e for e in analysis.events], ["date", "event_type", "sub_event_type", "actor1", "location", "modality"]),
+        (
+            "Places",
+            analysis.places,
+            ["mention", "name", "country", "admin1", "kind", "precision", "lat", "lon"],
+        ),
+        (
+            "Events",
+            [e for e in analysis.events],
+            ["date", "event_type", "sub_event_type", "actor1", "location", "modality"],
+        ),
         ("Claims", analysis.attributions, ["speaker", "organization", "via", "anonymous", "claim"]),
         ("Framing", analysis.framing, ["text", "technique", "neutral", "voice"]),
         ("Entities", analysis.entities, ["text", "label", "start", "end"]),

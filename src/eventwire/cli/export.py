@@ -14,7 +14,13 @@ FORMATS = {"jsonl": export_articles_jsonl, "csv": export_articles_csv}
 @click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File to write (default stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="File to write (default stdout).",
+)
 @user_errors
 def command(db: str, fmt: str, output) -> None:
     """Export stored articles (jsonl: with analyses and copy_of; csv: article fields).

@@ -18,9 +18,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|the)\s+")
 # Words too common to tie a speaker to an organisation ("the Ministry of Defence" and
 # "the ministry of health" must not match through "the"/"of").
-_FUNCTION_WORDS = frozenset(
-    "a an and at by de du for from in its of on or the to with al el".split()
-)
+_FUNCTION_WORDS = frozenset("a an and at by de du for from in its of on or the to with al el".split())
 
 EARTH_RADIUS_KM = 6371.0088
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Analysis, Place
-from .common import haversine_km, has_coords, normalize_name, overlap, prf, ratio
+from .common import has_coords, haversine_km, normalize_name, overlap, prf, ratio
 from .gold import GoldArticle, GoldSpan, as_gold
 from .result import MATCHED, MISSED, PARTIAL, SPURIOUS, Item, LayerScore
 
@@ -91,8 +91,9 @@ def score_places(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
 
 def place_metrics(c: dict[str, float]) -> dict[str, float]:
     """Metrics from (summed) counts."""
-    out: dict[str, float] = prf(c.get("predicted_matched", 0), c.get("predicted", 0),
-                                c.get("detected", 0), c.get("gold", 0))
+    out: dict[str, float] = prf(
+        c.get("predicted_matched", 0), c.get("predicted", 0), c.get("detected", 0), c.get("gold", 0)
+    )
     out["acc_25km"] = ratio(c.get("within_25km", 0), c.get("with_coords", 0))
     out["acc_161km"] = ratio(c.get("within_161km", 0), c.get("with_coords", 0))
     out["unresolved"] = int(c.get("unresolved", 0))

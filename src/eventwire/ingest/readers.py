@@ -213,7 +213,10 @@ def _record_to_article(record: dict, where: str, issues: list[ReadIssue]) -> Art
         return None
     if len(text) > MAX_ARTICLE_CHARS:
         issues.append(
-            ReadIssue(where, Errors.E013.format(size_mb=len(text) / 1024 / 1024, limit_mb=MAX_ARTICLE_CHARS // 1_000_000))
+            ReadIssue(
+                where,
+                Errors.E013.format(size_mb=len(text) / 1024 / 1024, limit_mb=MAX_ARTICLE_CHARS // 1_000_000),
+            )
         )
         return None
     meta = {k: record.get(k) for k in METADATA_FIELDS}

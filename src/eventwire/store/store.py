@@ -92,7 +92,9 @@ class Store:
                 for statement in MIGRATIONS[number - 1]:
                     self.db.execute(statement)
                 if number == 1:
-                    self.db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(number),))
+                    self.db.execute(
+                        "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(number),)
+                    )
                 else:
                     self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(number),))
                 self.db.commit()
@@ -176,7 +178,10 @@ class Store:
             "framing",
             FRAMING_COLUMNS,
             aid,
-            [(f.text, f.technique, f.neutral, f.voice, f.target, f.family, f.start, f.end) for f in analysis.framing],
+            [
+                (f.text, f.technique, f.neutral, f.voice, f.target, f.family, f.start, f.end)
+                for f in analysis.framing
+            ],
         )
 
     def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -1,0 +1,74 @@
+"""Store behaviour on a real SQLite file: migrations, idempotence, round-trip, one transaction per article."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from eventwire.ingest.readers import make_article
+from eventwire.models import Analysis, Event, Place
+from eventwire.store import Store
+from eventwire.store.migrations import SCHEMA_VERSION
+
+
+def sample(i: int = 0):
+    article = make_article(
+        f"Troops entered Nawa on Sunday ({i}).", id=f"a{i}", outlet="Wire", published="2018-07-01"
+    )
+    analysis = Analysis(
+        article_id=article.id,
+        places=[Place(mention="Nawa", start=15, end=19, name="Nawa", lat=32.89, lon=36.04, country="SY")],
+        events=[
+            Event(event_type="Battles", sub_event_type="Government regains territory", start=0, end=30,
+                  evidence=article.text[:30], location="Nawa", date="2018-07-01", date_precision="day",
+                  quantities={"people": 3})
+        ],
+    )  # fmt: skip
+    return article, analysis
+
+
+def test_migrations_versioned(tmp_path):
+    db = tmp_path / "s.db"
+    Store(db).close()
+    with Store(db) as store:  # reopening applies nothing new
+        assert store.schema_version == SCHEMA_VERSION
+
+
+def test_newer_schema_refused(tmp_path):
+    db = tmp_path / "s.db"
+    Store(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(Exception, match="newer"):
+        Store(db)
+
+
+def test_add_is_idempotent_and_round_trips(tmp_path):
+    article, analysis = sample()
+    with Store(tmp_path / "s.db") as store:
+        assert store.add(article, analysis) is True
+        assert store.add(article, analysis) is False
+        assert store.summary()["articles"] == 1 and store.summary()["events"] == 1
+        assert store.get_analysis(article.id) == analysis
+        assert store.get_article(article.id) == article
+
+
+def test_replace_rewrites_children(tmp_path):
+    article, analysis = sample()
+    with Store(tmp_path / "s.db") as store:
+        store.add(article, analysis)
+        analysis.events = []
+        assert store.add(article, analysis, replace=True)
+        assert store.count("events") == 0
+
+
+def test_failed_article_rolls_back_alone(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.add(*sample(1))
+        article, analysis = sample(2)
+        analysis.places[0].lat = object()  # not storable: the insert fails mid-article
+        with pytest.raises((sqlite3.InterfaceError, sqlite3.ProgrammingError)):
+            store.add(article, analysis)
+        assert store.article_ids() == {"a1"}
+        assert store.count("places") == 1
