@@ -67,8 +67,10 @@ def test_failed_article_rolls_back_alone(tmp_path):
     with Store(tmp_path / "s.db") as store:
         store.add(*sample(1))
         article, analysis = sample(2)
-        analysis.places[0].lat = object()  # not storable: the insert fails mid-article
-        with pytest.raises((sqlite3.InterfaceError, sqlite3.ProgrammingError)):
+        # not storable: fails after the article and its places rows were written
+        analysis.events[0].quantities = {"people": object()}
+        analysis.to_json = lambda: "{}"  # let the analysis row through to reach the events
+        with pytest.raises(TypeError):
             store.add(article, analysis)
         assert store.article_ids() == {"a1"}
         assert store.count("places") == 1
