@@ -40,3 +40,12 @@ class Errors:
     E041 = "gold line is not a JSON object ({detail})"
     E042 = "gold record has no 'text' field"
     E043 = "Unknown evaluation layer '{name}'. Known layers: {known}."
+    # geo (gazetteer)
+    E060 = "No gazetteer index at {path}. Build the default with: eventwire gazetteer info"
+    E061 = "No GeoNames .txt file inside {path}."
+    E062 = "No such GeoNames file: {path}"
+    E050 = "bbox must be four numbers min_lon,min_lat,max_lon,max_lat with min <= max (got {value!r})"
+    E051 = "unreadable date {value!r}; use YYYY-MM-DD (or YYYY-MM, YYYY)"
+    E052 = "Unknown export format '{name}'. Known formats: {known}."
+    E053 = "Parquet is binary: give a file with -o/--output (not stdout)."
+    E054 = "No story with id '{story_id}'. List them with: eventwire stories --db DB"

@@ -27,4 +27,3 @@ class GpePlacesStage(Stage):
 @pytest.fixture(scope="session")
 def gpe_pipeline() -> Pipeline:
     return Pipeline(stages=["nlp", "eval-test-gpe-places"]).initialize()
-

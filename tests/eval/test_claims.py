@@ -18,8 +18,13 @@ GOLD = {
     "id": "c",
     "text": TEXT,
     "attributions": [
-        {"speaker": "military source", "organization": "Military Forces of Syria", "via": "SANA",
-         "anonymous": True, "claim": CLAIM1},
+        {
+            "speaker": "military source",
+            "organization": "Military Forces of Syria",
+            "via": "SANA",
+            "anonymous": True,
+            "claim": CLAIM1,
+        },
         {"speaker": "activists", "organization": None, "via": None, "anonymous": True, "claim": CLAIM2},
     ],
 }
@@ -72,6 +77,8 @@ def test_organisation_can_carry_the_match():
 
 
 def test_via_and_anonymous_accuracy():
-    m = metrics([claim(CLAIM1, "military source", anonymous=False), claim(CLAIM2, "activists", anonymous=True)])
+    m = metrics(
+        [claim(CLAIM1, "military source", anonymous=False), claim(CLAIM2, "activists", anonymous=True)]
+    )
     assert m["f1"] == 1.0
     assert m["via_acc"] == 0.5 and m["anonymous_acc"] == 0.5

@@ -22,7 +22,13 @@ GOLD = {
     "published": "2022-05-06",
     "places": [
         {"mention": "Goma", "name": "Goma", "geonameid": 216281, "lat": GOMA[0], "lon": GOMA[1]},
-        {"mention": "Bunagana", "name": "Bunagana", "geonameid": None, "lat": BUNAGANA[0], "lon": BUNAGANA[1]},
+        {
+            "mention": "Bunagana",
+            "name": "Bunagana",
+            "geonameid": None,
+            "lat": BUNAGANA[0],
+            "lon": BUNAGANA[1],
+        },
     ],
     "events": [
         {
@@ -168,3 +174,11 @@ def test_negated_events_are_not_counted():
 )
 def test_date_equal_at_gold_precision(pred, gold, precision, ok):
     assert date_matches(pred, gold, precision) is ok
+
+
+def test_actor_aliases_match_through_the_actor_dictionary():
+    pytest.importorskip("eventwire.actors.dictionary")
+    from eventwire.eval.events import actor_matches
+
+    assert actor_matches("Daesh", "Islamic State")
+    assert not actor_matches("Daesh", "Al Shabaab")

@@ -26,8 +26,11 @@ def span(text, technique, **kw):
 
 
 def perfect():
-    return [span("so-called", "Doubt"), span("mercenary gangs", "Name_Calling,Labeling"),
-            span("heroic", "Loaded_Language")]
+    return [
+        span("so-called", "Doubt"),
+        span("mercenary gangs", "Name_Calling,Labeling"),
+        span("heroic", "Loaded_Language"),
+    ]
 
 
 def metrics(preds):

@@ -27,7 +27,9 @@ def place(mention, occurrence=0, lat=None, lon=None, name=None):
     start = -1
     for _ in range(occurrence + 1):
         start = TEXT.index(mention, start + 1)
-    return Place(mention=mention, start=start, end=start + len(mention), lat=lat, lon=lon, name=name or mention)
+    return Place(
+        mention=mention, start=start, end=start + len(mention), lat=lat, lon=lon, name=name or mention
+    )
 
 
 def metrics(preds):
@@ -35,8 +37,11 @@ def metrics(preds):
 
 
 def perfect():
-    return [place("Kassala", lat=KASSALA[0], lon=KASSALA[1]), place("al-Fashir", lat=FASHIR[0], lon=FASHIR[1]),
-            place("Sudan")]
+    return [
+        place("Kassala", lat=KASSALA[0], lon=KASSALA[1]),
+        place("al-Fashir", lat=FASHIR[0], lon=FASHIR[1]),
+        place("Sudan"),
+    ]
 
 
 def test_perfect_prediction_scores_one():

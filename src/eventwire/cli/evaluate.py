@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..errors import EventwireError
-from ..eval.harness import LAYERS, ArticleResult, run_eval
+from ..eval.harness import LAYER_STAGES, LAYERS, ArticleResult, run_eval
 from ..pipeline import Pipeline, default_pipeline
 
 # Extra figures shown after P/R/F1 in the table, per layer.
@@ -34,6 +34,8 @@ def format_table(summary: dict[str, Any]) -> str:
             continue
         m = summary[layer]
         extras = "  ".join(f"{key} {_fmt(m[key])}" for key in TABLE_EXTRAS[layer])
+        if LAYER_STAGES[layer] not in summary.get("stages", [LAYER_STAGES[layer]]):
+            extras += f"  (no {LAYER_STAGES[layer]} stage ran)"
         lines.append(
             f"{layer:<8} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}"
             f"  {m['gold']:>5} {m['predicted']:>5}  {extras}"

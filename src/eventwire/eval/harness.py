@@ -36,6 +36,9 @@ LAYERS: dict[str, tuple[Scorer, Metrics]] = {
     "framing": (score_framing, framing_metrics),
 }
 
+# The stage whose output each layer scores; a layer whose stage did not run scores an honest 0.
+LAYER_STAGES: dict[str, str] = {"places": "geo", "events": "events", "claims": "claims", "framing": "framing"}
+
 
 def check_layers(layers: Iterable[str] | None) -> tuple[str, ...]:
     """The requested layers in canonical order; all of them when ``layers`` is empty."""

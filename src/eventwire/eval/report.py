@@ -11,7 +11,7 @@ import html
 import logging
 from pathlib import Path
 
-from .harness import ArticleResult, EvalRun
+from .harness import LAYER_STAGES, ArticleResult, EvalRun
 from .result import MATCHED, MISSED, PARTIAL, SPURIOUS, Item
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,8 @@ def _article_section(result: ArticleResult) -> str:
     for layer, score in result.layers.items():
         counts = {s: sum(1 for i in score.items if i.status == s) for s in _PRIORITY}
         head = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        if result.analysis.analyzed and LAYER_STAGES[layer] not in result.analysis.stages:
+            head = f"{head} (no {LAYER_STAGES[layer]} stage ran)"
         errors = [i for i in score.items if i.status != MATCHED]
         errors.sort(key=lambda i: (-_PRIORITY[i.status], i.start))
         out.append(
