@@ -58,6 +58,7 @@ class IngestReport:
     failed: int = 0
     events: int = 0
     issues: list[ReadIssue] = field(default_factory=list)
+    views: dict = field(default_factory=dict)  # syndicated copies and stories updated
 
     @property
     def ok(self) -> bool:
@@ -72,6 +73,7 @@ class IngestReport:
             "not_analyzed": self.not_analyzed,
             "failed": self.failed,
             "events": self.events,
+            "views": self.views,
             "issues": [str(i) for i in self.issues],
         }
 
@@ -83,11 +85,14 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: Callable[[Article], None] | None = None,
     replace: bool = False,
+    update_views: bool = True,
     **read_options: Any,
 ) -> IngestReport:
     """Read, analyze and store articles. Already-stored articles are skipped, not re-analyzed.
 
     Each article is committed on its own, so an interruption loses at most the one in flight.
+    Afterwards syndicated copies are marked and new events placed into stories
+    (``update_views=False`` skips that, e.g. for bulk loads followed by one update).
     A failure inside analysis is reported for that article and the batch goes on.
     """
     pipeline = pipeline or default_pipeline()
@@ -127,6 +132,10 @@ def ingest(
             if progress:
                 progress(article)
         store.record_issues(report.issues)
+        if update_views and report.added:
+            from .stories import update_corpus_views
+
+            report.views = update_corpus_views(store)
     finally:
         if not isinstance(db, Store):
             store.close()

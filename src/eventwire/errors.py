@@ -49,3 +49,6 @@ class Errors:
     E052 = "Unknown export format '{name}'. Known formats: {known}."
     E053 = "Parquet is binary: give a file with -o/--output (not stdout)."
     E054 = "No story with id '{story_id}'. List them with: eventwire stories --db DB"
+    # scale (Dask, PostgreSQL)
+    E080 = "Cannot reach the Dask scheduler at {address}: {detail}. Is `dask scheduler` running there?"
+    E081 = "Cannot connect to PostgreSQL at {url}: {detail}"

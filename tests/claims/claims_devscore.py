@@ -56,7 +56,9 @@ def score(pipeline, records: list[dict], verbose: bool = False) -> dict:
     tp = npred = ngold = 0
     via_ok = anon_ok = 0
     for rec in records:
-        art = Article(id=rec["id"], text=rec["text"], outlet=rec.get("outlet"), published=rec.get("published"))
+        art = Article(
+            id=rec["id"], text=rec["text"], outlet=rec.get("outlet"), published=rec.get("published")
+        )
         analysis = pipeline.analyze(art)
         gold = gold_spans(rec)
         n, pairs = match_claims(analysis.attributions, gold)
@@ -73,8 +75,10 @@ def score(pipeline, records: list[dict], verbose: bool = False) -> dict:
             matched = {id(p) for p, _ in pairs}
             for p in analysis.attributions:
                 flag = "+" if id(p) in matched else "-"
-                print(f"  {flag} [{p.cue}] {p.speaker!r} org={p.organization!r} via={p.via!r} "
-                      f"anon={p.anonymous} | {p.claim[:80]!r}")
+                print(
+                    f"  {flag} [{p.cue}] {p.speaker!r} org={p.organization!r} via={p.via!r} "
+                    f"anon={p.anonymous} | {p.claim[:80]!r}"
+                )
             got = {id(g) for _, g in pairs}
             for g in gold:
                 if id(g) not in got:
@@ -82,8 +86,16 @@ def score(pipeline, records: list[dict], verbose: bool = False) -> dict:
     p = tp / npred if npred else 0.0
     r = tp / ngold if ngold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f1, "tp": tp, "pred": npred, "gold": ngold,
-            "via_acc": via_ok / tp if tp else 0.0, "anonymous_acc": anon_ok / tp if tp else 0.0}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f1,
+        "tp": tp,
+        "pred": npred,
+        "gold": ngold,
+        "via_acc": via_ok / tp if tp else 0.0,
+        "anonymous_acc": anon_ok / tp if tp else 0.0,
+    }
 
 
 if __name__ == "__main__":

@@ -151,8 +151,9 @@ def test_actor_names_compare_normalised():
     assert m["actor1_acc"] == 1.0
 
 
-def test_negated_events_are_not_counted():
-    m = metrics([shelling(), battle(), battle(modality="negated", location="Goma")])
+@pytest.mark.parametrize("modality", ["negated", "planned"])
+def test_events_that_did_not_happen_are_not_counted(modality):
+    m = metrics([shelling(), battle(), battle(modality=modality, location="Goma")])
     assert m["predicted"] == 2 and m["precision"] == 1.0
 
 

@@ -1,8 +1,6 @@
-"""Store behaviour on a real SQLite file: migrations, idempotence, round-trip, one transaction per article."""
+"""Store behaviour on SQLite and a real PostgreSQL server: migrations, idempotence, transactions."""
 
 from __future__ import annotations
-
-import sqlite3
 
 import pytest
 
@@ -28,25 +26,24 @@ def sample(i: int = 0):
     return article, analysis
 
 
-def test_migrations_versioned(tmp_path):
-    db = tmp_path / "s.db"
+def test_migrations_versioned(store_url):
+    db = store_url
     Store(db).close()
     with Store(db) as store:  # reopening applies nothing new
         assert store.schema_version == SCHEMA_VERSION
 
 
-def test_newer_schema_refused(tmp_path):
-    db = tmp_path / "s.db"
-    Store(db).close()
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+def test_newer_schema_refused(store_url):
+    db = store_url
+    with Store(db) as store:
+        store.db.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     with pytest.raises(Exception, match="newer"):
         Store(db)
 
 
-def test_add_is_idempotent_and_round_trips(tmp_path):
+def test_add_is_idempotent_and_round_trips(store_url):
     article, analysis = sample()
-    with Store(tmp_path / "s.db") as store:
+    with Store(store_url) as store:
         assert store.add(article, analysis) is True
         assert store.add(article, analysis) is False
         assert store.summary()["articles"] == 1 and store.summary()["events"] == 1
@@ -54,17 +51,17 @@ def test_add_is_idempotent_and_round_trips(tmp_path):
         assert store.get_article(article.id) == article
 
 
-def test_replace_rewrites_children(tmp_path):
+def test_replace_rewrites_children(store_url):
     article, analysis = sample()
-    with Store(tmp_path / "s.db") as store:
+    with Store(store_url) as store:
         store.add(article, analysis)
         analysis.events = []
         assert store.add(article, analysis, replace=True)
         assert store.count("events") == 0
 
 
-def test_failed_article_rolls_back_alone(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+def test_failed_article_rolls_back_alone(store_url):
+    with Store(store_url) as store:
         store.add(*sample(1))
         article, analysis = sample(2)
         # not storable: fails after the article and its places rows were written

@@ -30,12 +30,74 @@ log = logging.getLogger(__name__)
 # Subjects that point back to an earlier speaker rather than naming one.
 PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 ANAPHOR_HEADS = frozenset(
-    {"source", "sources", "spokesman", "spokeswoman", "spokesperson", "official", "officials", "group",
-     "party", "movement", "organisation", "organization", "observatory", "monitor", "agency", "ministry",
-     "army", "military", "government", "statement", "report", "office", "command", "commander"}
+    {
+        "source",
+        "sources",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "group",
+        "party",
+        "movement",
+        "organisation",
+        "organization",
+        "observatory",
+        "monitor",
+        "agency",
+        "ministry",
+        "army",
+        "military",
+        "government",
+        "statement",
+        "report",
+        "office",
+        "command",
+        "commander",
+    }
 )
 # Entity labels that name a speaker who can be a body ("the United Nations said").
 BODY_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+# ", SANA informs." at the end of a sentence (used when the parser misreads the cue).
+TAIL_RE = re.compile(r",\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*)\s+([a-z]+)\s*[.!]?\s*$")
+# Objects that make "declare" an act rather than a claim.
+DECLARED_ACTS = frozenset(
+    {"ceasefire", "truce", "war", "emergency", "curfew", "independence", "mobilisation"}
+)
+# Definite subjects that name a body ("the party said"): resolved to the body named just before.
+BODY_ANAPHORS = frozenset(
+    {"group", "party", "movement", "organisation", "organization", "observatory", "monitor"}
+)
+# Subjects that carry someone else's statement ("a statement from his office said").
+STATEMENT_NOUNS = frozenset(
+    {"statement", "tweet", "post", "message", "communique", "letter", "text", "video"}
+)
+# Subjects that never speak: documents and deals "state" terms, they do not make claims.
+NON_SPEAKERS = frozenset(
+    {"deal", "agreement", "accord", "treaty", "law", "plan", "truce", "ceasefire", "resolution"}
+)
+# Speaker heads that can be "he"/"she" later on.
+PERSON_HEADS = frozenset(
+    {
+        "source",
+        "official",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "officer",
+        "member",
+        "witness",
+        "resident",
+        "activist",
+        "reporter",
+        "correspondent",
+        "president",
+        "minister",
+        "general",
+    }
+)
 # Nouns whose plain object makes "put"/"estimate" an attribution ("put the death toll at 30").
 FIGURE_NOUNS = frozenset({"toll", "number", "figure", "tally", "count", "total"})
 # Acronym definitions: "Syrian Observatory for Human Rights (SOHR)".
@@ -53,11 +115,18 @@ class _Claim:
     cue_i: int  # token index of the cue
     sent_i: int
     speaker_tokens: tuple[int, int] | None  # token span of the speaker as written
+    role: str = ""  # role words written with the speaker ("president", "spokesman")
+    person: bool = False  # the speaker is a person (he/she can point back to it)
 
 
 def acronym_map(text: str) -> dict[str, str]:
     """Acronym -> full name from "Full Name (ACR)" definitions in the text."""
-    found: dict[str, str] = {}
+    return {acr: full for acr, (full, _pos) in acronym_defs(text).items()}
+
+
+def acronym_defs(text: str) -> dict[str, tuple[str, int]]:
+    """Acronym -> (full name, offset of the definition)."""
+    found: dict[str, tuple[str, int]] = {}
     for m in ACRONYM_RE.finditer(text):
         full, acr = m.group(1), m.group(2)
         words = full.split()
@@ -68,8 +137,8 @@ def acronym_map(text: str) -> dict[str, str]:
                 words = words[1:]
             while len([w for w in words if w[:1].isupper()]) > len(acr) + 1 and words:
                 words = words[1:]
-            if words:
-                found[acr] = " ".join(words)
+            if words and acr not in found:  # the first definition is the one later mentions rely on
+                found[acr] = (" ".join(words), m.start(2))
     return found
 
 
@@ -79,7 +148,7 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
     edge_drop = {"the", "a", "an", "so", "-", "called", "so-called", "“", "”", '"', ",", "'", "’"}
     while toks and (toks[0].lower_ in edge_drop or toks[0].is_punct or toks[0].dep_ == "det"):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"’s", "'s"} and False):
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in {"’s", "'s", "`s"}):
         toks = toks[:-1]
     return toks
 
@@ -99,13 +168,16 @@ class ClaimFinder:
 
     def __init__(self, res: ClaimResources):
         self.res = res
+        # Stems of the speech verbs, for the text fallback ("informs" -> "inform").
+        self._verb_stems = {v.rstrip("e") for v in res.verbs}
 
     # -- public -------------------------------------------------------------
     def find(self, doc: Any, actors: Iterable[Actor] = ()) -> list[Attribution]:
         self.doc = doc
         self.text = doc.text
         self.quotes = quote_regions(self.text)
-        self.acronyms = acronym_map(self.text)
+        self.acronym_defs = acronym_defs(self.text)
+        self.acronyms = {a: f for a, (f, _p) in self.acronym_defs.items()}
         self.actors = list(actors)
         self.sents = list(doc.sents)
         claims: list[_Claim] = []
@@ -124,6 +196,10 @@ class ClaimFinder:
             claim = self._claim_for_cue(tok, sent, si, earlier + out)
             if claim is not None:
                 out.append(claim)
+        if not out:
+            tail = self._tail_attribution(sent, si)
+            if tail is not None:
+                out.append(tail)
         out = self._merge_relays(out)
         if according is not None:
             src_toks, claim_toks = according
@@ -140,33 +216,106 @@ class ClaimFinder:
                 out.append(_Claim(att, src_toks[0].i - 2, si, (src_toks[0].i, src_toks[-1].i + 1)))
         return out
 
+    def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
+        """ "..., SANA informs." when the parser read the cue as a noun: a sentence-final
+        ", <Name> <speech verb>." where the name is a known outlet or a named entity."""
+        m = TAIL_RE.search(sent.text)
+        if m is None or m.group(2).lower().rstrip("s").rstrip("e") not in self._verb_stems:
+            return None
+        name = m.group(1)
+        name_start = sent.start_char + m.start(1)
+        is_entity = any(
+            e.start_char == name_start for e in self.doc.ents if e.label_ in BODY_LABELS | {"PERSON"}
+        )
+        if self.res.find_outlet(name) is None and not is_entity:
+            return None
+        claim_end = sent.start_char + m.start()
+        claim_text = self.text[sent.start_char : claim_end].strip()
+        if len(claim_text.split()) < 3:
+            return None
+        start = sent.start_char + (
+            len(self.text[sent.start_char : claim_end]) - len(self.text[sent.start_char : claim_end].lstrip())
+        )
+        outlet = self.res.find_outlet(name)
+        att = Attribution(
+            claim=claim_text,
+            start=start,
+            end=start + len(claim_text),
+            speaker=name,
+            organization=self._expand(name),
+            cue=m.group(2),
+            speaker_start=name_start,
+            speaker_end=name_start + len(name),
+        )
+        if outlet is None:
+            att.organization = self._expand(name)
+        first = self.doc.char_span(name_start, name_start + len(name), alignment_mode="expand")
+        return _Claim(att, first.start if first is not None else sent.start, si, None)
+
     def _is_cue(self, tok: Any) -> bool:
         lemma = tok.lemma_.lower()
         if lemma not in self.res.verbs or tok.pos_ not in ("VERB", "AUX"):
             return False
         if tok.dep_ in ("amod", "compound", "auxpass", "aux"):
             return False
-        # Passive "it was reported that" has no source; participles modifying nouns are not cues.
-        if any(c.dep_ == "auxpass" for c in tok.children):
-            return False
         if region_at(self.quotes, tok.idx) is not None:
             return False  # a verb inside someone's quote is their reported speech, not the outlet's cue
+        children = list(tok.children)
+        if any(c.dep_ == "auxpass" for c in children):
+            # Passive cues count only with a named agent ("announced by SANA");
+            # "it was reported" has no source.
+            return any(c.dep_ == "agent" for c in children)
+        if lemma == "claim" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in children
+        ):
+            return False  # "claiming the lives of" is a casualty idiom
+        if lemma == "report" and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in children):
+            # "He reports from Hatay" is a reporter's location; "..., SANA reported." stays a cue.
+            if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
+                return False
+        if lemma == "read" and not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
+        ):
+            return False
         return True
 
     def _subject(self, tok: Any) -> Any | None:
         cur = tok
         for _ in range(4):
             for c in cur.children:
-                if c.dep_ in ("nsubj",) and c.i < cur.i + 40:
+                if c.dep_ == "nsubj":
                     if c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
                         return cur.head
+                    if any(g.lower_ == "whose" for g in c.children):
+                        return None  # "whose government accused ...": the owner is out of reach
                     return c
+                if c.dep_ == "agent":
+                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    if pobj:
+                        return pobj[0]
             if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
                 cur = cur.head
                 continue
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head  # "sources confirming that ..."
+                head = cur.head
+                if head.lemma_.lower() in self.res.anon_heads or head.ent_type_ in ("PERSON", "ORG"):
+                    return head  # "sources confirming that ..."
             break
+        if tok.dep_ == "ROOT":
+            return self._name_before(tok)
+        return None
+
+    def _name_before(self, tok: Any) -> Any | None:
+        """ "..., chief of the Center Yuri Yevtushenko said": the parser folded the speaker into
+        the claim; take the person or organisation that ends right before the cue."""
+        prev = tok.i - 1
+        while prev >= 0 and self.doc[prev].pos_ in ("ADV", "AUX"):
+            prev -= 1
+        if prev < 0:
+            return None
+        t = self.doc[prev]
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+            return t
         return None
 
     def _claim_for_cue(self, tok: Any, sent: Any, si: int, earlier: list[_Claim]) -> _Claim | None:
@@ -174,8 +323,12 @@ class ClaimFinder:
         subj = self._subject(tok)
         if subj is None or subj.lower_ in ("i", "you") or subj.dep_ == "expl":
             return None
+        if subj.lemma_.lower() in NON_SPEAKERS:
+            return None
         children = list(tok.children)
         ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.i != subj.i]
+        if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and subj.i < tok.i and subj.head.i != tok.i:
+            ccomp = [c for c in ccomp if c.i < subj.left_edge.i or c.i > tok.i]
         if lemma in ("put", "estimate"):
             if not any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS for c in children):
                 if not ccomp:
@@ -183,25 +336,109 @@ class ClaimFinder:
         if lemma == "describe" and not any(c.lower_ == "as" for c in tok.subtree):
             return None
         claim_toks: list[Any] = []
-        if ccomp:
+        passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
+        if passive_subj:
+            # "an agreement that was first announced by SANA": the announced thing is the claim.
+            ps = passive_subj[0]
+            target = tok.head if ps.lower_ in ("that", "which") and tok.dep_ == "relcl" else ps
+            skip = {t.i for t in tok.subtree} if target is tok.head else set()
+            claim_toks = [t for t in target.subtree if t.i not in skip]
+        elif ccomp:
             comp = ccomp[0]
             claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
         elif lemma in self.res.object_verbs and any(
             c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd") and c.i > tok.i
             for c in children
         ):
+            if lemma == "declare" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in DECLARED_ACTS for c in children
+            ):
+                return None  # "declared a ceasefire" is an act (an event), "declared the town clear" a claim
             claim_toks = [t for t in tok.subtree if t.i >= tok.i]
-        else:
+        elif tok.dep_ != "relcl" and not any(c.dep_ == "dobj" for c in children):
             claim_toks = self._parenthetical_claim(tok, subj, sent)
-        claim_toks = [t for t in claim_toks if t.i >= sent.start and t.i < sent.end]
+        claim_toks = [t for t in claim_toks if sent.start <= t.i < sent.end]
         claim_toks = _strip_punct(claim_toks)
         if not claim_toks or len([t for t in claim_toks if not t.is_punct]) < 2:
-            return None
-        att = self._make_attribution(self._speaker_tokens(subj), claim_toks, tok.text, sent, cue_tok=tok)
-        speaker_span = (subj.left_edge.i, subj.i + 1)
-        claim = _Claim(att, tok.i, si, speaker_span)
-        self._resolve_anaphor(claim, subj, earlier)
+            # "“... !” the president's tweet reads.": the quote closed just before this sentence.
+            claim_toks = self._quote_before(sent, subj)
+            if not claim_toks:
+                return None
+        speaker_toks = self._speaker_tokens(self._statement_owner(subj))
+        if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ == "ROOT":
+            speaker_toks = self._name_tokens(subj)
+        att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
+        if subj.lemma_.lower() == "tweet" and att.via is None:
+            att.via = "Twitter"
+        claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
+        claim.role, claim.person = self._role_and_person(speaker_toks)
+        if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ == "ROOT":
+            # The speaker was folded into the claim: cut the claim before the speaker's phrase.
+            cut = self._phrase_start(subj)
+            if att.start < cut.idx < att.end:
+                att.end = cut.idx
+                att.claim = self.text[att.start : att.end].rstrip(" ,")
+                att.end = att.start + len(att.claim)
+            if att.organization is None:
+                att.organization = self._org_in_phrase(cut, subj)
+        self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
+
+    def _quote_before(self, sent: Any, subj: Any) -> list[Any]:
+        limit = subj.left_edge.idx
+        for qs, qe in reversed(self.quotes):
+            if qe <= limit and (limit - qe <= 3 or sent.start_char <= qe) and qe >= sent.start_char - 3:
+                span = self.doc.char_span(qs, qe, alignment_mode="expand")
+                return list(span) if span is not None else []
+        return []
+
+    def _statement_owner(self, subj: Any) -> Any:
+        """ "a statement from his office said" / "the president's tweet reads": the owner speaks."""
+        if subj.lemma_.lower() not in STATEMENT_NOUNS:
+            return subj
+        for c in subj.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+        return subj
+
+    def _name_tokens(self, tok: Any) -> list[Any]:
+        """The whole entity around ``tok`` (for speakers found without a subject relation)."""
+        for ent in self.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return list(ent)
+        return [tok]
+
+    def _phrase_start(self, tok: Any) -> Any:
+        """Start of the apposition that holds a folded-in speaker: back to the last comma."""
+        i = tok.i
+        while i > 0 and self.doc[i - 1].text not in (",", ";") and not self.doc[i - 1].is_sent_start:
+            i -= 1
+        return self.doc[i]
+
+    def _org_in_phrase(self, start: Any, name: Any) -> str | None:
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and start.i <= ent.start and ent.end <= name.i:
+                return self._expand(_strip_paren(_span_text(self.doc, _trim(list(ent)))))
+        return None
+
+    def _role_and_person(self, toks: list[Any]) -> tuple[str, bool]:
+        role = " ".join(t.lower_ for t in toks if t.lemma_.lower() in self.res.roles)
+        head = toks[-1] if toks else None
+        named = (
+            bool(toks)
+            and all(t.pos_ == "PROPN" or t.text == "-" for t in toks)
+            and not any(t.ent_type_ in BODY_LABELS for t in toks)
+        )
+        person = (
+            any(t.ent_type_ == "PERSON" for t in toks)
+            or named
+            or (head is not None and head.lemma_.lower() in PERSON_HEADS and head.tag_ in ("NN", "NNP"))
+        )
+        return role, person
 
     def _parenthetical_claim(self, tok: Any, subj: Any, sent: Any) -> list[Any]:
         """Claim of "X killed Y, officials said." / "“...,” said X": the sentence around the attribution."""
@@ -234,17 +471,23 @@ class ClaimFinder:
         """The speaker's noun phrase without appositions and relative clauses."""
         skip: set[int] = set()
         for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and head.lemma_.lower() in MEDIA_HEADS:
+                continue  # "state media outlet SANA": the name is the speaker
             if c.dep_ in ("appos", "relcl", "acl", "punct", "advmod", "cc", "conj") and c.i > head.i:
                 skip.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.i > head.i and c.lower_ not in ("of", "for", "in", "from", "at"):
                 skip.update(t.i for t in c.subtree)
+            if c.dep_ in ("advmod", "cc", "punct") and c.i < head.i:
+                skip.update(t.i for t in c.subtree)
         toks = [t for t in head.subtree if t.i not in skip]
         # Keep a contiguous run ending at or after the head.
         run = [t for t in toks if t.i <= head.i]
+        while len(run) > 1 and run[-1].i - run[-2].i > 1:
+            run = run[:-2] + run[-1:]
         tail = [t for t in toks if t.i > head.i]
-        cont = []
+        cont: list[Any] = []
         for t in tail:
-            if cont and t.i != cont[-1].i + 1 or not cont and t.i != head.i + 1:
+            if (cont and t.i != cont[-1].i + 1) or (not cont and t.i != head.i + 1):
                 break
             cont.append(t)
         return _trim(run + cont)
@@ -261,11 +504,17 @@ class ClaimFinder:
             anonymous = True
         if speaker_toks:
             s_start, s_end = _char_span(speaker_toks)
+            # Point at the name itself when the phrase also holds a role ("Army spokesman X").
+            inner = self.text.find(speaker or "", s_start, s_end) if speaker else -1
+            if inner >= 0:
+                s_start, s_end = inner, inner + len(speaker or "")
         else:
             s_start = s_end = None
-        if via is not None and speaker is not None and self.res.find_outlet(speaker) == via and anonymous:
-            # "Enab Baladi sources": the outlet relays its own unnamed sources.
-            organization = None
+        if anonymous and speaker and via is None:
+            outlet = self.res.find_outlet(_span_text(self.doc, speaker_toks))
+            if outlet:
+                # "Enab Baladi sources": the outlet relays its own unnamed sources.
+                via, organization = outlet, None
         return Attribution(
             claim=self.text[start:end],
             start=start,
@@ -298,31 +547,44 @@ class ClaimFinder:
         if persons and persons[-1].i == head.i:
             # "SOHR head Rami Abdel Rahman": the name is the speaker, what precedes it is role + organisation.
             first = persons[-1]
-            while first.i - 1 >= toks[0].i and doc[first.i - 1].ent_type_ == "PERSON" and (
-                doc[first.i - 1].pos_ == "PROPN"
-            ):
-                first = doc[first.i - 1]
+            while first.i - 1 >= toks[0].i:
+                left = doc[first.i - 1]
+                if left.pos_ != "PROPN" or left.lemma_.lower() in self.res.roles or left.text.isupper():
+                    break
+                if left.ent_type_ not in ("PERSON", "") or left.text in self.acronyms:
+                    break
+                first = left
             name = [t for t in toks if t.i >= first.i]
             role_prefix = [t for t in toks if t.i < first.i]
             speaker = _span_text(doc, name)
-        org_toks = [t for t in role_prefix if t.lemma_.lower() not in self.res.roles and t.pos_ != "DET"]
-        org_toks = [t for t in org_toks if t.lower_ not in ("’s", "'s")]
-        if org_toks and any(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ") for t in org_toks):
-            if any(t.pos_ == "PROPN" or t.text.isupper() for t in org_toks):
-                organization = self._expand(_span_text(doc, org_toks))
+        org_toks = [
+            t
+            for t in role_prefix
+            if t.ent_type_ in ("ORG", "GPE", "NORP") or (t.text.isupper() and len(t.text) > 1)
+        ]
+        if org_toks:
+            org_toks = [t for t in org_toks if t.lower_ not in ("’s", "'s", "`s")]
+            organization = self._expand(_span_text(doc, org_toks).rstrip("`'’s ").strip())
         # Organisation from an apposition: "X, spokesman for the TPLF" / "X, al Shabaab's spokesman".
         if organization is None:
             organization = self._org_from_appos(head)
-        is_body = not persons and (
-            any(t.ent_type_ in BODY_LABELS for t in toks) or self.res.find_outlet(speaker) is not None
-        )
-        if is_body and organization is None and head.lemma_.lower() not in self.res.anon_heads:
-            organization = self._expand(_strip_paren(speaker))
+        outlet = self.res.find_outlet(speaker) if not persons else None
+        if outlet is None and not persons and head.lemma_.lower() in MEDIA_HEADS:
+            # "state media outlet SANA": the parser may hang the name anywhere under the head.
+            alias = self.res.find_outlet_alias(_span_text(doc, list(head.subtree)))
+            if alias:
+                outlet, speaker = self.res.find_outlet(alias), alias
+        is_body = not persons and (any(t.ent_type_ in BODY_LABELS for t in toks) or outlet is not None)
         anonymous = (
             not persons
             and head.lemma_.lower() in self.res.anon_heads
             and (not any(t.ent_type_ == "ORG" for t in toks) or head.lemma_.lower() == "source")
         )
+        if outlet and not anonymous and head.lemma_.lower() not in self.res.roles:
+            # "Turkey's private Dogan news agency" -> "Dogan news agency"
+            speaker = self.res.find_outlet_alias(speaker) or speaker
+        if is_body and organization is None and not anonymous and head.lemma_.lower() not in self.res.roles:
+            organization = self._expand(_strip_paren(speaker))
         if organization is None:
             organization = self._actor_for(toks)
         speaker = self._expand(_strip_paren(speaker)) if is_body else speaker
@@ -365,66 +627,88 @@ class ClaimFinder:
         if lemma == "tell":
             candidates += [c for c in tok.children if c.dep_ in ("dative", "dobj", "iobj")]
         # "in a statement to X", "in an interview with X", "speaking to X", "on Twitter", "quoted by X".
+        claim_comp = {t.i for c in tok.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
         for t in tok.subtree:
-            if t.dep_ == "prep" and t.lower_ in ("to", "with", "on", "by", "in") and t.i < sent.end:
-                if region_at(self.quotes, t.idx) is not None:
-                    continue
-                if t.head.i == tok.i or t.head.head.i == tok.i or t.head.dep_ in ("pobj", "advcl"):
-                    candidates += [c for c in t.children if c.dep_ == "pobj"]
-        for t in sent:
-            if t.dep_ == "prep" and t.head.i != tok.i and t.head.dep_ == "pobj" and t.head.head.head.i == tok.i:
+            if t.i in claim_comp or region_at(self.quotes, t.idx) is not None:
+                continue
+            if t.dep_ == "prep" and t.lower_ in ("to", "with", "on", "by", "in", "via"):
                 candidates += [c for c in t.children if c.dep_ == "pobj"]
+        for t in sent:
+            if t.dep_ == "prep" and t.i < tok.i and t.head.i == tok.i and t.lower_ == "in":
+                candidates += [c for c in t.children if c.dep_ == "pobj"]
+        seen: set[int] = set()
         for cand in candidates:
+            if cand.i in seen:
+                continue
+            seen.add(cand.i)
             toks = _trim(list(cand.subtree))
             text = _span_text(self.doc, toks)
             if not text:
                 continue
-            if cand.text in self.res.channels and cand.text != "X":
-                return self.res.channels[cand.text]
+            for t in toks:
+                if t.text in self.res.channels and t.text != "X":
+                    return self.res.channels[t.text]
+                if t.lower_ in ("tweet", "tweets"):
+                    return "Twitter"
             if cand.text == "X" and cand.head.lower_ == "on":
                 return "Twitter"
             outlet = self.res.find_outlet(text)
             if outlet:
                 return outlet
-            if cand.lemma_.lower() in MEDIA_HEADS and lemma == "tell" and cand.lemma_.lower() != "statement":
+            if cand.lemma_.lower() in MEDIA_HEADS and lemma == "tell":
                 return text
         return None
 
     # -- context across sentences -------------------------------------------------
     def _resolve_anaphor(self, claim: _Claim, subj: Any, earlier: list[_Claim]) -> None:
         att = claim.att
-        head = subj.lower_
-        is_pronoun = head in PRONOUNS and subj.pos_ == "PRON"
-        det = [c.lower_ for c in subj.children if c.dep_ == "det"]
+        lemma = subj.lemma_.lower()
+        is_pronoun = subj.lower_ in PRONOUNS and subj.pos_ == "PRON"
+        if subj.dep_ == "poss" and subj.pos_ == "PRON":
+            return  # "his office said": keep the office as the speaker
+        det = [c.lower_ for c in subj.children if c.dep_ in ("det", "poss")]
         is_definite = (
-            subj.lemma_.lower() in ANAPHOR_HEADS
-            and det[:1] in (["the"], ["this"], ["that"])
-            and not any(c.pos_ in ("PROPN",) or c.ent_type_ for c in subj.children if c.dep_ != "det")
+            (lemma in ANAPHOR_HEADS or lemma in self.res.roles)
+            and det[:1] in (["the"], ["this"], ["that"], ["his"], ["her"], ["its"], ["their"])
+            and not any(c.pos_ == "PROPN" or c.ent_type_ for c in subj.children if c.dep_ != "det")
         )
         recent = [c for c in earlier if claim.sent_i - c.sent_i <= ANAPHOR_WINDOW]
         if is_pronoun or is_definite:
             prev = None
-            if recent:
-                if is_definite and subj.lemma_.lower() not in ("source", "sources"):
-                    prev = next(
-                        (c for c in reversed(recent) if subj.lemma_.lower() in (c.att.speaker or "").lower()), None
-                    )
-                    if prev is None and subj.lemma_.lower() in ("group", "party", "movement"):
-                        prev = None
-                else:
-                    prev = recent[-1]
+            if is_pronoun:
+                wants_person = subj.lower_ in ("he", "she")
+                prev = next((c for c in reversed(recent) if not wants_person or c.person), None)
+            elif lemma in ("source", "sources"):
+                prev = next((c for c in reversed(recent) if c.att.anonymous), None)
+            else:
+                prev = next(
+                    (
+                        c
+                        for c in reversed(recent)
+                        if lemma in (c.att.speaker or "").lower() or lemma in c.role
+                    ),
+                    None,
+                )
             if prev is not None:
                 att.speaker = prev.att.speaker
                 att.organization = att.organization or prev.att.organization
                 att.via = att.via or prev.att.via
                 att.anonymous = att.anonymous or prev.att.anonymous
                 att.speaker_start, att.speaker_end = prev.att.speaker_start, prev.att.speaker_end
+                claim.person = prev.person
                 return
-            ent = self._preceding_body(subj)
-            if ent is not None:
-                att.speaker = self._expand(_strip_paren(ent.text))
-                att.organization = att.organization or att.speaker
-                att.speaker_start, att.speaker_end = ent.start_char, ent.end_char
+            if is_pronoun and subj.lower_ in ("he", "she"):
+                found = self._preceding_entity(subj, ("PERSON",))
+            elif is_pronoun or lemma in BODY_ANAPHORS:
+                found = self._preceding_entity(subj, ("ORG",), acronyms=True)
+            else:
+                found = None
+            if found is not None:
+                text, start, end = found
+                att.speaker = self._expand(_strip_paren(text))
+                if lemma in BODY_ANAPHORS or subj.lower_ in ("they", "it"):
+                    att.organization = att.organization or att.speaker
+                att.speaker_start, att.speaker_end = start, end
                 att.anonymous = False
             return
         # "Reda added": a surname that completes an earlier speaker's full name.
@@ -435,14 +719,30 @@ class ClaimFinder:
                     att.speaker = full
                     att.organization = att.organization or c.att.organization
                     return
+            for ent in self.doc.ents:
+                if (
+                    ent.label_ == "PERSON"
+                    and ent.end_char <= subj.idx
+                    and ent.text.split()[-1] == att.speaker
+                ):
+                    if " " in ent.text:
+                        att.speaker = ent.text
+                        return
 
-    def _preceding_body(self, subj: Any) -> Any | None:
-        """Nearest organisation named before ``subj`` in this or the previous two sentences."""
+    def _preceding_entity(
+        self, subj: Any, labels: tuple[str, ...], acronyms: bool = False
+    ) -> tuple[str, int, int] | None:
+        """Nearest named person/organisation before ``subj`` in this or the previous two sentences."""
         start = self.sents[max(0, self._sent_index(subj) - 2)].start_char
-        best = None
+        best: tuple[str, int, int] | None = None
         for ent in self.doc.ents:
-            if ent.label_ == "ORG" and start <= ent.start_char < subj.idx:
-                best = ent
+            if ent.label_ in labels and start <= ent.start_char < subj.idx:
+                if best is None or ent.start_char > best[1]:
+                    best = (ent.text, ent.start_char, ent.end_char)
+        if acronyms:
+            for acr, (full, pos) in self.acronym_defs.items():
+                if start <= pos < subj.idx and (best is None or pos > best[1]):
+                    best = (full, pos, pos + len(acr))
         return best
 
     def _sent_index(self, tok: Any) -> int:
@@ -452,32 +752,39 @@ class ClaimFinder:
         return 0
 
     def _merge_relays(self, claims: list[_Claim]) -> list[_Claim]:
-        """"A source said X, SANA reported": the outer outlet relays the inner claim."""
-        keep: list[_Claim] = []
+        """Nested cues in one sentence. "A source said X, SANA reported": the outer outlet relays
+        the inner claim (inner kept, outer becomes its ``via``). "The government said it was
+        declaring a ceasefire": the inner cue is the same speaker's content (outer kept)."""
+        drop: set[int] = set()
         for outer in claims:
-            inner = [
-                c
-                for c in claims
-                if c is not outer and outer.att.start <= self.doc[c.cue_i].idx < outer.att.end
-            ]
-            outlet = self.res.find_outlet(outer.att.speaker or "") if outer.att.speaker else None
-            if inner and outlet:
-                for c in inner:
-                    c.att.via = c.att.via or outlet
-                continue
-            keep.append(outer)
-        return keep
+            for inner in claims:
+                if inner is outer or id(inner) in drop or id(outer) in drop:
+                    continue
+                if not (outer.att.start <= self.doc[inner.cue_i].idx < outer.att.end):
+                    continue
+                if inner.att.speaker == outer.att.speaker or self.doc[inner.cue_i].dep_ in ("xcomp", "acl"):
+                    drop.add(id(inner))
+                    continue
+                if outer.cue_i < inner.cue_i:
+                    continue  # "SANA reported that ..., as sources informed": two claims, not a relay
+                outlet = self.res.find_outlet(outer.att.speaker or "")
+                if outlet or outer.att.anonymous:
+                    inner.att.via = inner.att.via or outlet
+                    drop.add(id(outer))
+        return [c for c in claims if id(c) not in drop]
 
 
 def _strip_punct(toks: list[Any]) -> list[Any]:
     junk = {",", ";", ":", "-", "—", "–"}
     while toks and (toks[0].text in junk or toks[0].is_space or toks[0].dep_ == "cc"):
         toks = toks[1:]
-    while toks and (toks[-1].text in junk or toks[-1].text == "." or toks[-1].is_space or toks[-1].dep_ == "cc"):
+    while toks and (
+        toks[-1].text in junk or toks[-1].text == "." or toks[-1].is_space or toks[-1].dep_ == "cc"
+    ):
         toks = toks[:-1]
     return toks
 
 
 def _strip_paren(text: str) -> str:
-    """"Syrian Observatory for Human Rights (SOHR)" -> "Syrian Observatory for Human Rights"."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", text).strip()
+    """ "Syrian Observatory for Human Rights (SOHR)" -> "Syrian Observatory for Human Rights"."""
+    return re.sub(r"\s*\([^)]*\)?\s*$", "", text).strip()

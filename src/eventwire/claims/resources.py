@@ -20,8 +20,27 @@ DEFAULT_OUTLETS = DATA_DIR / "outlets.tsv"
 # Head nouns that make a noun phrase a news medium even when it is not in the outlets list
 # ("told state television", "in a statement to a local newspaper").
 MEDIA_HEADS = frozenset(
-    {"agency", "television", "tv", "radio", "newspaper", "channel", "broadcaster", "outlet", "website",
-     "daily", "media", "network", "station", "news", "paper", "magazine", "wire", "observatory", "monitor"}
+    {
+        "agency",
+        "television",
+        "tv",
+        "radio",
+        "newspaper",
+        "channel",
+        "broadcaster",
+        "outlet",
+        "website",
+        "daily",
+        "media",
+        "network",
+        "station",
+        "news",
+        "paper",
+        "magazine",
+        "wire",
+        "observatory",
+        "monitor",
+    }
 )
 
 
@@ -47,7 +66,9 @@ class ClaimResources:
     _outlet_re: re.Pattern[str] | None = None
 
     @classmethod
-    def load(cls, cues_path: str | Path | None = None, outlets_path: str | Path | None = None) -> ClaimResources:
+    def load(
+        cls, cues_path: str | Path | None = None, outlets_path: str | Path | None = None
+    ) -> ClaimResources:
         res = cls()
         for row in _rows(Path(cues_path or DEFAULT_CUES)):
             term, kind = row[0].strip(), row[1].strip()
@@ -74,6 +95,13 @@ class ClaimResources:
         alts = sorted(res.outlets, key=len, reverse=True)
         res._outlet_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
         return res
+
+    def find_outlet_alias(self, text: str) -> str | None:
+        """The outlet name as written in ``text`` ("Dogan news agency"), or None."""
+        if self._outlet_re is None:
+            return None
+        m = self._outlet_re.search(text)
+        return m.group(1) if m else None
 
     def find_outlet(self, text: str) -> str | None:
         """Canonical outlet named in ``text`` ("Russia's Sputnik news agency" -> "Sputnik"), or None."""

@@ -22,8 +22,19 @@ from .options import db_option, echo_issues, print_json, user_errors
 @click.option("--replace", is_flag=True, help="Re-analyze and overwrite articles already stored.")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(min=1), help="Analyze on a local Dask cluster of N processes.")
+@click.option("--scheduler", metavar="URL", help="Analyze on a running Dask cluster (tcp://host:8786).")
+@click.option(
+    "--parquet", "parquet_dir", type=click.Path(file_okay=False),
+    help="With --workers/--scheduler: Parquet output folder [default: next to the SQLite file].",
+)  # fmt: skip
+@click.option(
+    "--partition-kb", type=click.IntRange(min=1), default=64, show_default=True,
+    help="With --workers/--scheduler: text per task, in thousands of characters.",
+)  # fmt: skip
 @user_errors
-def command(paths, db, published, max_mb, outlet, replace, as_json, quiet) -> None:
+def command(paths, db, published, max_mb, outlet, replace, as_json, quiet, workers, scheduler, parquet_dir,
+            partition_kb) -> None:  # fmt: skip
     """Store articles and their analyses in a database (SQLite by default).
 
     Re-ingesting the same article adds nothing. Each article is committed on its own:
@@ -33,7 +44,20 @@ def command(paths, db, published, max_mb, outlet, replace, as_json, quiet) -> No
     Example:
 
         eventwire ingest corpus.jsonl articles/ --db eventwire.db
+
+    With --workers N (or --scheduler) the analysis runs on Dask; results are written as
+    Parquet partitioned by publication year/month, then loaded into the database. A run
+    killed at any point and started again redoes only what is missing.
+
+        eventwire ingest big.jsonl --workers 4 --db corpus.db --parquet corpus.parquet
     """
+    if workers or scheduler:
+        from ..scale.cli import run_distributed
+
+        run_distributed(list(paths), db, workers=workers, scheduler=scheduler, parquet_dir=parquet_dir,
+                        partition_chars=partition_kb * 1000, replace=replace, as_json=as_json, quiet=quiet,
+                        published=published, outlet=outlet, max_mb=max_mb)  # fmt: skip
+        return
     bar = tqdm(desc="ingest", unit=" articles", disable=quiet or not sys.stderr.isatty(), file=sys.stderr)
     try:
         report = ingest(list(paths), db, replace=replace, progress=lambda _a: bar.update(1),

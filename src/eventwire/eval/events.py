@@ -8,8 +8,9 @@ pairs: ``sub_type_acc``, ``actor1_acc`` (normalised names equal, or equal after 
 actor dictionary's alias lookup when that module is available), ``date_acc`` (equal at
 the gold's precision; a ``week`` date passes within 7 days) and ``fatalities_acc``.
 
-Predicted events whose modality is ``negated`` are not counted: the article says they
-did not happen, and gold only records what did.
+Only predicted events that happened count (``Event.happened``: asserted, reported or
+hedged); negated and planned events are kept in the analysis but gold records only
+what happened.
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def _label(event_type: str | None, sub: str | None, location: str | None) -> str
 def score_events(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> LayerScore:
     """Counts for one article: one-to-one greedy matching, then attribute agreement."""
     gold = as_gold(gold)
-    preds = [e for e in analysis.events if e.modality != "negated"]
+    preds = [e for e in analysis.events if e.happened]
     candidates: list[tuple[float, int, int]] = []
     for gi, g in enumerate(gold.events):
         for pi, p in enumerate(preds):

@@ -1,0 +1,1 @@
+"""Events: triggers and dependency structure -> ACLED-typed event records with evidence."""

@@ -60,6 +60,34 @@ MIGRATIONS: list[list[str]] = [
             fatal INTEGER NOT NULL, created_at TEXT NOT NULL
         )""",
     ],
+    # 2: corpus views: MinHash signatures, syndicated copies, stories and their member events
+    [
+        """CREATE TABLE article_signatures (
+            article_id TEXT PRIMARY KEY, ingested_at TEXT,
+            num_perm INTEGER NOT NULL, signature TEXT NOT NULL
+        )""",
+        """CREATE TABLE copies (
+            article_id TEXT PRIMARY KEY, original_id TEXT NOT NULL,
+            containment DOUBLE PRECISION, jaccard DOUBLE PRECISION, credited INTEGER,
+            detected_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX copies_original ON copies (original_id)",
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL,
+            place TEXT, country TEXT, admin1 TEXT, date_start TEXT, date_end TEXT,
+            event_types TEXT, actors TEXT, outlets TEXT,
+            n_events INTEGER NOT NULL, n_articles INTEGER NOT NULL, n_outlets INTEGER NOT NULL,
+            n_contradictions INTEGER NOT NULL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX stories_date ON stories (date_start)",
+        """CREATE TABLE story_events (
+            article_id TEXT NOT NULL, idx INTEGER NOT NULL, story_id TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )""",
+        "CREATE INDEX story_events_story ON story_events (story_id)",
+        "CREATE TABLE story_progress (article_id TEXT PRIMARY KEY, ingested_at TEXT)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -87,8 +87,11 @@ class Store:
             raise EventwireError(Errors.E030.format(found=current, known=SCHEMA_VERSION))
         for number in range(current + 1, SCHEMA_VERSION + 1):
             log.info("applying migration %d", number)
-            self.db.begin()
+            self.db.begin_schema_change()
             try:
+                if self.schema_version >= number:  # another client applied it while we waited
+                    self.db.rollback()
+                    continue
                 for statement in MIGRATIONS[number - 1]:
                     self.db.execute(statement)
                 if number == 1:

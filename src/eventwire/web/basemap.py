@@ -139,11 +139,21 @@ def build_all(boundaries: Path, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     jobs = [
         ("world.json", "countries.geo.json", {"country": "country"}, COUNTRY_TOLERANCE, NE_ATTRIBUTION),
-        ("countries.json", "wof-countries-sy-jo-lb-iq-tr-il.geojson", {"country": "country"},
-         ADMIN_TOLERANCE, WOF_ATTRIBUTION),
-        ("admin.json", "wof-sy-admin1-admin2.geojson", {"region": "province", "county": "district"},
-         ADMIN_TOLERANCE, WOF_ATTRIBUTION),
-    ]  # fmt: skip
+        (
+            "countries.json",
+            "wof-countries-sy-jo-lb-iq-tr-il.geojson",
+            {"country": "country"},
+            ADMIN_TOLERANCE,
+            WOF_ATTRIBUTION,
+        ),
+        (
+            "admin.json",
+            "wof-sy-admin1-admin2.geojson",
+            {"region": "province", "county": "district"},
+            ADMIN_TOLERANCE,
+            WOF_ATTRIBUTION,
+        ),
+    ]
     written = []
     for name, source_name, level_of, tolerance, attribution in jobs:
         source = json.loads((boundaries / source_name).read_text(encoding="utf-8"))
@@ -155,13 +165,36 @@ def build_all(boundaries: Path, out: Path) -> list[Path]:
     return written
 
 
+LEVELS = {"country": "country", "region": "province", "county": "district"}
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("boundaries", type=Path, help="folder with the source GeoJSON files")
+    parser.add_argument("boundaries", type=Path, nargs="?", help="folder with the shared boundary files")
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "basemap")
+    parser.add_argument(
+        "--layer",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "GEOJSON"),
+        default=[],
+        help="build one layer NAME.json from any GeoJSON with name/placetype properties",
+    )
+    parser.add_argument("--attribution", default="", help="credit line for --layer files")
+    parser.add_argument("--tolerance", type=float, default=ADMIN_TOLERANCE, help="degrees, for --layer files")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    build_all(args.boundaries, args.out)
+    if args.boundaries is None and not args.layer:
+        parser.error("give the boundaries folder or at least one --layer NAME GEOJSON")
+    if args.boundaries is not None:
+        build_all(args.boundaries, args.out)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, source in args.layer:
+        data = json.loads(Path(source).read_text(encoding="utf-8"))
+        layer = build_layer(data, level_of=LEVELS, tolerance=args.tolerance, attribution=args.attribution)
+        path = args.out / f"{name}.json"
+        path.write_text(json.dumps(layer, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+        log.info("%s: %d features, %d bytes", path, len(layer["features"]), path.stat().st_size)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,298 @@
+"""The actor dictionary: canonical ACLED-style actors, their aliases and generic labels.
+
+Three readable TSV files in ``eventwire/data`` feed it (see their headers):
+
+- ``actors.tsv`` — named actors grouped in *lineages* (every name one organisation has
+  carried, with the dates each applied), so "Jabhat al-Nusra" in a 2018 report resolves
+  to Hayat Tahrir al-Sham;
+- ``actor_labels.tsv`` — generic labels ("government forces", "militants", "civilians")
+  and the role they stand for;
+- ``actor_countries.tsv`` — country names and adjectives ("Syrian", "Syria's").
+
+Users extend the dictionary with their own ``actors.tsv``-format files, through the
+stage config key ``dictionary`` or the ``EVENTWIRE_ACTORS`` environment variable
+(several paths separated by ``os.pathsep``). Their rows are read after the packaged
+ones, so a user alias overrides a packaged one.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "EVENTWIRE_ACTORS"
+
+NON_STATE_ARMED = frozenset({"rebel group", "political militia", "identity militia"})
+ARMED_TYPES = NON_STATE_ARMED | {"state forces", "external forces"}
+
+# Role of a generic label -> (lineage prefix to look up, fallback name template, actor type)
+ROLE_TEMPLATES: dict[str, tuple[str | None, str, str]] = {
+    "state": ("mil", "Military Forces of {country}", "state forces"),
+    "government": ("gov", "Government of {country}", "state forces"),
+    "police": (None, "Police Forces of {country}", "state forces"),
+    "opposition": (None, "Opposition Rebels ({country})", "rebel group"),
+    "unidentified": (None, "Unidentified Armed Group ({country})", "political militia"),
+    "civilians": (None, "Civilians ({country})", "civilians"),
+    "protesters": (None, "Protesters ({country})", "protesters"),
+    "rioters": (None, "Rioters ({country})", "rioters"),
+}
+# Without a known country the name drops the country part rather than guessing one.
+ROLE_NO_COUNTRY = {
+    "state": "Military Forces",
+    "government": "Government",
+    "police": "Police Forces",
+    "opposition": "Opposition Rebels",
+    "unidentified": "Unidentified Armed Group",
+    "civilians": "Civilians",
+    "protesters": "Protesters",
+    "rioters": "Rioters",
+}
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    lineage: str
+    canonical: str
+    actor_type: str
+    country: str | None
+    valid_from: str | None
+    valid_to: str | None
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """One actor mention found in a text (character offsets into that text)."""
+
+    start: int
+    end: int
+    text: str
+    lineage: str | None  # None for a generic label
+    label: str | None = None  # the generic label used, if any
+    role: str | None = None  # the label's role
+    country: str | None = None  # country fixed by an adjective ("Syrian troops")
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("eventwire") / "data" / name))
+
+
+def read_tsv(path: str | Path) -> Iterator[dict[str, str]]:
+    """Rows of a TSV with ``#`` comment lines and a header row."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
+
+
+def _alias_pattern(alias: str) -> str:
+    """Regex for an alias: hyphens/spaces interchangeable, any apostrophe form."""
+    out = []
+    for ch in alias:
+        if ch in "- ":
+            out.append(r"[-\s]+")
+        elif ch in "'’":
+            out.append("['’]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _alternation(aliases: Iterable[str]) -> str:
+    # Longest first, so "Islamic State West Africa Province" beats "Islamic State".
+    return "|".join(_alias_pattern(a) for a in sorted(set(aliases), key=len, reverse=True))
+
+
+class ActorDictionary:
+    """Aliases -> lineages -> the canonical name valid on a date."""
+
+    def __init__(self, extra_files: Iterable[str | Path] = ()) -> None:
+        self.entries: dict[str, list[ActorEntry]] = {}
+        self.alias_to_lineage: dict[str, str] = {}
+        self.countries: dict[str, str] = {}  # ISO2 -> name
+        self.adjectives: dict[str, str] = {}  # adjective (casefolded unless acronym) -> ISO2
+        self.labels: dict[str, tuple[str, bool]] = {}  # label -> (role, bare allowed)
+        self._load_countries(_data_path("actor_countries.tsv"))
+        self._load_labels(_data_path("actor_labels.tsv"))
+        self._load_actors(_data_path("actors.tsv"))
+        for path in extra_files:
+            log.info("actor dictionary: adding %s", path)
+            self._load_actors(Path(path))
+        self._compile()
+
+    # -- loading ------------------------------------------------------------
+    def _load_countries(self, path: Path) -> None:
+        for row in read_tsv(path):
+            code = row["code"].upper()
+            self.countries[code] = row["name"]
+            for adj in [row["name"], *row["adjectives"].split("|")]:
+                adj = adj.strip()
+                if adj:
+                    self.adjectives[adj if _is_acronym(adj) else adj.casefold()] = code
+
+    def _load_labels(self, path: Path) -> None:
+        for row in read_tsv(path):
+            self.labels[_label_key(row["label"])] = (row["role"], row.get("bare", "yes") != "no")
+
+    def _load_actors(self, path: Path) -> None:
+        for row in read_tsv(path):
+            lineage = row["lineage"]
+            entry = ActorEntry(
+                lineage=lineage,
+                canonical=row["canonical"],
+                actor_type=row.get("actor_type") or "other",
+                country=(row.get("country") or "").upper() or None,
+                valid_from=row.get("valid_from") or None,
+                valid_to=row.get("valid_to") or None,
+            )
+            self.entries.setdefault(lineage, []).append(entry)
+            for alias in [entry.canonical, *row.get("aliases", "").split("|")]:
+                alias = alias.strip()
+                if alias:
+                    self.alias_to_lineage[self._key(alias)] = lineage
+
+    @staticmethod
+    def _key(alias: str) -> str:
+        text = alias.replace("’", "'").replace("-", " ")
+        text = " ".join(text.split())
+        return text if _is_acronym(alias) else text.casefold()
+
+    def _compile(self) -> None:
+        acronyms = [a for a in self.alias_to_lineage if _is_acronym(a)]
+        words = [a for a in self.alias_to_lineage if not _is_acronym(a)]
+        self._named_ci = re.compile(rf"(?<![\w]){_alternation_ci(words)}(?![\w])", re.IGNORECASE)
+        self._named_cs = re.compile(rf"(?<![\w])(?:{_alternation(acronyms)})(?![\w])")
+        adj_cs = [a for a in self.adjectives if _is_acronym(a)]
+        adj_ci = [a for a in self.adjectives if not _is_acronym(a)]
+        adj = f"(?:{_alternation(adj_cs)}|(?i:{_alternation(adj_ci)}))"
+        self._label_re = re.compile(
+            rf"(?<![\w])(?:(?P<adj>{adj})[\s-]+)?(?P<label>(?i:{_alternation(self.labels)}))(?![\w])"
+        )
+
+    # -- lookup ---------------------------------------------------------------
+    def lineage_of(self, name: str) -> str | None:
+        """The lineage an alias or canonical name belongs to (None when unknown)."""
+        key = self._key(name)
+        return self.alias_to_lineage.get(key) or self.alias_to_lineage.get(key.casefold())
+
+    def entry(self, lineage: str, date: str | None = None) -> ActorEntry:
+        """The lineage's entry valid on ``date`` (ISO, any precision); the newest when unknown."""
+        entries = self.entries[lineage]
+        if date:
+            day = (date + "-01-01")[:10] if len(date) < 10 else date[:10]
+            for e in entries:
+                if (e.valid_from is None or e.valid_from <= day) and (e.valid_to is None or day < e.valid_to):
+                    return e
+        open_ended = [e for e in entries if e.valid_to is None]
+        return open_ended[-1] if open_ended else entries[-1]
+
+    def canonical_name(self, name: str, date: str | None = None) -> str | None:
+        lineage = self.lineage_of(name)
+        return self.entry(lineage, date).canonical if lineage else None
+
+    def country_of_adjective(self, word: str) -> str | None:
+        return self.adjectives.get(word) or self.adjectives.get(word.replace("’", "'").casefold())
+
+    def role_actor(self, role: str, country: str | None, date: str | None = None) -> tuple[str, str]:
+        """(canonical name, actor type) for a generic role in a country."""
+        prefix, template, actor_type = ROLE_TEMPLATES[role]
+        if country:
+            if prefix and f"{prefix}:{country}" in self.entries:
+                e = self.entry(f"{prefix}:{country}", date)
+                return e.canonical, e.actor_type
+            return template.format(country=self.countries.get(country, country)), actor_type
+        return ROLE_NO_COUNTRY[role], actor_type
+
+    # -- finding ----------------------------------------------------------------
+    def find(self, text: str) -> list[ActorMatch]:
+        """Named actors and generic labels in ``text``, longest match first, no overlaps.
+
+        A label right after a named actor ("Al Shabaab militants") joins that mention,
+        so the label is recorded without creating a second actor.
+        """
+        named: list[ActorMatch] = []
+        for rx in (self._named_ci, self._named_cs):
+            for m in rx.finditer(text):
+                lineage = self.lineage_of(m.group(0))
+                if lineage:
+                    named.append(ActorMatch(m.start(), m.end(), m.group(0), lineage))
+        labels: list[ActorMatch] = []
+        for m in self._label_re.finditer(text):
+            label = _label_key(m.group("label"))
+            role_bare = self.labels.get(label)
+            if role_bare is None:
+                continue
+            role, bare = role_bare
+            adj = m.group("adj")
+            country = self.country_of_adjective(adj) if adj else None
+            if not bare and not country:
+                continue
+            labels.append(ActorMatch(m.start(), m.end(), m.group(0), None, label, role, country))
+        chosen = _non_overlapping(named)
+        out: list[ActorMatch] = list(chosen)
+        for lab in labels:
+            if any(_overlaps(lab, c) for c in chosen):
+                continue
+            host = next(
+                (c for c in chosen if 0 <= lab.start - c.end <= 1 and text[c.end : lab.start].isspace()), None
+            )
+            if host is not None:
+                out.remove(host)
+                out.append(
+                    ActorMatch(host.start, lab.end, text[host.start : lab.end], host.lineage, lab.label)
+                )
+                chosen.remove(host)
+                continue
+            out.append(lab)
+        return sorted(out, key=lambda a: a.start)
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.replace("-", " ").replace("’", "'").casefold().split())
+
+
+def _alternation_ci(aliases: Iterable[str]) -> str:
+    return f"(?:{_alternation(aliases)})"
+
+
+def _overlaps(a: ActorMatch, b: ActorMatch) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _non_overlapping(matches: list[ActorMatch]) -> list[ActorMatch]:
+    chosen: list[ActorMatch] = []
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(_overlaps(m, c) for c in chosen):
+            chosen.append(m)
+    return chosen
+
+
+def extra_files_from_env() -> list[str]:
+    value = os.environ.get(ENV_VAR, "")
+    return [p for p in value.split(os.pathsep) if p]
+
+
+@functools.lru_cache(maxsize=8)
+def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """The packaged dictionary plus ``extra_files`` and ``$EVENTWIRE_ACTORS`` (built once)."""
+    return ActorDictionary([*extra_files, *extra_files_from_env()])
+
+
+def canonical_name(name: str, date: str | None = None) -> str | None:
+    """Canonical actor name for an alias or name ("Daesh" -> "Islamic State"); None if unknown."""
+    if not name:
+        return None
+    return load_dictionary().canonical_name(name, date)

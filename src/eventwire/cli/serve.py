@@ -1,0 +1,82 @@
+"""`eventwire serve`: the HTTP API and the web pages over one database."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from ..api.app import DEFAULT_MAX_BODY
+from ..api.security import TOKEN_ENV, is_loopback
+from .options import db_option, user_errors
+
+log = logging.getLogger(__name__)
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--token",
+    envvar=TOKEN_ENV,
+    help=f"API token required on every request (env {TOKEN_ENV}). "
+    "Required when --host is not a loopback address.",
+)
+@click.option("--read-only", is_flag=True, help="Refuse storing analyses and ingest jobs.")
+@click.option(
+    "--max-body-mb",
+    default=DEFAULT_MAX_BODY / 2**20,
+    show_default=True,
+    type=click.FloatRange(0.001),
+    help="Largest request body accepted (413 above it).",
+)
+@click.option(
+    "--basemap",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of base-map GeoJSON layers (default: the packaged Syria and neighbours outlines).",
+)
+@click.option(
+    "--tiles-url",
+    help="Optional online tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+    "(off by default; the page offers a toggle).",
+)
+@user_errors
+def command(db, host, port, token, read_only, max_body_mb, basemap, tiles_url) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the web pages (/ui/).
+
+    Binding to an address other than loopback needs an API token, so a database is
+    never exposed to the network without one.
+
+    Example:
+
+        eventwire serve --db eventwire.db --port 8000
+        EVENTWIRE_TOKEN=s3cret eventwire serve --db eventwire.db --host 0.0.0.0
+    """
+    if not is_loopback(host) and not token:
+        raise click.ClickException(
+            f"refusing to listen on {host} without an API token: pass --token or set {TOKEN_ENV} "
+            "(or bind to 127.0.0.1)"
+        )
+    if tiles_url and not tiles_url.startswith(("https://", "http://")):
+        raise click.BadParameter("must be an http(s) URL template with {z}/{x}/{y}", param_hint="--tiles-url")
+    import uvicorn
+
+    from ..api.app import create_app
+    from ..pipeline import default_pipeline
+
+    # load the models now, so the first analysis from the page is not the slow one
+    click.echo("eventwire: loading the analysis pipeline…", err=True)
+    default_pipeline().initialize()
+    app = create_app(
+        db,
+        token=token,
+        read_only=read_only,
+        max_body=int(max_body_mb * 2**20),
+        basemap_dir=basemap,
+        tiles_url=tiles_url,
+    )
+    click.echo(f"eventwire: serving {db} on http://{host}:{port}/ui/ (API docs at /docs)", err=True)
+    uvicorn.run(
+        app, host=host, port=port, log_level="info" if log.getEffectiveLevel() <= logging.INFO else "warning"
+    )

@@ -1,0 +1,762 @@
+"""Sentence -> ACLED-style events: triggers, locations, actors, date, modality, quantities.
+
+For each sentence the trigger patterns are matched on lemmas; each trigger becomes one
+event per location it is about (a coordinated list of towns is one event per town).
+Locations come from the geo stage's places (or, without it, from named-entity and
+syntactic cues); the place the clause is about is the one inside the trigger's clause,
+most specific first, destinations ("evacuated to Idlib") left out. Actors come from the
+subject / object of the trigger, with the article's main state and opposition actors as
+defaults where the sentence names none ("the towns had been liberated").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
+from ..models import Actor, Analysis, Article, Attribution, Event, Place
+from ..time import DAY, UNKNOWN, DateMention, find_dates
+from . import modality as mod
+from .notes import make_note
+from .quantities import extract_quantities, load_nouns
+from .triggers import TriggerMatch, TriggerPattern, match_sentence
+
+log = logging.getLogger(__name__)
+
+# Place kinds by specificity: an event is coded at the most precise place named.
+KIND_LEVEL = {
+    "village": 0, "town": 0, "city": 0, "neighborhood": 0, "neighbourhood": 0, "border_crossing": 0,
+    "other": 0, "water": 1, "district": 1, "region": 1, "province": 2, "country": 3,
+}  # fmt: skip
+_PROVINCE_WORDS = re.compile(r"\b(province|governorate|state|oblast|region|prefecture)\b", re.I)
+_DISTRICT_WORDS = re.compile(r"\b(district|countryside|county|township|municipality|rural)\b", re.I)
+# Prepositions introducing where people or things went, not where the event happened.
+DESTINATION_PREPS = {"to", "toward", "towards", "into"}
+MOVEMENT_DESTINATION_PREPS = DESTINATION_PREPS | {"for"}  # "left Douma for Jarablus"
+ORIGIN_PREPS = {"from", "out"}
+# Head nouns and prepositions that put a proper noun in a locative position, used only
+# when the geo stage has not supplied places.
+PLACE_NOUNS = {
+    "town", "village", "city", "area", "district", "province", "region", "countryside", "outskirts",
+    "neighborhood", "neighbourhood", "suburb", "settlement", "governorate", "capital", "base",
+    "crossing", "camp", "airport", "mountain", "hill", "border", "enclave", "locality", "township",
+}  # fmt: skip
+LOCATIVE_PREPS = {
+    "in",
+    "near",
+    "at",
+    "from",
+    "into",
+    "around",
+    "outside",
+    "over",
+    "across",
+    "inside",
+    "toward",
+    "towards",
+    "to",
+    "of",
+    "on",
+}
+TITLE_WORDS = {
+    "president",
+    "minister",
+    "general",
+    "marshal",
+    "commander",
+    "colonel",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "head",
+    "leader",
+    "spokesman",
+    "governor",
+    "king",
+    "prince",
+}
+
+# Families whose actors are "state side vs. armed opposition" by nature rather than by syntax.
+SIDED_FAMILIES = {"transfer", "agreement", "weapons"}
+MOVEMENT_LEMMAS = {
+    "leave",
+    "depart",
+    "exit",
+    "relocate",
+    "withdraw",
+    "retreat",
+    "evacuate",
+    "evacuation",
+    "pull",
+}
+# People whose departure is a territorial transfer even when no named actor is given.
+ARMED_PEOPLE = {
+    "fighter",
+    "militant",
+    "rebel",
+    "terrorist",
+    "gunman",
+    "insurgent",
+    "jihadist",
+    "combatant",
+    "soldier",
+    "troop",
+}
+STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied"}
+CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "pcomp", "acl", "csubj", "parataxis"}
+
+
+@dataclass
+class ExtractConfig:
+    carry_location_sentences: int = 1  # look back this many sentences for an unnamed location
+    carry_date: bool = True  # a sentence without a date continues the previous sentence's date
+    # 3 = place inside the trigger's phrase, 2 = in its clause, 1 = elsewhere in the sentence
+    min_location_score: int = 1
+
+
+@dataclass
+class _PlaceRef:
+    place: Place
+    root: Any  # the place span's syntactic head token
+    level: int
+
+
+@dataclass
+class _State:
+    anchor: str | None = None
+    prev_dates: list[DateMention] = field(default_factory=list)
+    recent_locations: list[tuple[int, list[_PlaceRef]]] = field(default_factory=list)
+
+
+def place_level(place: Place, country_names: Iterable[str] = ()) -> int:
+    if place.kind in KIND_LEVEL:
+        return KIND_LEVEL[place.kind]
+    if place.precision == "country":
+        return 3
+    text = place.mention
+    if text in country_names or (place.name or "") in country_names:
+        return 3
+    if _PROVINCE_WORDS.search(text):
+        return 2
+    if _DISTRICT_WORDS.search(text):
+        return 1
+    return 0
+
+
+def _span(doc: Any, start: int, end: int) -> Any:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _span_root(span: Any) -> Any:
+    return span.root
+
+
+def _in_subtree(tok: Any, head: Any) -> bool:
+    """Whether ``tok`` is under ``head``, not counting conjoined clauses ("stormed X and took Y")."""
+    cur = tok
+    for _ in range(40):
+        if cur.i == head.i:
+            return True
+        if cur.head is cur:
+            return False
+        if cur.dep_ == "conj" and cur.head.i == head.i and cur.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+    return False
+
+
+def _in_role(tok: Any, head: Any, deps: set[str]) -> bool:
+    """Whether ``tok`` lies in a child subtree of ``head`` attached with one of ``deps``."""
+    return any(c.dep_ in deps and _in_subtree(tok, c) for c in head.children)
+
+
+def clause_root(tok: Any) -> Any:
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _path_preps(tok: Any, stop: Any) -> list[str]:
+    """Prepositions crossed going from ``tok`` up to ``stop`` (or the sentence root)."""
+    preps = []
+    cur = tok
+    for _ in range(10):
+        if cur is stop or cur.head is cur:
+            break
+        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent", "dative"):
+            preps.append(cur.head.lower_)
+        cur = cur.head
+    return preps
+
+
+# ---------------------------------------------------------------------------
+# places without the geo stage
+# ---------------------------------------------------------------------------
+def fallback_places(doc: Any, actors: list[Actor], country_names: set[str]) -> list[Place]:
+    """Place mentions from spaCy entities and locative proper nouns (used when geo did not run)."""
+    taken: list[tuple[int, int]] = [(a.start, a.end) for a in actors]
+    out: list[Place] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(s: int, e: int, kind: str | None = None) -> None:
+        text = doc.text[s:e]
+        if text.lower().startswith("the "):
+            s += 4
+            text = text[4:]
+        if not text or not free(s, e):
+            return
+        if kind is None and text in country_names:
+            kind = "country"
+        out.append(Place(mention=text, start=s, end=e, name=text, kind=kind, source="spacy"))
+        taken.append((s, e))
+
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            add(ent.start_char, ent.end_char)
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        left = tok.left_edge
+        # the proper-noun run ending at tok: its compounds and "al-" pieces
+        start = tok.i
+        while (
+            start - 1 >= left.i
+            and doc[start - 1].dep_ in ("compound", "punct")
+            and doc[start - 1].pos_ in ("PROPN", "PUNCT", "NOUN")
+        ):
+            if doc[start - 1].text in (",", "(", ")"):
+                break
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if any(t.lower_ in TITLE_WORDS for t in doc[max(0, start - 2) : tok.i + 1]):
+            continue
+        # The small model often tags unfamiliar town names as NORP/ORG/PERSON; the locative
+        # position decides instead. Dates and numbers are never places.
+        if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY") for t in span):
+            continue
+        anchor = tok
+        while anchor.dep_ == "conj" and anchor.head is not anchor:
+            anchor = anchor.head
+        head = anchor.head
+        locative = (
+            (
+                anchor.dep_ == "pobj"
+                and head.lower_ in LOCATIVE_PREPS
+                and (head.lower_ != "of" or head.head.lemma_.lower() in PLACE_NOUNS)
+            )
+            or (head.lemma_.lower() in PLACE_NOUNS and anchor.dep_ in ("compound", "appos", "nmod"))
+            or (anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB")
+        )
+        if locative:
+            add(span.start_char, span.end_char)
+    return sorted(out, key=lambda p: p.start)
+
+
+# ---------------------------------------------------------------------------
+# the extractor
+# ---------------------------------------------------------------------------
+class EventExtractor:
+    def __init__(
+        self,
+        patterns: tuple[TriggerPattern, ...],
+        cues: mod.Cues,
+        dictionary: ActorDictionary,
+        config: ExtractConfig | None = None,
+    ) -> None:
+        self.patterns = patterns
+        self.cues = cues
+        self.dictionary = dictionary
+        self.nouns = load_nouns()
+        self.config = config or ExtractConfig()
+        self.country_names = set(dictionary.countries.values())
+
+    # -- article-level defaults -------------------------------------------------
+    def _main_actors(
+        self, actors: list[Actor], country: str | None, published: str | None
+    ) -> tuple[str, str]:
+        state = Counter(
+            a.name
+            for a in actors
+            if a.actor_type == "state forces"
+            and a.name.startswith("Military")
+            and (country is None or a.country == country)
+        )
+        if not state:
+            state = Counter(
+                a.name for a in actors if a.actor_type == "state forces" and a.name.startswith("Military")
+            )
+        opp = Counter(
+            a.name
+            for a in actors
+            if a.actor_type in NON_STATE_ARMED and (country is None or a.country in (country, None))
+        )
+        main_state = (
+            state.most_common(1)[0][0]
+            if state
+            else self.dictionary.role_actor("state", country, published)[0]
+        )
+        main_opp = (
+            opp.most_common(1)[0][0]
+            if opp
+            else self.dictionary.role_actor("opposition", country, published)[0]
+        )
+        return main_state, main_opp
+
+    def extract(
+        self, doc: Any, article: Article, analysis: Analysis, country: str | None = None
+    ) -> list[Event]:
+        published = article.published
+        actors = analysis.actors
+        places = analysis.places or fallback_places(doc, actors, self.country_names)
+        main_state, main_opp = self._main_actors(actors, country, published)
+        events: list[Event] = []
+        state = _State()
+        for si, sent in enumerate(doc.sents):
+            dates = find_dates(sent.text, published, state.anchor, offset=sent.start_char)
+            sent_events = self._sentence(
+                doc,
+                sent,
+                si,
+                dates,
+                state,
+                places,
+                actors,
+                analysis.attributions,
+                main_state,
+                main_opp,
+                country,
+                published,
+            )
+            events.extend(sent_events)
+            days = [d for d in dates if d.precision == DAY and d.date]
+            if days:
+                state.anchor = days[-1].date
+            if dates:
+                state.prev_dates = dates
+            elif not sent_events:
+                state.prev_dates = []
+        events = merge_repeats(events)
+        for e in events:
+            e.notes = make_note(e)
+        return events
+
+    # -- one sentence -----------------------------------------------------------
+    def _sentence(
+        self,
+        doc,
+        sent,
+        si,
+        dates,
+        state,
+        places,
+        actors,
+        attributions,
+        main_state,
+        main_opp,
+        country,
+        published,
+    ):
+        matches = match_sentence(sent, self.patterns)
+        if not matches:
+            return []
+        families = {m.pattern.family for m in matches}
+        s0, s1 = sent.start_char, sent.end_char
+        sent_places = [p for p in places if s0 <= p.start < s1]
+        sent_actors = [a for a in actors if s0 <= a.start < s1]
+        date_spans = [(d.start, d.end) for d in dates]
+        refs: list[_PlaceRef] = []
+        for p in sent_places:
+            if any(p.start < a.end and a.start < p.end for a in sent_actors):
+                continue
+            if _is_dateline(doc.text, p):
+                continue
+            if any(p.start < e and s < p.end for s, e in date_spans):
+                continue
+            span = _span(doc, p.start, p.end)
+            if span is None:
+                continue
+            refs.append(_PlaceRef(p, _span_root(span), place_level(p, self.country_names)))
+        actor_roots = []
+        for a in sent_actors:
+            span = _span(doc, a.start, a.end)
+            if span is not None:
+                actor_roots.append((a, span))
+        out: list[Event] = []
+        seen: set[tuple[str, str | None, str | None]] = set()
+        matched_tokens = {i: m for m in matches for i in m.tokens}
+        for m in matches:
+            fam = m.pattern.family
+            trig = doc[m.head]
+            if trig.pos_ in ("NOUN", "PROPN") and self._governed_by_stronger(trig, m, matched_tokens):
+                continue
+            if fam == "kill" and families & STRIKE_FAMILIES:
+                continue
+            if fam == "change" and trig.lemma_ == "deploy" and trig.dep_ in ("acl", "amod"):
+                continue
+            if _is_duration_background(trig):
+                continue
+            chosen = self._locations(trig, m, refs, fam)
+            if fam == "transfer" and trig.lemma_.lower() in MOVEMENT_LEMMAS:
+                # "leave"/"withdraw" are events only when armed actors or counted people move
+                armed = any(
+                    a.actor_type in NON_STATE_ARMED or a.actor_type == "state forces" for a, _ in actor_roots
+                )
+                movers = any(t.lemma_.lower() in ARMED_PEOPLE for t in sent)
+                if not (armed or movers) or not chosen:
+                    continue
+            modality, reporter = mod.classify(trig, self.cues, sent)
+            if m.pattern.modality:
+                modality = m.pattern.modality
+            if not chosen:
+                chosen = self._carried_locations(state, si)
+            elif modality not in (mod.NEGATED, mod.PLANNED):
+                # only places where something happened carry over to the next sentence
+                state.recent_locations.append((si, chosen))
+            if not chosen:
+                log.debug("event without location skipped: %s", sent.text[:80])
+                continue
+            event_type, sub, a1, a2 = self._actors(
+                m, trig, actor_roots, main_state, main_opp, country, published, sent
+            )
+            reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent)
+            if attributed and modality == mod.ASSERTED:
+                modality = mod.REPORTED
+            date, precision = self._date(trig, dates, state)
+            fatalities, quantities = extract_quantities(sent, self.nouns)
+            for ref in chosen:
+                p = ref.place
+                key = (event_type, sub, p.name or p.mention)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(
+                    Event(
+                        event_type=event_type,
+                        sub_event_type=sub,
+                        start=s0,
+                        end=s0 + len(sent.text.rstrip()),
+                        evidence=sent.text.rstrip(),
+                        trigger=" ".join(doc[i].text for i in m.tokens),
+                        actor1=a1,
+                        actor2=a2,
+                        location=p.name or p.mention,
+                        geonameid=p.geonameid,
+                        lat=p.lat,
+                        lon=p.lon,
+                        country=p.country,
+                        admin1=p.admin1,
+                        geo_precision=p.precision,
+                        date=date,
+                        date_precision=precision,
+                        fatalities=fatalities,
+                        quantities=dict(quantities),
+                        modality=modality,
+                        reported_by=reported_by,
+                    )
+                )
+        return out
+
+    @staticmethod
+    def _governed_by_stronger(trig: Any, m: TriggerMatch, matched_tokens: dict[int, TriggerMatch]) -> bool:
+        """A noun trigger inside another trigger's phrase ("dismantling mines and car bombs")."""
+        for anc in list(trig.ancestors)[:3]:
+            other = matched_tokens.get(anc.i)
+            if other is not None and other is not m and other.strength > m.strength:
+                return True
+        return False
+
+    # -- locations --------------------------------------------------------------
+    def _locations(self, trig: Any, m: TriggerMatch, refs: list[_PlaceRef], fam: str) -> list[_PlaceRef]:
+        if not refs:
+            return []
+        root = clause_root(trig)
+        scored: list[tuple[int, _PlaceRef]] = []
+        for ref in refs:
+            tok = ref.root
+            if ref.level >= 3:
+                continue  # events are coded below country level
+            if _in_subtree(tok, trig) and not _in_role(tok, trig, {"nsubj", "csubj"}):
+                score = 3
+            elif _in_subtree(tok, root):
+                score = 2
+            else:
+                score = 1
+            if _in_description(tok, trig):
+                score = 0  # "Dara'a, which borders the Golan Heights": geography, not the event
+            preps = _path_preps(tok, root)
+            destinations = MOVEMENT_DESTINATION_PREPS if fam == "transfer" else DESTINATION_PREPS
+            if preps and preps[-1] in destinations:
+                # the outermost preposition decides: "left Douma for Idlib" -> Idlib is a destination
+                score -= 3 if fam in ("transfer", "weapons") else 1
+            if fam == "transfer" and preps and preps[-1] in ORIGIN_PREPS:
+                score += 1
+            scored.append((score, ref))
+        if not scored:
+            return []
+        best = max(s for s, _ in scored)
+        if best <= self.config.min_location_score - 1:
+            return []
+        top = [r for s, r in scored if s == best]
+        level = min(r.level for r in top)
+        if best == 1:
+            # Only a loose link to the trigger: take the nearest most-specific place.
+            nearest = min((r for r in top if r.level == level), key=lambda r: abs(r.root.i - trig.i))
+            return [nearest] + [
+                r for r in top if r is not nearest and r.level == level and _coordinated(r.root, nearest.root)
+            ]
+        chosen = [r for r in top if r.level == level]
+        return sorted(chosen, key=lambda r: r.place.start)
+
+    def _carried_locations(self, state: _State, si: int) -> list[_PlaceRef]:
+        for idx, refs in reversed(state.recent_locations):
+            if si - idx <= self.config.carry_location_sentences:
+                return refs[:1]
+            break
+        return []
+
+    # -- actors -------------------------------------------------------------------
+    def _actors(self, m, trig, actor_roots, main_state, main_opp, country, published, sent):
+        fam = m.pattern.family
+        event_type, sub = m.pattern.event_type, m.pattern.sub_event_type
+        root = clause_root(trig)
+        verb = trig if trig.pos_ in ("VERB", "AUX") else root
+        agent = patient = None
+        for a, span in actor_roots:
+            r = span.root
+            deps_chain = [r, *list(r.ancestors)[:4]]
+            rel = None
+            for t in deps_chain:
+                if t.head is verb or t.head is trig:
+                    rel = t.dep_
+                    if t.dep_ == "pobj" or t.dep_ in ("prep", "agent"):
+                        prep = t.head if t.dep_ == "pobj" else t
+                        rel = (
+                            "agent" if prep.dep_ == "agent" or prep.lower_ == "by" else f"prep_{prep.lower_}"
+                        )
+                    break
+                if t.dep_ == "pobj" and t.head.head in (verb, trig):
+                    rel = (
+                        "agent"
+                        if t.head.dep_ == "agent" or t.head.lower_ == "by"
+                        else f"prep_{t.head.lower_}"
+                    )
+                    break
+                if t.dep_ == "poss" and t.head is trig:
+                    rel = "nsubj"
+                    break
+            if rel in ("nsubj", "agent", "poss", "compound") and agent is None:
+                agent = a
+            elif (
+                rel in ("dobj", "prep_from", "prep_against", "prep_with", "prep_on", "nsubjpass", "prep_of")
+                and patient is None
+            ):
+                patient = a
+        others = [a for a, _ in actor_roots if a is not agent and a is not patient]
+        armed = [
+            a
+            for a in others
+            if a.actor_type in NON_STATE_ARMED or a.actor_type in ("state forces", "external forces")
+        ]
+        civilians = [a for a, _ in actor_roots if a.actor_type == "civilians"]
+
+        def is_state(a: Actor | None) -> bool:
+            return a is not None and a.actor_type == "state forces"
+
+        if fam == "protest":
+            name = self.dictionary.role_actor("protesters", country, published)[0]
+            return event_type, sub, name, None
+        if fam in SIDED_FAMILIES:
+            pool = [a for a in (agent, patient, *others) if a is not None]
+            st = next((a.name for a in pool if is_state(a)), main_state)
+            ns = next((a.name for a in pool if a.actor_type in NON_STATE_ARMED), main_opp)
+            return event_type, sub, st, ns
+        a1 = agent
+        if a1 is None and armed:
+            a1 = next((a for a in armed if is_state(a)), armed[0])
+        a2 = patient if patient is not None and patient is not a1 else None
+        if a2 is None:
+            a2 = next((a for a in armed if a is not a1 and a.name != (a1.name if a1 else None)), None)
+        name1 = a1.name if a1 else None
+        name2 = a2.name if a2 else None
+        if fam in ("capture", "clash", "kill", "siege", "shelling", "air") and name1 is None:
+            name1 = main_state
+        if fam in ("capture", "clash", "kill") and name2 is None:
+            name2 = main_opp if name1 == main_state or is_state(a1) else main_state
+        if fam in ("kill", "clash") and (
+            patient is not None
+            and patient.actor_type == "civilians"
+            or (civilians and not armed and agent is not None)
+        ):
+            event_type, sub = "Violence against civilians", "Attack"
+            name2 = (patient or civilians[0]).name
+        if fam in ("shelling", "air") and civilians and name2 is None:
+            name2 = civilians[0].name
+        if (
+            fam == "clash"
+            and trig.lemma_ in ("attack", "assault")
+            and any(t.lemma_ in ("residential", "civilian", "resident", "home", "house") for t in sent)
+        ):
+            event_type, sub = "Violence against civilians", "Attack"
+            name2 = (
+                civilians[0].name
+                if civilians
+                else self.dictionary.role_actor("civilians", country, published)[0]
+            )
+        if sub == "@territory":
+            a1_state = is_state(a1) if a1 is not None else name1 == main_state
+            sub = "Government regains territory" if a1_state else "Non-state actor overtakes territory"
+        if name1 and name1.startswith("Government of") and fam not in ("agreement",):
+            # a government "acting" in a violent event is coded as its forces
+            name1 = self.dictionary.role_actor("state", a1.country if a1 else country, published)[0]
+        if name1 == name2:
+            name2 = None
+        return event_type, sub, name1, name2
+
+    # -- attribution --------------------------------------------------------------
+    def _reported_by(
+        self, doc, trig, reporter, attributions: list[Attribution], sent
+    ) -> tuple[str | None, bool]:
+        c = trig.idx
+        for att in attributions:
+            if att.start <= c < att.end:
+                who = att.organization or att.speaker
+                if att.organization and att.speaker and att.speaker != att.organization:
+                    who = f"{att.organization} ({att.speaker})"
+                if att.via and who and att.via not in who:
+                    who = f"{who} (via {att.via})"
+                return who, True
+        if reporter is not None:
+            subj = next((t for t in reporter.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in ("it", "they", "he", "she", "we", "i", "who"):
+                text = doc[subj.left_edge.i : subj.right_edge.i + 1].text
+                return _strip_det(text), True
+            return None, True
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                obj = next((t for t in doc[tok.i + 1].children if t.dep_ == "pobj"), None)
+                if obj is not None:
+                    return _strip_det(doc[obj.left_edge.i : obj.right_edge.i + 1].text), True
+        return None, False
+
+    # -- date -----------------------------------------------------------------------
+    def _date(self, trig, dates: list[DateMention], state: _State) -> tuple[str | None, str]:
+        usable = [d for d in dates if d.date]
+        if usable:
+            best = min(usable, key=lambda d: abs(d.start - trig.idx))
+            return best.date, best.precision
+        if self.config.carry_date:
+            prev = [d for d in state.prev_dates if d.date]
+            if prev:
+                return prev[-1].date, prev[-1].precision
+        return None, UNKNOWN
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One event per happening: later mentions of the same type, place and date are merged.
+
+    Reports restate the lead ("X was retaken ... the army retook X on Saturday"); the first
+    mention is kept and takes a date, fatalities or quantities the repeats add.
+    """
+    kept: list[Event] = []
+    for e in events:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.event_type == e.event_type
+                and k.sub_event_type == e.sub_event_type
+                and k.location == e.location
+                and k.happened == e.happened
+                and (k.date is None or e.date is None or k.date == e.date)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(e)
+            continue
+        if twin.date is None and e.date is not None:
+            twin.date, twin.date_precision = e.date, e.date_precision
+        if twin.fatalities is None:
+            twin.fatalities = e.fatalities
+        for key, value in e.quantities.items():
+            twin.quantities.setdefault(key, value)
+        twin.reported_by = twin.reported_by or e.reported_by
+    return kept
+
+
+# Participles that describe where a place lies ("Idlib province bordering Turkey").
+GEOGRAPHY_VERBS = {
+    "border",
+    "situate",
+    "locate",
+    "lie",
+    "overlook",
+    "abut",
+    "neighbour",
+    "neighbor",
+    "adjoin",
+}
+TIME_NOUNS = {"year", "month", "week", "decade", "day", "hour"}
+_DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-—–:]|/[A-Za-z]+/)")
+
+
+def _is_duration_background(trig: Any) -> bool:
+    """ "after years of fighting", "a four-year battle": a state of affairs, not one event."""
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = trig.head
+    if trig.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TIME_NOUNS:
+        return True
+    return any(c.dep_ in ("amod", "compound", "nmod") and "-year" in c.lower_ for c in trig.children)
+
+
+def _in_description(tok: Any, trig: Any) -> bool:
+    """Whether ``tok`` sits in a relative / participle clause that does not contain the trigger."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == trig.i:
+            return False
+        # a relative clause on a proper noun describes that place; on "militants, who ..." it
+        # may well say where they were, so it is kept
+        describing = (anc.dep_ == "relcl" and anc.head.pos_ == "PROPN") or (
+            anc.dep_ == "acl" and anc.lemma_.lower() in GEOGRAPHY_VERBS
+        )
+        if describing and not _in_subtree(trig, anc):
+            return True
+    return False
+
+
+def _is_dateline(text: str, place: Place) -> bool:
+    """ "TEHRAN (FNA) -": the place an article was filed from, at the start of a paragraph."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    if text[line_start : place.start].strip():
+        return False
+    return bool(_DATELINE_TAIL.match(text[place.end : place.end + 60]))
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Whether two tokens sit in one coordination ("A, B and C")."""
+
+    def top(t: Any) -> Any:
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        return t
+
+    return top(a) is top(b)
+
+
+def _strip_det(text: str) -> str:
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            return text[len(det) :]
+    return text

@@ -1,0 +1,105 @@
+"""Quantities and fatalities stated in an event sentence.
+
+A number counts what its noun counts (``data/quantity_nouns.tsv``): "430 militants" is
+people, "105 pieces of weaponry" weapons, "24 buses" vehicles. Numbers of people whose
+governing verb says they died ("12 soldiers were killed", "killing at least 9
+civilians") are fatalities. Vague amounts ("dozens", "a number of") are left out rather
+than guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..actors.dictionary import read_tsv
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+DEATH_LEMMAS = {"kill", "die", "martyr", "slay", "dead", "death", "execute", "behead", "massacre", "perish"}
+_NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+
+
+@functools.lru_cache(maxsize=2)
+def load_nouns(path: str | None = None) -> dict[str, str]:
+    source = Path(path) if path else Path(str(resources.files("eventwire") / "data" / "quantity_nouns.tsv"))
+    return {row["lemma"].casefold(): row["category"] for row in read_tsv(source)}
+
+
+def number_value(tok: Any) -> int | None:
+    text = tok.text.casefold()
+    if _NUMERIC.match(text):
+        return int(text.replace(",", ""))
+    if text in WORD_NUMBERS:
+        return WORD_NUMBERS[text]
+    return None
+
+
+def _counted_noun(num: Any, nouns: dict[str, str]) -> tuple[Any, str] | None:
+    noun = num.head if num.dep_ in ("nummod", "quantmod", "compound", "amod") else None
+    if noun is None or noun is num:
+        return None
+    # "430" may hang off another number token ("10,000" split or "at least 12")
+    while noun.like_num and noun.head is not noun and noun.dep_ in ("nummod", "compound", "quantmod"):
+        noun = noun.head
+    category = nouns.get(noun.lemma_.casefold()) or nouns.get(noun.lower_)
+    if category == "unit":
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        inner = nouns.get(obj.lemma_.casefold())
+                        if inner and inner != "unit":
+                            return obj, inner
+        return None
+    if category is None:
+        return None
+    return noun, category
+
+
+def _is_fatal(noun: Any, num: Any) -> bool:
+    for tok in (noun, num):
+        head = tok.head
+        if tok.dep_ in ("nsubjpass", "nsubj", "dobj", "attr") and head.lemma_.casefold() in DEATH_LEMMAS:
+            return True
+        if any(
+            c.lemma_.casefold() in DEATH_LEMMAS and c.dep_ in ("acl", "amod", "relcl") for c in tok.children
+        ):
+            return True
+    return False
+
+
+def extract_quantities(tokens: Any, nouns: dict[str, str] | None = None) -> tuple[int | None, dict[str, int]]:
+    """(fatalities or None, {"people": n, "weapons": n, "vehicles": n}) for a token span."""
+    nouns = nouns if nouns is not None else load_nouns()
+    quantities: dict[str, int] = {}
+    fatalities: int | None = None
+    seen_nouns: set[int] = set()
+    for tok in tokens:
+        if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+            continue
+        value = number_value(tok)
+        if value is None:
+            continue
+        found = _counted_noun(tok, nouns)
+        if found is None:
+            # "killing at least 12": the number itself is the object of the death verb
+            if tok.dep_ in ("dobj", "nsubjpass", "nsubj") and tok.head.lemma_.casefold() in DEATH_LEMMAS:
+                fatalities = (fatalities or 0) + value
+            continue
+        noun, category = found
+        if noun.i in seen_nouns:
+            continue
+        seen_nouns.add(noun.i)
+        quantities[category] = quantities.get(category, 0) + value
+        if category == "people" and _is_fatal(noun, tok):
+            fatalities = (fatalities or 0) + value
+    return fatalities, quantities

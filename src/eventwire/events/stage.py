@@ -1,0 +1,42 @@
+"""The "events" stage: ACLED-style event records from the parse, places and actors."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..actors.dictionary import load_dictionary
+from ..pipeline import Context, Stage, register_stage
+from .extract import EventExtractor, ExtractConfig
+from .modality import load_cues
+from .triggers import load_triggers
+
+log = logging.getLogger(__name__)
+
+
+@register_stage("events", requires=("doc", "actors"), assigns=("events",))
+class EventsStage(Stage):
+    """Config keys: ``triggers`` (path to an event_triggers.tsv replacement),
+    ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``."""
+
+    def initialize(self, config: dict[str, Any]) -> None:
+        extra = config.get("actors") or ()
+        if isinstance(extra, str):
+            extra = (extra,)
+        defaults = ExtractConfig()
+        self.extractor = EventExtractor(
+            load_triggers(config.get("triggers")),
+            load_cues(),
+            load_dictionary(tuple(str(p) for p in extra)),
+            ExtractConfig(
+                carry_location_sentences=int(
+                    config.get("carry_location_sentences", defaults.carry_location_sentences)
+                ),
+                carry_date=bool(config.get("carry_date", defaults.carry_date)),
+                min_location_score=int(config.get("min_location_score", defaults.min_location_score)),
+            ),
+        )
+
+    def __call__(self, ctx: Context) -> None:
+        country = ctx.shared.get("country")
+        ctx.analysis.events = self.extractor.extract(ctx.doc, ctx.article, ctx.analysis, country)

@@ -1,0 +1,361 @@
+"""Finding framing spans: lexicon matches, filtered and shaped by context rules.
+
+The lexicon says which words can carry judgment; the rules here decide whether they do in
+this sentence (a proper name, a reported designation, an attributed claim, a fixed term such as
+"sanctions regime") and whose voice it is (the outlet's, or a quoted speaker's).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ..claims.quotes import quote_regions
+from ..models import Actor, Attribution, FramingSpan
+from .lexicon import Entry, Lexicon
+
+log = logging.getLogger(__name__)
+
+# Words before "terrorist" that make it a reported designation rather than the outlet's label.
+DESIGNATION_CUES = frozenset(
+    {
+        "designate",
+        "list",
+        "brand",
+        "label",
+        "classify",
+        "deem",
+        "proscribe",
+        "outlaw",
+        "blacklist",
+        "call",
+        "consider",
+        "accuse",
+        "charge",
+        "convict",
+    }
+)
+# Words after "terrorist"/"terror" that make a legal or technical term ("terrorism charges").
+DESIGNATION_NEXT = frozenset(
+    {
+        "charge",
+        "charges",
+        "law",
+        "laws",
+        "court",
+        "list",
+        "designation",
+        "financing",
+        "offences",
+        "offenses",
+        "act",
+        "trial",
+        "case",
+        "suspect",
+        "suspects",
+        "threat",
+        "alert",
+        "level",
+        "watchlist",
+        "organisation",
+        "organization",
+    }
+)
+# Verbs that report someone else's labelling with "as" ("regards them as terrorists").
+AS_CUES = DESIGNATION_CUES | {"regard", "view", "see", "describe", "treat", "denounce", "condemn"}
+LEGAL_CONTEXT = re.compile(
+    r"\b(charged|accused|convicted|trial|court|case|sentenced|prosecut\w*|convention|alleg\w*|tribunal)\b",
+    re.I,
+)
+MERCENARY_CONTEXT = re.compile(r"\b(wagner|private military|contractors?|pmcs?|africa corps)\b", re.I)
+# Fixed terms where "regime" means a set of rules, not a government.
+REGIME_RULE_WORDS = frozenset(
+    {
+        "sanctions",
+        "sanction",
+        "visa",
+        "tax",
+        "trade",
+        "ceasefire",
+        "inspection",
+        "export",
+        "control",
+        "legal",
+        "climate",
+        "investment",
+        "tariff",
+        "regulatory",
+        "safeguards",
+        "monitoring",
+        "verification",
+        "customs",
+        "currency",
+        "exchange",
+        "price",
+        "pension",
+        "immigration",
+        "asylum",
+        "nonproliferation",
+        "proliferation",
+        "non-proliferation",
+        "security",
+        "transit",
+        "licensing",
+        "ancien",
+        "arms",
+        "embargo",
+        "treaty",
+    }
+)
+REGIME_RIGHT = frozenset(
+    {
+        "force",
+        "forces",
+        "troops",
+        "army",
+        "soldiers",
+        "television",
+        "tv",
+        "media",
+        "militia",
+        "militias",
+        "officials",
+        "warplanes",
+        "jets",
+        "aircraft",
+        "airstrikes",
+        "artillery",
+        "loyalists",
+    }
+)
+# Entity labels that make a capitalised match a proper name ("Tigray People's Liberation Front").
+NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PERSON", "GPE", "LOC"})
+# What the noun after a dropped label becomes in neutral wording ("foreign-backed riots").
+HEAD_NEUTRAL = {
+    "riots": "protests",
+    "riot": "protest",
+    "militancy": "insurgency",
+    "terrorists": "fighters",
+    "terrorist": "militant",
+    "terror": "militant",
+}
+# A quotation this long is a speaker's words even when no cue is found next to it.
+QUOTE_MIN_WORDS = 4
+
+
+class FramingFinder:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def find(
+        self, doc: Any, attributions: Iterable[Attribution] = (), actors: Iterable[Actor] = ()
+    ) -> list[FramingSpan]:
+        text = doc.text
+        self.doc, self.text = doc, text
+        self.attributions = list(attributions)
+        self.actors = list(actors)
+        self.quotes = quote_regions(text)
+        if hasattr(self, "_home"):
+            del self._home
+        # (start, end) -> whom the label targets: non-state, state, foreign-state (for the profile)
+        self.sides: dict[tuple[int, int], str] = {}
+        spans: list[FramingSpan] = []
+        for start, end, entry in self.lexicon.matches(text):
+            span = self._judge(start, end, entry)
+            if span is not None:
+                spans.append(span)
+        return self._merge(spans)
+
+    # -- one match -------------------------------------------------------------------
+    def _judge(self, start: int, end: int, entry: Entry) -> FramingSpan | None:
+        doc = self.doc
+        cs = doc.char_span(start, end, alignment_mode="expand")
+        if cs is None or len(cs) == 0:
+            return None
+        first, last = cs[0], cs[-1]
+        sent = first.sent
+        rules = entry.rules
+        if "noname" in rules and self._in_name(first, start):
+            return None
+        if "designation" in rules and self._is_designation(first, last, start):
+            return None
+        if "unattributed" in rules and self._in_claim(start, end):
+            return None
+        if "legal" in rules and LEGAL_CONTEXT.search(sent.text):
+            return None
+        if "mercenary" in rules and MERCENARY_CONTEXT.search(sent.text):
+            return None
+        if "islamic_state" in rules and re.match(r"[\s\"“]*(the\s+)?islamic\s+state", self.text[end:], re.I):
+            return None
+        neutral = entry.neutral
+        target = None
+        if "regime" in rules:
+            shaped = self._regime(first, last, start, end)
+            if shaped is None:
+                return None
+            start, end, neutral, target = shaped
+        if "extend_name" in rules:
+            start, neutral = self._extend_name(first, start, neutral)
+        if "extend_head" in rules:
+            end, neutral = self._extend_head(last, end, neutral, entry)
+        if entry.side != "-":
+            self.sides[(start, end)] = entry.side
+        if "regime" in rules and target and target != "government" and self._is_foreign(target):
+            self.sides[(start, end)] = "foreign-state"
+        return FramingSpan(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            technique=entry.technique,
+            neutral=neutral,
+            voice=self._voice(start, end),
+            target=self._target(start, end) or target,
+            family=entry.family,
+        )
+
+    def _in_name(self, tok: Any, start: int) -> bool:
+        if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ != "O":
+            return True
+        # Capitalised mid-sentence: a proper name ("Martyrs' Square", "Liberation Front").
+        return (
+            self.text[start].isupper()
+            and not tok.is_sent_start
+            and self.doc[tok.i - 1].text not in ("“", '"')
+        )
+
+    def _is_designation(self, first: Any, last: Any, start: int) -> bool:
+        before = self.text[max(0, start - 14) : start].lower()
+        if before.endswith(("anti-", "counter-", "anti ", "counter ")):
+            return True
+        window = self.doc[max(first.sent.start, first.i - 6) : first.i]
+        if any(_is_cue_verb(t, DESIGNATION_CUES) for t in window):
+            return True
+        # "Turkey considers the Kurdish forces ... as terrorists": someone else's label, reported.
+        if first.i > first.sent.start and self.doc[first.i - 1].lower_ == "as":
+            if any(_is_cue_verb(t, AS_CUES) for t in self.doc[first.sent.start : first.i]):
+                return True
+        nxt = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
+        return nxt is not None and nxt.lower_ in DESIGNATION_NEXT
+
+    def _in_claim(self, start: int, end: int) -> bool:
+        return any(a.start <= start and end <= a.end for a in self.attributions)
+
+    def _regime(self, first: Any, last: Any, start: int, end: int) -> tuple[int, int, str, str | None] | None:
+        doc = self.doc
+        i = first.i - 1
+        prev = doc[i] if i >= first.sent.start else None
+        if prev is not None and prev.lower_ in REGIME_RULE_WORDS:
+            return None
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("change", "changes"):
+            return None  # "regime change" is a fixed policy term
+        modifier = None
+        if prev is not None and prev.lower_ in ("’s", "'s") and i - 1 >= first.sent.start:
+            owner = doc[i - 1]
+            if owner.pos_ == "PROPN":
+                modifier = owner
+        elif prev is not None and (prev.ent_type_ in ("NORP", "GPE", "PERSON") or prev.pos_ == "PROPN"):
+            modifier = prev
+        if modifier is not None:
+            start = modifier.idx
+        if nxt is not None and nxt.lower_ in REGIME_RIGHT:
+            end = nxt.idx + len(nxt.text)
+        span_text = self.text[start:end]
+        neutral = re.sub(r"(?i)regime", "government", span_text)
+        neutral = re.sub(r"['’]s government", " government", neutral)
+        target = f"{modifier.text} government" if modifier is not None else "government"
+        return start, end, neutral, target
+
+    def _is_foreign(self, target: str) -> bool:
+        """Whether "<X> regime" names a state other than the one the article is mostly about.
+        Country and nationality names are compared by their first four letters (Syria/Syrian)."""
+        if not hasattr(self, "_home"):
+            stems = Counter(
+                e.text.lower()[:4] for e in self.doc.ents if e.label_ in ("GPE", "NORP") and len(e.text) >= 4
+            )
+            self._home = stems.most_common(1)[0][0] if stems else None
+        return self._home is not None and target.lower()[:4] != self._home
+
+    def _extend_name(self, first: Any, start: int, neutral: str) -> tuple[int, str]:
+        doc = self.doc
+        i = first.i - 1
+        name_start = None
+        while i >= first.sent.start and (
+            doc[i].pos_ == "PROPN" or (doc[i].text == "-" and i > first.sent.start)
+        ):
+            if doc[i].head.i != first.i and doc[i].head.i >= first.i:
+                break
+            name_start = i
+            i -= 1
+        if name_start is None or doc[name_start].text == "-":
+            return start, neutral
+        name = self.text[doc[name_start].idx : start].strip()
+        return doc[name_start].idx, f"{name} {neutral}".strip()
+
+    def _extend_head(self, last: Any, end: int, neutral: str, entry: Entry) -> tuple[int, str]:
+        head = last.head
+        if head.i <= last.i or head.i - last.i > 3 or head.pos_ not in ("NOUN", "PROPN"):
+            return end, neutral
+        if head.sent.start != last.sent.start:
+            return end, neutral
+        new_end = head.idx + len(head.text)
+        head_word = head.text
+        base = HEAD_NEUTRAL.get(head_word.lower(), head_word)
+        if entry.neutral:
+            return (
+                new_end,
+                f"{entry.neutral} {base}" if entry.family != "terror_label" else f"militant {base}",
+            )
+        return new_end, base
+
+    def _voice(self, start: int, end: int) -> str:
+        for qs, qe in self.quotes:
+            if qs <= start and end <= qe:
+                quoted_claim = any(a.start < qe and qs < a.end for a in self.attributions)
+                if quoted_claim or len(self.text[qs:qe].split()) >= QUOTE_MIN_WORDS:
+                    return "quoted"
+        return "outlet"
+
+    def _target(self, start: int, end: int) -> str | None:
+        for actor in self.actors:
+            if actor.start < end and start < actor.end:
+                return actor.name
+        return None
+
+    def _merge(self, spans: list[FramingSpan]) -> list[FramingSpan]:
+        """Join spans that grew into each other ("foreign-backed" + "Takfiri" + "militants")."""
+        spans.sort(key=lambda s: s.start)
+        out: list[FramingSpan] = []
+        for span in spans:
+            gap = self.text[out[-1].end : span.start] if out else ""
+            if out and span.start >= out[-1].end and re.fullmatch(r"\s+of(\s+the)?\s+", gap):
+                if span.family == out[-1].family or span.technique == out[-1].technique:
+                    # "mercenaries of the terrorist groups" is one label.
+                    prev = out[-1]
+                    prev.neutral = f"{prev.neutral}{gap}{span.neutral}" if span.neutral else prev.neutral
+                    self.sides.setdefault((prev.start, span.end), self.sides.get((prev.start, prev.end), ""))
+                    prev.end = span.end
+                    prev.text = self.text[prev.start : prev.end]
+                    continue
+            if out and span.start < out[-1].end:
+                prev = out[-1]
+                if span.end > prev.end:
+                    self.sides.setdefault((prev.start, span.end), self.sides.get((span.start, span.end), ""))
+                    prev.end = span.end
+                    prev.text = self.text[prev.start : prev.end]
+                    prev.neutral = span.neutral or prev.neutral
+                if prev.technique != "Name_Calling,Labeling" and span.technique == "Name_Calling,Labeling":
+                    prev.technique = span.technique
+                continue
+            out.append(span)
+        return out
+
+
+def _is_cue_verb(tok: Any, cues: frozenset[str]) -> bool:
+    """A reporting/labelling verb, not the "called" inside "so-called"."""
+    if tok.lemma_.lower() not in cues or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return not (tok.i > 0 and tok.doc[tok.i - 1].text == "-")

@@ -1,0 +1,464 @@
+"""Finding place mentions: gazetteer matching over capitalised name chunks, with context cues.
+
+spaCy's small model tags many transliterated village names as PERSON or ORG, so mentions
+are not taken from NER. Instead the text is cut into *name chunks* (runs of capitalised
+words, Arabic articles included: "al-Ghariyah al-Sharqiya", "Deir ez-Zor"), and every
+sub-span of a chunk is looked up in the gazetteer, longest first. NER labels and the words
+around a span (``cues.json``) are then weighed as evidence:
+
+- kind nouns: "the town of X", "villages of A, B and C", "X province", "X crossing";
+- spatial prepositions and capture verbs: "in X", "retook X";
+- region frames: "eastern X", "the northern countryside of X", "rural X";
+- datelines: an all-caps name opening the text ("MOSCOW, March 23 (TASS) -");
+- counter-evidence: a PERSON/ORG entity, a title before ("President X"), a larger name the
+  match is only part of ("Rami Abdel Rahman"), common capitalised words.
+
+Unknown names with a strong cue ("the villages of Tal Khleif and ...") become mentions too;
+the resolver places them in the enclosing province.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..models import Entity
+from .build import DATA_DIR
+from .normalize import ADMIN_SUFFIXES, fold, name_key
+
+CUES_FILE = DATA_DIR / "cues.json"
+MAX_WORDS = 6
+
+# A word: letters/digits with inner apostrophes and hyphens ("Dara'a", "al-Harak", "Turkey-backed").
+_WORD = re.compile(r"[^\W_][\w'’‘`ʿʾ]*(?:[-‐‑][\w'’‘`ʿʾ]+)*")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ez|ed|es|esh|et|er|en|adh|ath)[-‐‑]", re.I)
+_POSSESSIVE = re.compile(r"[’'‘]s$|[’']$")
+# Lower-case particles allowed inside a name chunk ("Busra al Harir", "Republic of the Congo").
+_INNER = frozenset("al el ad ash as at az ar an ez ed es esh et er en adh ath of the de du la le bin ibn bani wa".split())
+_INNER_START_OK = frozenset("al el ad ash as at az ar an ez ed es esh et er en adh ath".split())
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
+    kinds = {k: v for k, v in data["kind_nouns"].items() if not k.startswith("_")}
+    return {
+        "kind_nouns": kinds,
+        "admin_nouns": set(data["admin_kind_nouns"]["list"]),
+        "frames_before": sorted(data["region_frames"]["before"], key=len, reverse=True),
+        "directions": set(data["region_frames"]["directions"]),
+        "preps": set(data["prepositions"]["list"]),
+        "possessed": set(data["metonymy"]["possessed_nouns"]),
+        "meto_before": sorted(data["metonymy"]["before_patterns"], key=len, reverse=True),
+        "meto_verbs": set(data["metonymy"]["verbs_after"]),
+        "not_names": set(data["not_names"]["list"]),
+        "generic": set(data["generic_words"]["list"]),
+        "titles": set(data["person_context"]["titles_before"]),
+        "speech": set(data["person_context"]["verbs_after"]),
+        "demonyms": {k: v for k, v in data["demonyms"]["map"].items()},
+        "actor_nouns": set(data["metonymy"]["actor_nouns"]),
+        "adjectives": set(data["metonymy"]["adjectives"]),
+    }
+
+
+@dataclass
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Mention:
+    """A candidate place span with the evidence gathered around it."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # name_key of the name part
+    name_start: int = 0
+    name_end: int = 0
+    known: bool = True  # the gazetteer has this key
+    kind_cue: str | None = None  # kind named by the context ("province", "village", ...)
+    admin_cue: bool = False  # an admin noun next to it (X province, countryside of X)
+    strong: bool = False  # a cue that makes it a place whatever the gazetteer says
+    prep: bool = False
+    region_frame: bool = False  # "eastern X", "countryside of X"
+    dateline: bool = False
+    ner: str | None = None
+    person_cue: bool = False
+    metonymy: bool = False
+    partial: bool = False  # only part of a larger capitalised name
+    sentence_initial: bool = False
+    demonym: str | None = None  # country of an adjective before it ("the Syrian town of X")
+    pos: str | None = None  # spaCy part of speech of a one-word mention
+    acronym: bool = False  # all capitals outside a dateline ("SANA", "TASS")
+    words: int = 1
+    notes: list[str] = field(default_factory=list)
+
+
+# "Tobruk-based", "Idlib-based": the name is a place (unlike "Turkey-backed", an actor).
+_PLACE_SUFFIX = re.compile(r"[-‐‑](?:based)$")
+
+
+def _words(text: str) -> list[Word]:
+    out: list[Word] = []
+    for m in _WORD.finditer(text):
+        w, s = m.group(), m.start()
+        pm = _POSSESSIVE.search(w)
+        if pm:
+            w = w[: pm.start()]
+        sm = _PLACE_SUFFIX.search(w)
+        if sm:
+            w = w[: sm.start()]
+        out.append(Word(w, s, s + len(w)))
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    """A name word: capitalised (after an optional al-/el- prefix) and every hyphen part too."""
+    core = _ARTICLE_PREFIX.sub("", word)
+    if not core or not core[0].isupper():
+        return False
+    parts = re.split(r"[-‐‑]", core)
+    # "Turkey-backed", "Russian-led": a capitalised word glued to a lower-case one is an adjective.
+    return all(p[:1].isupper() or p.lower() in _INNER for p in parts if p)
+
+
+def _gap_ok(text: str, a: Word, b: Word) -> bool:
+    """Two words belong to one chunk when only one space (or a non-breaking space) separates them."""
+    gap = text[a.end : b.start]
+    return gap in (" ", "\u00a0") or (gap == "" and False)
+
+
+def name_chunks(text: str) -> list[list[Word]]:
+    """Maximal runs of name words (with inner particles), split at punctuation."""
+    words = _words(text)
+    chunks: list[list[Word]] = []
+    cur: list[Word] = []
+    c = cues()
+    for i, w in enumerate(words):
+        low = w.lower
+        is_name = _is_cap(w.text) and low not in c["not_names"]
+        # Inner particles join a chunk only between name words ("Busra al Harir"), or start it when
+        # an article is followed by a name word ("al Harak").
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        is_inner = (
+            low in _INNER
+            and nxt is not None
+            and _gap_ok(text, w, nxt)
+            and _is_cap(nxt.text)
+            and (bool(cur) or low in _INNER_START_OK)
+        )
+        if cur and not _gap_ok(text, cur[-1], w):
+            chunks.append(cur)
+            cur = []
+        if is_name or (is_inner and (cur or low in _INNER_START_OK)):
+            # A possessive ends the chunk: "Tripoli's airport".
+            cur.append(w)
+            if text[w.end : w.end + 1] in "'’" and text[w.end + 1 : w.end + 2] in ("s", ""):
+                chunks.append(cur)
+                cur = []
+        elif cur:
+            chunks.append(cur)
+            cur = []
+    if cur:
+        chunks.append(cur)
+    # Strip particles hanging at either end.
+    out = []
+    for ch in chunks:
+        while ch and ch[-1].lower in _INNER:
+            ch = ch[:-1]
+        while ch and ch[0].lower in _INNER and ch[0].lower not in _INNER_START_OK:
+            ch = ch[1:]
+        if ch:
+            out.append(ch)
+    return out
+
+
+_CLAUSE_END = re.compile(r"[.!?;:\n(]\s")
+
+
+def _before(text: str, start: int, n: int = 60) -> str:
+    """Folded words before ``start`` in the same sentence (cues never cross a full stop)."""
+    seg = text[max(0, start - n) : start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(seg)]
+    if cut:
+        seg = seg[cut[-1] :]
+    return " ".join(fold(seg).split())
+
+
+def _after(text: str, end: int, n: int = 40) -> str:
+    seg = text[end : end + n]
+    m = re.search(r"[.!?;\n]", seg.replace("'s", "  ").replace("’s", "  "))
+    if m:
+        seg = seg[: m.start()]
+    return " ".join(fold(seg).split())
+
+
+class CandidateFinder:
+    """Finds place mentions in a text given a key-lookup function over the gazetteer."""
+
+    def __init__(self, has_key: Any):
+        self.has_key = has_key
+        self.c = cues()
+
+    # -- context --------------------------------------------------------------
+    def _context(self, text: str, m: Mention, sent_start: int) -> None:
+        c = self.c
+        before = _before(text, m.start)
+        after = _after(text, m.name_end)
+        bwords = before.split()
+        while bwords and bwords[-1] in ("the", "a"):
+            bwords.pop()  # "in the Democratic Republic of Congo", "a village"
+        awords = after.split()
+        prev = bwords[-1] if bwords else ""
+        prev2 = bwords[-2] if len(bwords) > 1 else ""
+        nxt = awords[0] if awords else ""
+        # "the town of X", "villages of X"
+        if prev == "of" and prev2 in c["kind_nouns"]:
+            m.kind_cue = c["kind_nouns"][prev2]
+            m.strong = True
+            m.admin_cue = prev2 in c["admin_nouns"]
+            m.region_frame = prev2 in ("countryside", "outskirts", "vicinity", "suburbs")
+        # "the village X" (noun directly before a name)
+        elif prev in c["kind_nouns"] and prev not in ("area", "areas", "base", "state", "heights"):
+            m.kind_cue = c["kind_nouns"][prev]
+            m.strong = True
+        # "X province", "X village", "X crossing", "X countryside"
+        if nxt in c["kind_nouns"] and nxt != "state" and text[m.name_end : m.name_end + 1] in (" ", "\u00a0"):
+            kind = c["kind_nouns"][nxt]
+            m.kind_cue = kind
+            m.strong = True
+            m.admin_cue = m.admin_cue or nxt in c["admin_nouns"]
+            if nxt == "countryside":
+                m.region_frame = True
+        if nxt == "border" and len(awords) > 1 and awords[1] in ("crossing", "crossings", "point"):
+            m.kind_cue = "border_crossing"
+            m.strong = True
+        if prev in c["directions"] or (prev == "rural" or before.endswith("countryside of")):
+            m.region_frame = True
+            m.admin_cue = True
+        if prev in c["preps"] or (prev in c["directions"] and prev2 in c["preps"]) or prev == "rural":
+            m.prep = True
+        # Continuation of a cued list: "the towns of A, B and C", "A, B and C villages".
+        # Handled by the caller (list propagation).
+        # Titles and speech verbs: a person.
+        if prev in c["titles"] or (nxt in c["speech"] and not m.prep):
+            m.person_cue = True
+        # Metonymy: "X's plans", "backed by X", "X said".
+        poss = text[m.name_end : m.name_end + 2] in ("'s", "’s")
+        if poss:
+            nxt = awords[1] if len(awords) > 1 else ""
+            if nxt in c["possessed"] or (nxt in c["adjectives"] and len(awords) > 2 and awords[2] in c["possessed"]):
+                m.metonymy = True
+                m.notes.append("possessive-actor")
+        elif nxt in c["actor_nouns"]:
+            m.metonymy = True  # "Myanmar junta", "Syria government": a state as actor
+        for pat in c["meto_before"]:
+            if before.endswith(pat):
+                if pat == "by" and not (m.start >= 2):
+                    continue
+                m.metonymy = True
+                break
+        if nxt in c["meto_verbs"] and not m.prep and not m.strong and not poss:
+            m.metonymy = True
+        m.sentence_initial = m.start == sent_start or not text[sent_start : m.start].strip()
+        for k in (3, 2, 1):
+            for w in (" ".join(bwords[-k - 1 : -1]) if k > 1 else "", bwords[-k] if len(bwords) >= k else ""):
+                if w in c["demonyms"]:
+                    m.demonym = c["demonyms"][w]
+                    break
+            if m.demonym:
+                break
+        if m.words == 1 and text[m.name_start : m.name_end].isupper() and m.name_end - m.name_start > 1:
+            m.acronym = True
+
+    # -- main -------------------------------------------------------------------
+    def find(
+        self, text: str, sentences: list[tuple[int, int]], entities: list[Entity], pos: dict[int, str] | None = None
+    ) -> list[Mention]:
+        """Mentions in ``text``; ``pos`` maps token start offsets to spaCy POS tags (optional evidence)."""
+        c = self.c
+        mentions: list[Mention] = []
+        sent_starts = [s for s, _ in sentences] or [0]
+
+        def sent_start_of(pos: int) -> int:
+            best = 0
+            for s in sent_starts:
+                if s <= pos:
+                    best = s
+                else:
+                    break
+            return best
+
+        for chunk in name_chunks(text):
+            n = len(chunk)
+            covered = [False] * n
+            found: list[tuple[int, int]] = []
+            i = 0
+            while i < n:
+                match = None
+                for j in range(min(n, i + MAX_WORDS), i, -1):
+                    sub = chunk[i:j]
+                    if sub[0].lower in _INNER and sub[0].lower not in _INNER_START_OK:
+                        continue
+                    if sub[-1].lower in _INNER:
+                        continue
+                    if len(sub) == 1 and (sub[0].lower in c["directions"] or sub[0].lower in c["generic"]):
+                        continue
+                    if len(sub) > 1 and (sub[-1].lower in c["admin_nouns"] or sub[-1].lower in ADMIN_SUFFIXES):
+                        continue  # "Dara'a Province" keys as "Dara'a": match the name, read the noun as a cue
+                    key = name_key(text[sub[0].start : sub[-1].end])
+                    if key and len(key) >= 3 and self.has_key(key):
+                        match = (i, j)
+                        break
+                if match:
+                    found.append(match)
+                    for k in range(match[0], match[1]):
+                        covered[k] = True
+                    i = match[1]
+                else:
+                    i += 1
+            # Words of the chunk no match covers: cue nouns and directions are fine; any other
+            # capitalised word means the match is part of a larger name (person, group, unit).
+            leftovers = [
+                chunk[k].lower
+                for k in range(n)
+                if not covered[k]
+                and chunk[k].lower not in c["kind_nouns"]
+                and chunk[k].lower not in c["directions"]
+                and chunk[k].lower not in _INNER
+                and chunk[k].lower not in ("rural", "greater", "old", "new", "border")
+            ]
+            if leftovers and found:
+                # "in Syria Yuri Yevtushenko said": the leftover words are another entity.
+                last_end = chunk[found[-1][1] - 1].end
+                first_start = chunk[found[0][0]].start
+                rest = [chunk[k] for k in range(n) if not covered[k]]
+                if all(
+                    any(e.start >= last_end and e.start <= w.start and w.end <= e.end for e in entities)
+                    or any(e.end <= first_start and e.start <= w.start and w.end <= e.end for e in entities)
+                    for w in rest
+                ):
+                    leftovers = []
+            partial = bool(leftovers)
+            if partial and found and len(found) == 1 and all(
+                _ARTICLE_PREFIX.match(chunk[k].text) for k in range(found[0][1], n) if not covered[k]
+            ) and not any(not covered[k] for k in range(0, found[0][0])):
+                # "Harasta al-Basal": a known name extended by article-words is a part of that place.
+                core_j = found[0][1]
+                found = [(found[0][0], n)]
+                partial = False
+            else:
+                core_j = 0
+            if partial and self._whole_chunk_cued(text, chunk):
+                # "Tal al-Sheikh Hassan" after "the villages of": the whole chunk is one (unknown) name,
+                # even if a part of it ("Sheikh Hassan") names some other place.
+                found, partial = [], False
+            if not found:
+                # Unknown to the gazetteer: keep as a possible place; the cue check decides.
+                core = [w for w in chunk if w.lower not in c["kind_nouns"] and w.lower not in c["directions"]]
+                if core and len(core) <= 4:
+                    found = [(chunk.index(core[0]), chunk.index(core[-1]) + 1)]
+                    partial = False
+                    known = False
+                else:
+                    continue
+            else:
+                known = True
+            for i, j in found:
+                sub = chunk[i:j]
+                s, e = sub[0].start, sub[-1].end
+                key = name_key(text[s : chunk[core_j - 1].end]) if core_j else name_key(text[s:e])
+                m = Mention(start=s, end=e, text=text[s:e], key=key, name_start=s, name_end=e,
+                            known=known, partial=partial, words=j - i)
+                if pos is not None and j - i == 1:
+                    m.pos = pos.get(s)
+                self._context(text, m, sent_start_of(s))
+                mentions.append(m)
+
+        self._propagate_lists(text, mentions)
+        self._datelines(text, mentions)
+        self._attach_ner(mentions, entities)
+        return mentions
+
+    def _whole_chunk_cued(self, text: str, chunk: list[Word]) -> bool:
+        before = _before(text, chunk[0].start).split()
+        prev, prev2 = (before[-1] if before else ""), (before[-2] if len(before) > 1 else "")
+        kinds = self.c["kind_nouns"]
+        return (prev == "of" and prev2 in kinds) or prev in ("village", "villages", "town", "towns")
+
+    def demonym_counts(self, text: str) -> dict[str, int]:
+        """How often each country's adjective occurs ("Syrian", "Turkish-backed")."""
+        counts: dict[str, int] = {}
+        for w in _WORD.finditer(text):
+            word = w.group()
+            if not word[:1].isupper():
+                continue
+            cc = self.c["demonyms"].get(re.split(r"[-‐‑]", word)[0].lower())
+            if cc:
+                counts[cc] = counts.get(cc, 0) + 1
+        return counts
+
+    def _propagate_lists(self, text: str, mentions: list[Mention]) -> None:
+        """A cue on one member of "A, B and C" holds for all members ("the towns of A, B and C")."""
+        mentions.sort(key=lambda m: m.start)
+        groups: list[list[Mention]] = []
+        for m in mentions:
+            if groups:
+                last = groups[-1][-1]
+                gap = text[last.end : m.start]
+                if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*(?:the\s+)?", gap):
+                    groups[-1].append(m)
+                    continue
+            groups.append([m])
+        for g in groups:
+            if len(g) < 2:
+                continue
+            if g[0].metonymy and not g[0].strong:
+                for m in g[1:]:
+                    m.metonymy = m.metonymy or not m.strong  # "backed by Russia and Iran"
+            cued = [m for m in g if m.strong and m.kind_cue]
+            if not cued:
+                preps = any(m.prep for m in g[:1])
+                known = sum(1 for m in g if m.known)
+                # "in A, B and C": the preposition covers the list; a list of mostly known places
+                # makes its unknown members places too.
+                for m in g:
+                    m.prep = m.prep or preps
+                    if known >= 2 and known * 2 >= len(g):
+                        m.notes.append("list-of-places")
+                continue
+            kind = cued[0].kind_cue
+            for m in g:
+                if not m.kind_cue:
+                    m.kind_cue = kind
+                m.strong = True
+
+    def _datelines(self, text: str, mentions: list[Mention]) -> None:
+        for m in mentions:
+            if m.start > 3 or not m.text.isupper():
+                continue
+            if re.match(r"\s*(?:,|\(|-|–|—|:)", text[m.end : m.end + 3]):
+                m.dateline = True
+                m.strong = True
+                m.metonymy = False
+
+    @staticmethod
+    def _attach_ner(mentions: list[Mention], entities: list[Entity]) -> None:
+        for m in mentions:
+            for e in entities:
+                if e.start < m.name_end and m.name_start < e.end:
+                    m.ner = e.label
+                    # A PERSON entity that extends beyond the match is a larger name.
+                    if e.label in ("PERSON", "ORG") and (e.start < m.name_start - 1 or e.end > m.end + 1):
+                        m.notes.append("inside-" + e.label)
+                    break

@@ -1,0 +1,365 @@
+"""Disambiguation: which gazetteer entry a mention names, or which province encloses it.
+
+For each mention the resolver gathers entries whose name key matches exactly, plus fuzzy
+ones sharing its consonant skeleton with ``similarity >= fuzzy_threshold``. Every entry is
+scored with evidence from the whole article, in two passes:
+
+1. name similarity, a prior by kind and population, the kind the context names
+   ("X province" wants a province, "the village of X" a settlement, "X crossing" a border
+   crossing), and the article's *focus country* (countries named, weighted by how
+   unambiguous the names are);
+2. the same plus *spatial coherence*: provinces co-mentioned ("in eastern Dara'a") and
+   distance to the places resolved with confidence in pass 1.
+
+Mentions without an acceptable entry but with a strong cue are kept and resolved to the
+enclosing unit the context gives (the nearest province named, else the article's main
+province), with ``precision="province"`` and the province's coordinates, as ACLED codes
+geo_precision 2/3 — never dropped, never given coordinates of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Candidate, Place
+from .candidates import Mention, cues
+from .gazetteer import Gazetteer, PlaceRecord
+from .normalize import similarity, skeleton
+
+log = logging.getLogger(__name__)
+
+# Default knobs; the geo stage's config overrides them (see docs/geo.md).
+DEFAULTS: dict[str, float] = {
+    "fuzzy_threshold": 0.82,  # tuned on the dev corpus: below it, fuzzy pairs are mostly other places
+    "accept": 1.0,  # minimum evidence to report a known name as a place
+    "accept_unknown": 2.0,  # minimum evidence to report a name the gazetteer lacks
+}
+
+SETTLEMENT = {"city", "town", "village", "neighborhood"}
+KIND_PRIOR = {
+    "country": 2.0, "province": 1.0, "city": 0.8, "town": 0.4, "village": 0.0, "district": -0.3,
+    "region": 0.6, "neighborhood": -0.2, "border_crossing": -0.8, "other": -0.8, "water": -0.5,
+}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass
+class Scored:
+    rec: PlaceRecord
+    sim: float
+    score: float = 0.0
+
+
+@dataclass
+class ArticleContext:
+    """What the resolver learns about an article: focus country, provinces, a spatial centre."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    provinces: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    @property
+    def focus_country(self) -> str | None:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+    @property
+    def focus_province(self) -> tuple[str, str] | None:
+        fc = self.focus_country
+        ranked = [p for p, _ in self.provinces.most_common() if p[0] == fc] or [
+            p for p, _ in self.provinces.most_common()
+        ]
+        return ranked[0] if ranked else None
+
+    def centre(self) -> tuple[float, float] | None:
+        if not self.points:
+            return None
+        lats = sorted(p[0] for p in self.points)
+        lons = sorted(p[1] for p in self.points)
+        return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer, config: dict[str, Any] | None = None):
+        self.gaz = gazetteer
+        self.cfg = {**DEFAULTS, **(config or {})}
+        self._cand_cache: dict[str, list[Scored]] = {}
+
+    # -- candidates -------------------------------------------------------------
+    def candidates(self, key: str, fuzzy: bool = True) -> list[Scored]:
+        if key in self._cand_cache:
+            return self._cand_cache[key]
+        out: dict[int, Scored] = {r.pid: Scored(r, 1.0) for r in self.gaz.by_key(key)}
+        if fuzzy and len(key) >= 4:
+            for k, rec in self.gaz.by_skeleton(skeleton(key)):
+                if rec.pid in out:
+                    continue
+                sim = similarity(key, k)
+                if sim >= self.cfg["fuzzy_threshold"]:
+                    prev = out.get(rec.pid)
+                    if prev is None or prev.sim < sim:
+                        out[rec.pid] = Scored(rec, sim)
+        res = list(out.values())
+        if len(self._cand_cache) > 20000:
+            self._cand_cache.clear()
+        self._cand_cache[key] = res
+        return res
+
+    # -- evidence that a mention is a place at all ------------------------------------
+    def evidence(self, m: Mention, cands: list[Scored]) -> float:
+        c = cues()
+        ev = 0.0
+        if m.ner in ("GPE", "LOC", "FAC"):
+            ev += 2.0
+        elif m.ner == "PERSON":
+            # The small model tags many transliterated village names as PERSON: weak evidence.
+            ev -= 1.0
+        elif m.ner in ("ORG", "NORP"):
+            ev -= 1.0
+        elif m.ner in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW",
+                       "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+            ev -= 1.5
+        if m.strong:
+            ev += 3.0
+        if m.prep:
+            ev += 1.0
+        if m.region_frame:
+            ev += 1.0
+        if m.dateline:
+            ev += 3.0
+        if "list-of-places" in m.notes:
+            ev += 1.5
+        if m.person_cue:
+            ev -= 2.0
+        if m.partial:
+            ev -= 3.0
+        if any(n.startswith("inside-") for n in m.notes):
+            ev -= 1.5
+        if m.words == 1 and (m.key in c["generic"] or m.key in c["directions"] or m.key in c["not_names"]):
+            ev -= 4.0
+        if m.acronym and not m.dateline:
+            ev -= 4.0  # "SANA", "TASS", "SOHR": agencies and groups, not places
+        if m.pos in ("ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "INTJ", "PART"):
+            ev -= 2.5  # "Approximately", "Military": a common word that some village is named after
+        if cands:
+            best = max(cands, key=lambda s: (s.sim, s.rec.population))
+            kinds = {s.rec.kind for s in cands if s.sim == 1.0}
+            if "country" in kinds:
+                ev += 2.5
+            elif "province" in kinds or "region" in kinds:
+                ev += 1.2
+            pop = max((s.rec.population for s in cands if s.sim == 1.0), default=0)
+            if pop >= 1_000_000:
+                ev += 2.0
+            elif pop >= 100_000:
+                ev += 1.2
+            elif pop >= 10_000:
+                ev += 0.4
+            if m.words >= 2:
+                ev += 1.0
+            if best.sim < 1.0:
+                ev -= 0.5
+            if m.demonym and any(s.rec.country == m.demonym for s in cands):
+                ev += 1.0
+        if len(m.key) <= 3:
+            ev -= 1.0
+        if m.sentence_initial and m.words == 1 and not m.strong:
+            ev -= 0.5
+        return ev
+
+    # -- scoring an entry for a mention -----------------------------------------------
+    def score(self, m: Mention, s: Scored, ctx: ArticleContext, second_pass: bool) -> float:
+        r = s.rec
+        # Fuzzy pairs pay steeply for the distance: a near-spelling is a different place unless
+        # the context (country, province, neighbours) says otherwise.
+        sc = 3.0 * s.sim - 8.0 * (1.0 - s.sim) + KIND_PRIOR.get(r.kind, 0.0)
+        sc += 0.4 * math.log10(1 + max(r.population, 0))
+        if m.demonym:
+            sc += 2.0 if r.country == m.demonym else -1.0
+        cue = m.kind_cue
+        if cue:
+            if cue == "province" and r.kind == "province":
+                sc += 3.0
+            elif cue == "district" and r.kind in ("district", "province"):
+                sc += 2.0
+            elif cue in ("city", "town", "village") and r.kind in SETTLEMENT:
+                sc += 2.0
+            elif cue == "border_crossing" and r.kind == "border_crossing":
+                sc += 3.0
+            elif cue == "region" and r.kind in ("region", "province"):
+                sc += 1.5
+            elif cue == "neighborhood" and r.kind == "neighborhood":
+                sc += 2.0
+            elif cue in ("province", "district") and r.kind in SETTLEMENT:
+                sc -= 1.5
+            elif cue in ("city", "town", "village") and r.kind in ("province", "district", "region", "country"):
+                sc -= 2.0
+        else:
+            # A bare name: the settlement before the unit named after it.
+            if r.kind == "district":
+                sc -= 1.0
+            if r.kind in ("border_crossing", "other"):
+                sc -= 1.0
+            if r.kind == "province" and not m.region_frame:
+                sc -= 1.2  # bare "Homs", "Aleppo": the city, unless the context names the province
+        if m.region_frame and r.kind == "province":
+            sc += 2.5
+        if r.fcode == "PPLC":
+            sc += 0.8
+        if r.source.startswith("whosonfirst") and r.geonameid:
+            sc += 0.1
+        # Focus country and countries mentioned.
+        total = sum(ctx.countries.values()) or 1.0
+        if r.country and ctx.countries:
+            share = ctx.countries.get(r.country, 0) / total
+            sc += 2.0 * share
+            if r.country == ctx.focus_country:
+                sc += 1.0
+        if second_pass:
+            weight = ctx.provinces.get((r.country or "", r.admin1 or ""), 0)
+            sc += 1.2 if weight >= 2 else 0.4 if weight > 0 else 0.0
+            centre = ctx.centre()
+            if centre and r.lat is not None and r.lon is not None and r.kind != "country":
+                d = haversine_km(centre[0], centre[1], r.lat, r.lon)
+                sc += 1.5 if d < 75 else 1.0 if d < 200 else 0.3 if d < 600 else -0.5
+        return sc
+
+    # -- article ------------------------------------------------------------------
+    def resolve(self, mentions: list[Mention], demonyms: dict[str, int] | None = None) -> list[Place]:
+        """Resolve all mentions of one article; returns places in text order."""
+        cand_map: dict[int, list[Scored]] = {}
+        evid: dict[int, float] = {}
+        for m in mentions:
+            fuzzy = bool(m.strong or m.prep or m.ner in ("GPE", "LOC", "FAC") or m.region_frame or not m.known)
+            cands = self.candidates(m.key, fuzzy=fuzzy) if m.key else []
+            if m.partial and not m.strong:
+                continue  # part of a larger name: "Paris Attack", "Rami Abdel Rahman"
+            if m.metonymy and not m.dateline:
+                if "possessive-actor" in m.notes or any(
+                    s.rec.fcode == "PPLC" or s.rec.kind == "country" for s in cands if s.sim == 1.0
+                ):
+                    continue
+            cand_map[id(m)] = cands
+            evid[id(m)] = self.evidence(m, cands)
+
+        # Focus countries from the confident mentions (and country adjectives), then a second
+        # look at borderline ones: a PERSON-tagged "Jarablos" after "to" is a place when the
+        # article is about Syria and Syria has a Jarablos.
+        ctx = ArticleContext()
+        for cc, n in (demonyms or {}).items():
+            ctx.countries[cc] += 0.5 * n
+        for m in mentions:
+            if id(m) not in evid or evid[id(m)] < self.cfg["accept"] + 1.0:
+                continue
+            exact = [s for s in cand_map[id(m)] if s.sim == 1.0]
+            countries = {s.rec.country for s in exact if s.rec.country}
+            for cc in countries:
+                ctx.countries[cc] += 1.0 / len(countries)
+            for s in exact:
+                if s.rec.kind == "country" and s.rec.country:
+                    ctx.countries[s.rec.country] += 1.0
+        focus = ctx.focus_country
+        accepted: list[Mention] = []
+        for m in mentions:
+            if id(m) not in evid:
+                continue
+            cands = cand_map[id(m)]
+            if focus:
+                # Fuzzy look-alikes abroad are noise once the article's country is known.
+                top_w = max(ctx.countries.values())
+                cands = [s for s in cands if s.sim == 1.0 or ctx.countries.get(s.rec.country or "", 0) >= 0.2 * top_w]
+                cand_map[id(m)] = cands
+            ev = evid[id(m)]
+            if focus and any(s.rec.country == focus for s in cands):
+                ev += 1.0
+            if not cands and not m.strong:
+                continue
+            weak = not (m.strong or m.dateline or m.ner in ("GPE", "LOC", "FAC") or m.words > 1)
+            top_w = max(ctx.countries.values()) if ctx.countries else 0
+            if focus and weak and cands and not any(
+                ctx.countries.get(s.rec.country or "", 0) >= 0.2 * top_w for s in cands
+            ):
+                continue  # a weakly cued name only counts where the article is
+            threshold = self.cfg["accept"] if cands else self.cfg["accept_unknown"]
+            if ev < threshold:
+                continue
+            accepted.append(m)
+
+        # pass 1
+        best: dict[int, tuple[Scored, list[Scored]]] = {}
+        for m in accepted:
+            ranked = self._rank(m, cand_map[id(m)], ctx, False)
+            if ranked:
+                best[id(m)] = (ranked[0], ranked)
+        # coherence context from confident pass-1 choices
+        for m in accepted:
+            if id(m) not in best:
+                continue
+            top, ranked = best[id(m)]
+            margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
+            if top.rec.kind == "province" and top.rec.admin1 and (m.admin_cue or m.region_frame):
+                ctx.provinces[(top.rec.country or "", top.rec.admin1)] += 2
+            elif top.rec.admin1 and margin > 1.0:
+                ctx.provinces[(top.rec.country or "", top.rec.admin1)] += 0.5
+            if top.rec.lat is not None and top.rec.kind in SETTLEMENT | {"district", "border_crossing"} and margin > 1.0:
+                ctx.points.append((top.rec.lat, top.rec.lon))
+        # pass 2
+        places: list[Place] = []
+        for m in accepted:
+            ranked = self._rank(m, cand_map[id(m)], ctx, True)
+            places.append(self._to_place(m, ranked, ctx, places))
+        self.last_context = ctx
+        return places
+
+    def _rank(self, m: Mention, cands: list[Scored], ctx: ArticleContext, second: bool) -> list[Scored]:
+        for s in cands:
+            s.score = self.score(m, s, ctx, second)
+        return sorted(cands, key=lambda s: s.score, reverse=True)
+
+    def _enclosing(self, m: Mention, ctx: ArticleContext, places_so_far: list[Place]) -> PlaceRecord | None:
+        for p in reversed(places_so_far):
+            if p.kind == "province" and p.country == ctx.focus_country:
+                return self.gaz.province(p.country, p.admin1)
+        fp = ctx.focus_province
+        return self.gaz.province(*fp) if fp else None
+
+    def _to_place(self, m: Mention, ranked: list[Scored], ctx: ArticleContext, before: list[Place]) -> Place:
+        runners = [
+            Candidate(name=s.rec.name, geonameid=s.rec.geonameid, lat=s.rec.lat, lon=s.rec.lon, country=s.rec.country,
+                      admin1=s.rec.admin1, kind=s.rec.kind, score=round(s.score, 3))
+            for s in ranked[1:4]
+        ]
+        if not ranked:
+            enc = self._enclosing(m, ctx, before)
+            return Place(
+                mention=m.text, start=m.start, end=m.end, name=m.text, kind=m.kind_cue or "other",
+                country=enc.country if enc else ctx.focus_country, admin1=enc.admin1 if enc else None,
+                lat=enc.lat if enc else None, lon=enc.lon if enc else None,
+                precision="province" if enc else ("country" if ctx.focus_country else None),
+                confidence=0.3, source=f"enclosing: {enc.source}" if enc else "unresolved",
+            )
+        top = ranked[0]
+        r = top.rec
+        second = ranked[1].score if len(ranked) > 1 else top.score - 4.0
+        confidence = round(top.sim / (1.0 + math.exp(-(top.score - second))), 3)
+        kind = r.kind
+        precision = {"country": "country", "province": "province", "district": "district", "region": "province"}.get(
+            kind, "exact"
+        )
+        place = Place(
+            mention=m.text, start=m.start, end=m.end, name=r.name, geonameid=r.geonameid, lat=r.lat, lon=r.lon,
+            country=r.country, admin1=r.admin1, kind=kind, precision=precision, confidence=confidence,
+            source=r.source, candidates=runners,
+        )
+        if m.region_frame and kind == "province":
+            place.kind = "region"  # "eastern Dara'a": part of the province, coded to it
+        return place

@@ -1,0 +1,39 @@
+"""The `geo` stage: every place mention of the article, resolved, into ``Analysis.places``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..pipeline import Context, Stage, register_stage
+from .candidates import CandidateFinder
+from .gazetteer import get_gazetteer
+from .resolver import Resolver
+
+log = logging.getLogger(__name__)
+
+
+@register_stage("geo", requires=("doc", "sentences", "entities"), assigns=("places",))
+class GeoStage(Stage):
+    """Config keys: ``db_path`` (a gazetteer index other than the default), and the resolver
+    knobs ``fuzzy_threshold``, ``accept``, ``accept_unknown`` (see ``resolver.DEFAULTS``)."""
+
+    def initialize(self, config: dict[str, Any]) -> None:
+        self.gazetteer = get_gazetteer(config.get("db_path"))
+        knobs = {k: v for k, v in config.items() if k != "db_path"}
+        self.resolver = Resolver(self.gazetteer, knobs)
+        self.finder = CandidateFinder(self.gazetteer.has_key)
+
+    def __call__(self, ctx: Context) -> None:
+        text = ctx.article.text
+        sentences = [(s.start, s.end) for s in ctx.analysis.sentences]
+        pos = {t.idx: t.pos_ for t in ctx.doc} if ctx.doc is not None else None
+        mentions = self.finder.find(text, sentences, ctx.analysis.entities, pos)
+        places = self.resolver.resolve(mentions, self.finder.demonym_counts(text))
+        ctx.analysis.places = places
+        actx = self.resolver.last_context
+        ctx.shared["geo"] = {
+            "focus_country": actx.focus_country,
+            "focus_province": actx.focus_province[1] if actx.focus_province else None,
+            "centre": actx.centre(),
+        }

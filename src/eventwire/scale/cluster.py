@@ -1,0 +1,59 @@
+"""Getting a Dask client: a LocalCluster of worker processes, or an existing scheduler."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ..errors import Errors, EventwireError
+from .worker import THREAD_ENV
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def dask_client(workers: int | None = None, scheduler: str | None = None) -> Iterator[object]:
+    """Yield a ``distributed.Client``; a LocalCluster started here is closed on exit.
+
+    ``scheduler`` (``tcp://host:8786``) connects to a running cluster, whose workers must
+    have eventwire (and its models) installed. Otherwise ``workers`` processes with one
+    thread each are started on this machine: the pipeline holds the GIL for most of its
+    work, so threads would not run in parallel.
+    """
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="30s")
+        except OSError as exc:
+            raise EventwireError(Errors.E080.format(address=scheduler, detail=exc)) from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    n = max(1, int(workers or 1))
+    # The scheduler runs in this process and logs every worker's start and stop at INFO;
+    # show that only when eventwire itself was asked for INFO logging (-v).
+    if logging.getLogger().getEffectiveLevel() > logging.INFO:
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    # the dashboard needs bokeh; without it Dask would only log a warning
+    dashboard = ":0" if importlib.util.find_spec("bokeh") else None
+    cluster = LocalCluster(
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=dashboard,
+        env=dict(THREAD_ENV),
+        silence_logs=logging.ERROR,
+    )
+    try:
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+    finally:
+        cluster.close()

@@ -1,0 +1,194 @@
+"""Partitioned Parquet output: what a distributed run writes before loading the store.
+
+Layout (Hive-style partitions, readable by DuckDB, pandas/pyarrow, Spark, Polars)::
+
+    OUT/articles/year=2018/month=07/part-000003-1f2e3d4c5b6a.parquet
+    OUT/events/year=2018/month=07/part-000003-1f2e3d4c5b6a.parquet
+    OUT/places/year=2018/month=07/part-000003-1f2e3d4c5b6a.parquet
+    OUT/_partitions/000003-1f2e3d4c5b6a.json      <- written last: the partition is done
+
+Articles without a publication date go to ``year=unknown/month=unknown``. One input
+partition spans as many year/month folders as its articles' dates do. Every file is
+written under a temporary name and renamed, and the ``_partitions`` marker is written
+after all of a partition's files: a partition without a marker is redone on resume, so
+a run killed at any point never leaves half a partition that counts as finished.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..models import Analysis, Article
+from ..store.store import EVENT_COLUMNS, PLACE_COLUMNS
+
+DATASETS = ("articles", "events", "places")
+MARKERS = "_partitions"
+UNKNOWN = "unknown"
+
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()), ("url", pa.string()), ("outlet", pa.string()), ("published", pa.string()),
+        ("title", pa.string()), ("text", pa.string()), ("language", pa.string()), ("source", pa.string()),
+        ("warnings", pa.list_(pa.string())),
+        ("analyzed", pa.bool_()), ("reason", pa.string()),
+        ("error", pa.string()),  # analysis raised: the article is reported, not stored
+        ("n_events", pa.int32()),  # events that happened (modality asserted/reported/hedged)
+        ("analysis", pa.string()),  # the full Analysis as JSON (Analysis.from_json reads it)
+        ("partition", pa.string()), ("position", pa.int32()),
+    ]
+)  # fmt: skip
+
+_FLOAT = {"lat", "lon", "confidence"}
+_INT = {"start_char", "end_char", "fatalities", "geonameid"}
+
+
+def _child_schema(columns: tuple[str, ...]) -> pa.Schema:
+    fields = [("article_id", pa.string()), ("idx", pa.int32()), ("published", pa.string())]
+    for col in columns:
+        kind = pa.float64() if col in _FLOAT else pa.int64() if col in _INT else pa.string()
+        fields.append((col, kind))
+    return pa.schema(fields)
+
+
+EVENT_SCHEMA = _child_schema(EVENT_COLUMNS)
+PLACE_SCHEMA = _child_schema(PLACE_COLUMNS)
+
+
+def year_month(published: str | None) -> tuple[str, str]:
+    if published and len(published) >= 7 and published[:4].isdigit() and published[5:7].isdigit():
+        return published[:4], published[5:7]
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return published[:4], UNKNOWN
+    return UNKNOWN, UNKNOWN
+
+
+def article_row(
+    article: Article, analysis: Analysis | None, error: str | None, partition: str, position: int
+) -> dict[str, Any]:
+    return {
+        **{k: getattr(article, k) for k in ("id", "url", "outlet", "published", "title", "text", "language")},
+        "source": article.source,
+        "warnings": list(article.warnings),
+        "analyzed": bool(analysis.analyzed) if analysis else False,
+        "reason": analysis.reason if analysis else None,
+        "error": error,
+        "n_events": sum(1 for e in analysis.events if e.happened) if analysis else 0,
+        "analysis": analysis.to_json() if analysis else None,
+        "partition": partition,
+        "position": position,
+    }
+
+
+def _event_rows(row: dict[str, Any], analysis: Analysis) -> list[dict[str, Any]]:
+    rows = []
+    for i, e in enumerate(analysis.events):
+        values = {c: getattr(e, c, None) for c in EVENT_COLUMNS}
+        values.update(quantities=json.dumps(e.quantities, sort_keys=True), start_char=e.start, end_char=e.end)
+        rows.append({"article_id": row["id"], "idx": i, "published": row["published"], **values})
+    return rows
+
+
+def _place_rows(row: dict[str, Any], analysis: Analysis) -> list[dict[str, Any]]:
+    rows = []
+    for i, p in enumerate(analysis.places):
+        values = {c: getattr(p, c, None) for c in PLACE_COLUMNS}
+        values.update(start_char=p.start, end_char=p.end)
+        rows.append({"article_id": row["id"], "idx": i, "published": row["published"], **values})
+    return rows
+
+
+def _write_atomic(table: pa.Table, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, path)
+
+
+def write_partition(out: Path, key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Write one partition's article rows (and derived events/places); then its done marker."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[year_month(row["published"])].append(row)
+    files: list[str] = []
+    for (year, month), group in sorted(groups.items()):
+        folder = f"year={year}/month={month}"
+        children: dict[str, list[dict[str, Any]]] = {"events": [], "places": []}
+        for row in group:
+            if row["analysis"] is not None:
+                analysis = Analysis.from_json(row["analysis"])
+                children["events"].extend(_event_rows(row, analysis))
+                children["places"].extend(_place_rows(row, analysis))
+        tables = {
+            "articles": pa.Table.from_pylist(group, schema=ARTICLE_SCHEMA),
+            "events": pa.Table.from_pylist(children["events"], schema=EVENT_SCHEMA),
+            "places": pa.Table.from_pylist(children["places"], schema=PLACE_SCHEMA),
+        }
+        for dataset, table in tables.items():
+            # an empty events file per month would only add noise for readers
+            if dataset != "articles" and table.num_rows == 0:
+                continue
+            rel = f"{dataset}/{folder}/part-{key}.parquet"
+            _write_atomic(table, out / rel)
+            files.append(rel)
+    marker = {
+        "key": key,
+        "articles": len(rows),
+        "failed": sum(1 for r in rows if r["error"]),
+        "files": files,
+    }
+    write_marker(out, key, marker)
+    return marker
+
+
+def write_marker(out: Path, key: str, marker: dict[str, Any]) -> None:
+    path = out / MARKERS / f"{key}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(marker, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def read_marker(out: Path, key: str) -> dict[str, Any] | None:
+    path = out / MARKERS / f"{key}.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def iter_partition_rows(out: Path, marker: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """A finished partition's article rows, in input order."""
+    rows: list[dict[str, Any]] = []
+    for rel in marker["files"]:
+        if rel.startswith("articles/"):
+            # ParquetFile, not read_table: the latter would add year/month columns from the path
+            rows.extend(pq.ParquetFile(out / rel).read().to_pylist())
+    rows.sort(key=lambda r: r["position"])
+    yield from rows
+
+
+def remove_temporary_files(out: Path) -> None:
+    """Half-written files left by a killed run (never renamed into place)."""
+    for tmp in out.rglob(".*.tmp"):
+        tmp.unlink(missing_ok=True)
+
+
+def row_to_article(row: dict[str, Any]) -> Article:
+    return Article(
+        id=row["id"],
+        text=row["text"],
+        title=row["title"],
+        url=row["url"],
+        outlet=row["outlet"],
+        published=row["published"],
+        language=row["language"],
+        source=row["source"],
+        warnings=list(row["warnings"] or []),
+    )

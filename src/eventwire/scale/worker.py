@@ -1,0 +1,95 @@
+"""What runs on a Dask worker: the pipeline, loaded once per worker, and the per-partition task.
+
+The pipeline (spaCy model, gazetteer, lexicons) takes seconds to load and hundreds of
+megabytes to hold; a task per partition must not reload it. :class:`PipelinePlugin` is a
+Dask worker plugin: the scheduler runs its ``setup`` once on every worker (and again on a
+worker that restarts), and tasks find the loaded pipeline through it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import resource
+from typing import Any
+
+from distributed import WorkerPlugin, get_worker
+
+from ..models import Analysis, Article
+from ..pipeline import Pipeline
+
+log = logging.getLogger(__name__)
+
+PLUGIN_NAME = "eventwire-pipeline"
+
+# Each worker is one process with one thread: numeric libraries must not start their own
+# thread pools on top, or N workers on N cores oversubscribe the machine.
+THREAD_ENV = {
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1",
+    "VECLIB_MAXIMUM_THREADS": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Builds the eventwire pipeline on each worker, once. Pickled with stage names and config only."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, stages: tuple[str, ...], config: dict[str, dict]):
+        self.stages = tuple(stages)
+        self.config = config
+        self.pipeline: Pipeline | None = None
+
+    def setup(self, worker: Any) -> None:
+        for key, value in THREAD_ENV.items():
+            os.environ.setdefault(key, value)
+        self.pipeline = Pipeline(stages=self.stages, config=self.config).initialize()
+        log.info("worker %s: pipeline %s loaded", getattr(worker, "address", "?"), ",".join(self.stages))
+
+    def teardown(self, worker: Any) -> None:
+        self.pipeline = None
+
+
+def _worker_pipeline() -> Pipeline:
+    plugin = get_worker().plugins.get(PLUGIN_NAME)
+    if plugin is None or plugin.pipeline is None:  # pragma: no cover - plugin registration failed
+        raise RuntimeError("the eventwire pipeline plugin is not set up on this worker")
+    return plugin.pipeline
+
+
+def peak_rss_bytes() -> int:
+    """This process's peak resident memory (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def analyze_records(
+    records: list[dict[str, Any]], pipeline: Pipeline
+) -> list[tuple[Analysis | None, str | None]]:
+    """(analysis, error) per article, exactly as the single-process ingest analyses them.
+
+    The batching and the one-by-one retry of a failing batch are the single-process
+    path's own (``eventwire.core._analyze_safely``), so both paths store the same analyses.
+    """
+    from ..core import IngestReport, _analyze_safely
+
+    articles = [Article.from_dict(r) for r in records]
+    report = IngestReport()
+    analyses = list(_analyze_safely(iter(articles), pipeline, report))
+    failures = iter(issue.message for issue in report.issues)
+    return [(a, None if a is not None else next(failures, "analysis failed")) for a in analyses]
+
+
+def analyze_partition(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """The Dask task: analyze a partition's articles on this worker's pipeline."""
+    results = analyze_records(records, _worker_pipeline())
+    worker = get_worker()
+    return {
+        "results": [(a.to_json() if a is not None else None, err) for a, err in results],
+        "worker": worker.address,
+        "pid": os.getpid(),
+        "peak_rss": peak_rss_bytes(),
+    }

@@ -1,0 +1,27 @@
+"""The hook ``eventwire ingest`` calls at the end of a run: bring every corpus view up to date."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..store import Store
+from .cluster import build_stories
+from .dedupe import mark_copies
+
+log = logging.getLogger(__name__)
+
+
+def update_corpus_views(
+    store: Store, *, rebuild: bool = False, settings: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Mark syndicated copies, then place new events into stories (incremental).
+
+    Copies come first so a copy's events never enter a story. Returns a summary:
+    ``{"copies": n, "stories": {...}}``.
+    """
+    pairs = mark_copies(store, rebuild=rebuild, settings=settings)
+    update = build_stories(store, rebuild=rebuild, settings=settings)
+    summary = {"copies": len(pairs), "stories": update.as_dict()}
+    log.info("corpus views updated: %s", summary)
+    return summary

@@ -1,0 +1,166 @@
+"""Each claim pattern on sentences written for these tests (real spaCy parse, no mocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one(analysis, fragment: str):
+    found = [a for a in analysis.attributions if fragment in a.claim]
+    assert found, f"no claim containing {fragment!r}: {[a.claim for a in analysis.attributions]}"
+    return found[0]
+
+
+def test_said_that_clause_with_named_speaker(analyze_claims):
+    a = analyze_claims(
+        "Army spokesman Ahmed Khalil said on Monday that troops had entered the northern town."
+    )
+    att = one(a, "troops had entered the northern town")
+    assert att.speaker == "Ahmed Khalil"
+    assert att.cue == "said"
+    assert not att.anonymous
+    assert a.attributions[0].claim == a.attributions[0].claim.strip()
+    text = "Army spokesman Ahmed Khalil said on Monday that troops had entered the northern town."
+    assert text[att.start : att.end] == att.claim
+    assert text[att.speaker_start : att.speaker_end] == "Ahmed Khalil"
+
+
+def test_role_and_acronym_resolve_organisation(analyze_claims):
+    text = (
+        "The Coastal Monitoring Network (CMN) tracks the fighting. "
+        "CMN head Laila Haddad said that three villages had changed hands overnight."
+    )
+    att = one(analyze_claims(text), "three villages had changed hands")
+    assert att.speaker == "Laila Haddad"
+    assert att.organization == "Coastal Monitoring Network"
+
+
+def test_parenthetical_attribution_unnamed_officials(analyze_claims):
+    att = one(
+        analyze_claims("Gunmen attacked a checkpoint near the airport overnight, officials said."),
+        "Gunmen attacked a checkpoint",
+    )
+    assert att.speaker == "officials"
+    assert att.anonymous
+
+
+def test_told_outlet_gives_via_and_anonymity(analyze_claims):
+    text = (
+        "A security source, speaking on condition of anonymity, told Russia's Sputnik news agency "
+        "that 50 fighters had surrendered their rifles."
+    )
+    att = one(analyze_claims(text), "50 fighters had surrendered")
+    assert att.via == "Sputnik"
+    assert att.anonymous
+    assert "source" in att.speaker
+
+
+def test_statement_to_outlet_gives_via(analyze_claims):
+    text = (
+        "In a statement to the state news agency SUNA, "
+        "a military source said that the bridge had been retaken."
+    )
+    att = one(analyze_claims(text), "the bridge had been retaken")
+    assert att.via == "SUNA"
+    assert att.anonymous
+
+
+def test_according_to(analyze_claims):
+    att = one(
+        analyze_claims("Two drones struck the fuel depot late on Tuesday, according to local residents."),
+        "Two drones struck the fuel depot",
+    )
+    assert att.cue == "according to"
+    assert att.speaker == "local residents"
+    assert att.anonymous
+
+
+def test_according_to_outlet_becomes_via(analyze_claims):
+    att = one(
+        analyze_claims("According to Al Jazeera, the ministry said that the talks had collapsed."),
+        "the talks had collapsed",
+    )
+    assert att.speaker == "ministry"
+    assert att.via == "Al Jazeera"
+
+
+def test_direct_quote_after_cue_split_over_sentences(analyze_claims):
+    text = (
+        "“We hold the hill. We will not leave it,” "
+        "Musa Farah, a commander of the Coastal Brigade, told Reuters."
+    )
+    a = analyze_claims(text)
+    att = one(a, "We will not leave it")
+    assert att.claim.startswith("“We hold the hill.")
+    assert att.speaker == "Musa Farah"
+    assert att.organization == "Coastal Brigade"
+    assert att.via == "Reuters"
+
+
+def test_continuation_by_pronoun_inherits_source(analyze_claims):
+    text = (
+        "A local official told AFP that the market had been shelled twice. "
+        "He added that at least nine people were wounded."
+    )
+    a = analyze_claims(text)
+    second = one(a, "at least nine people were wounded")
+    assert second.speaker == "local official"
+    assert second.via == "AFP"
+    assert second.anonymous
+
+
+def test_definite_source_continues_anonymous_claim(analyze_claims):
+    text = (
+        "A military source said the army had cut the supply road. "
+        "The source also noted that engineers were clearing mines near the bridge."
+    )
+    second = one(analyze_claims(text), "engineers were clearing mines")
+    assert second.speaker == "military source"
+    assert second.anonymous
+
+
+def test_surname_resolves_to_full_name(analyze_claims):
+    text = (
+        "Rebel spokesman Tomas Kabila said the group controlled the border post. "
+        "“We are moving south,” Kabila added."
+    )
+    second = one(analyze_claims(text), "We are moving south")
+    assert second.speaker == "Tomas Kabila"
+
+
+def test_object_claims_deny_and_claim_responsibility(analyze_claims):
+    a = analyze_claims(
+        "The insurgent group claimed responsibility for the ambush. "
+        "Neighbouring Ruvia denied arming the fighters."
+    )
+    assert one(a, "responsibility").speaker == "insurgent group"
+    assert "Ruvia" in one(a, "arming the fighters").speaker
+
+
+def test_twitter_channel_is_via(analyze_claims):
+    att = one(
+        analyze_claims("President Anna Berg announced on Twitter that the army had reached the river."),
+        "the army had reached the river",
+    )
+    assert att.speaker == "Anna Berg"
+    assert att.via == "Twitter"
+
+
+def test_outlet_relays_inner_claim(analyze_claims):
+    a = analyze_claims("A police source said five soldiers were killed in the blast, SANA reported.")
+    att = one(a, "five soldiers were killed")
+    assert att.via == "SANA"
+    assert att.anonymous
+    assert not any(x.speaker == "SANA" for x in a.attributions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offensive began in March and displaced thousands of families.",
+        "Shelling killed four people in the old market on Sunday.",
+        "It was reported that the road reopened.",
+    ],
+)
+def test_no_claim_without_a_source(analyze_claims, text):
+    assert analyze_claims(text).attributions == []
