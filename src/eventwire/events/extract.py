@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
+from ..claims import claim_at, source_label
 from ..models import Actor, Analysis, Article, Attribution, Event, Place
 from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
@@ -109,6 +110,47 @@ ARMED_PEOPLE = {
     "troop",
 }
 STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied"}
+# "12 km north of X", "on the outskirts of X": X only locates the place meant.
+REFERENCE_HEADS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "outskirts", "outskirt", "km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles",
+}  # fmt: skip
+# Verbs and nouns of movement whose "to"/"for" phrase names a destination.
+MOVEMENT_HEADS = {
+    "take", "head", "go", "move", "relocate", "transfer", "evacuate", "leave", "depart", "send",
+    "deport", "displace", "flee", "bound", "transport", "bus", "carry", "drive", "exit", "travel",
+    "convoy", "route", "way", "evacuation", "relocation", "departure", "return",
+}  # fmt: skip
+# Facility nouns that, after an unresolved name, are part of the place ("El Salini base").
+FACILITY_NOUNS = {
+    "base", "airport", "airbase", "camp", "school", "crossing", "checkpoint", "prison", "hospital",
+    "bridge", "dam", "port", "barracks", "outpost", "refinery", "field", "station",
+}  # fmt: skip
+# Plural place nouns: "several towns and villages" names no place of its own.
+VAGUE_PLACE_NOUNS = {
+    "town",
+    "village",
+    "area",
+    "city",
+    "locality",
+    "settlement",
+    "region",
+    "district",
+    "position",
+}
+# Nouns that cannot be an event's agent: "the conflict has killed thousands" is a running toll.
+ABSTRACT_AGENTS = {
+    "conflict",
+    "war",
+    "crisis",
+    "violence",
+    "fighting",
+    "unrest",
+    "insurgency",
+    "clash",
+    "fight",
+}
+LONG_SPANS = {"year", "decade", "month"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "pcomp", "acl", "csubj", "parataxis"}
 
 
@@ -132,6 +174,22 @@ class _State:
     anchor: str | None = None
     prev_dates: list[DateMention] = field(default_factory=list)
     recent_locations: list[tuple[int, list[_PlaceRef]]] = field(default_factory=list)
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
+    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside)\b"
+)
+_SUFFIX_LEVEL = {"district": 1, "township": 1, "county": 1, "municipality": 1, "countryside": 1}
+
+
+def suffix_level(text: str, place: Place) -> int | None:
+    """ "Sagaing Region", "Myaung Township": the word after a name states its level, whatever
+    the gazetteer matched the bare name to (Sagaing is also a city)."""
+    m = _ADMIN_SUFFIX.match(text, place.end)
+    if m is None:
+        return None
+    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
 
 
 def place_level(place: Place, country_names: Iterable[str] = ()) -> int:
@@ -163,7 +221,7 @@ def _in_subtree(tok: Any, head: Any) -> bool:
     for _ in range(40):
         if cur.i == head.i:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         if cur.dep_ == "conj" and cur.head.i == head.i and cur.pos_ in ("VERB", "AUX"):
             return False
@@ -179,7 +237,7 @@ def _in_role(tok: Any, head: Any, deps: set[str]) -> bool:
 def clause_root(tok: Any) -> Any:
     cur = tok
     for _ in range(8):
-        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur
@@ -190,7 +248,7 @@ def _path_preps(tok: Any, stop: Any) -> list[str]:
     preps = []
     cur = tok
     for _ in range(10):
-        if cur is stop or cur.head is cur:
+        if cur.i == stop.i or cur.head.i == cur.i:
             break
         if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent", "dative"):
             preps.append(cur.head.lower_)
@@ -386,13 +444,18 @@ class EventExtractor:
             span = _span(doc, p.start, p.end)
             if span is None:
                 continue
-            refs.append(_PlaceRef(p, _span_root(span), place_level(p, self.country_names)))
+            level = place_level(p, self.country_names)
+            stated = suffix_level(doc.text, p)
+            if stated is not None and place_level(p, ()) < 3:
+                level = stated
+            refs.append(_PlaceRef(p, _span_root(span), level))
         actor_roots = []
         for a in sent_actors:
             span = _span(doc, a.start, a.end)
             if span is not None:
                 actor_roots.append((a, span))
         out: list[Event] = []
+        triggers: dict[int, Any] = {}
         seen: set[tuple[str, str | None, str | None]] = set()
         matched_tokens = {i: m for m in matches for i in m.tokens}
         for m in matches:
@@ -400,13 +463,15 @@ class EventExtractor:
             trig = doc[m.head]
             if trig.pos_ in ("NOUN", "PROPN") and self._governed_by_stronger(trig, m, matched_tokens):
                 continue
-            if fam == "kill" and families & STRIKE_FAMILIES:
-                continue
+            if fam == "kill" and (families & STRIKE_FAMILIES or trig.pos_ != "VERB"):
+                continue  # "our martyrs", "the Martyr X Brigade": people, not a killing
             if fam == "change" and trig.lemma_ == "deploy" and trig.dep_ in ("acl", "amod"):
                 continue
-            if _is_duration_background(trig):
+            if _is_duration_background(trig) or _is_background(trig, fam):
                 continue
             chosen = self._locations(trig, m, refs, fam)
+            if fam in ("capture", "transfer") and _vague_places_only(trig, chosen):
+                continue
             if fam == "transfer" and trig.lemma_.lower() in MOVEMENT_LEMMAS:
                 # "leave"/"withdraw" are events only when armed actors or counted people move
                 armed = any(
@@ -419,6 +484,8 @@ class EventExtractor:
             if m.pattern.modality:
                 modality = m.pattern.modality
             if not chosen:
+                if fam in ("capture", "transfer") and _vague_places_only(trig, []):
+                    continue
                 chosen = self._carried_locations(state, si)
             elif modality not in (mod.NEGATED, mod.PLANNED):
                 # only places where something happened carry over to the next sentence
@@ -432,11 +499,14 @@ class EventExtractor:
             reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent)
             if attributed and modality == mod.ASSERTED:
                 modality = mod.REPORTED
+            elif attributions and not attributed and modality == mod.REPORTED:
+                modality = mod.ASSERTED  # the claims stage found no claim around the trigger
             date, precision = self._date(trig, dates, state)
             fatalities, quantities = extract_quantities(sent, self.nouns)
             for ref in chosen:
                 p = ref.place
-                key = (event_type, sub, p.name or p.mention)
+                location = _location_name(doc, p)
+                key = (event_type, sub, location)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -450,7 +520,7 @@ class EventExtractor:
                         trigger=" ".join(doc[i].text for i in m.tokens),
                         actor1=a1,
                         actor2=a2,
-                        location=p.name or p.mention,
+                        location=location,
                         geonameid=p.geonameid,
                         lat=p.lat,
                         lon=p.lon,
@@ -465,7 +535,8 @@ class EventExtractor:
                         reported_by=reported_by,
                     )
                 )
-        return out
+                triggers[id(out[-1])] = trig
+        return _one_per_happening(out, triggers)
 
     @staticmethod
     def _governed_by_stronger(trig: Any, m: TriggerMatch, matched_tokens: dict[int, TriggerMatch]) -> bool:
@@ -496,9 +567,12 @@ class EventExtractor:
                 score = 0  # "Dara'a, which borders the Golan Heights": geography, not the event
             preps = _path_preps(tok, root)
             destinations = MOVEMENT_DESTINATION_PREPS if fam == "transfer" else DESTINATION_PREPS
-            if preps and preps[-1] in destinations:
-                # the outermost preposition decides: "left Douma for Idlib" -> Idlib is a destination
-                score -= 3 if fam in ("transfer", "weapons") else 1
+            if (preps and preps[-1] in destinations) or _is_destination(tok, root):
+                # the outermost preposition decides: "left Douma for Idlib" -> Idlib is a destination;
+                # so does a movement word anywhere on the path ("a convoy heading for Jarablus")
+                score -= 3 if fam in ("transfer", "weapons", "agreement") else 1
+            if _is_reference_point(tok):
+                score -= 2  # "Dumayr, northeast of Damascus": Damascus only locates Dumayr
             if fam == "transfer" and preps and preps[-1] in ORIGIN_PREPS:
                 score += 1
             scored.append((score, ref))
@@ -516,6 +590,7 @@ class EventExtractor:
                 r for r in top if r is not nearest and r.level == level and _coordinated(r.root, nearest.root)
             ]
         chosen = [r for r in top if r.level == level]
+        chosen = [r for r in chosen if not any(_contains(r, o) for o in chosen if o is not r)]
         return sorted(chosen, key=lambda r: r.place.start)
 
     def _carried_locations(self, state: _State, si: int) -> list[_PlaceRef]:
@@ -537,7 +612,7 @@ class EventExtractor:
             deps_chain = [r, *list(r.ancestors)[:4]]
             rel = None
             for t in deps_chain:
-                if t.head is verb or t.head is trig:
+                if t.head.i in (verb.i, trig.i):
                     rel = t.dep_
                     if t.dep_ == "pobj" or t.dep_ in ("prep", "agent"):
                         prep = t.head if t.dep_ == "pobj" else t
@@ -552,7 +627,7 @@ class EventExtractor:
                         else f"prep_{t.head.lower_}"
                     )
                     break
-                if t.dep_ == "poss" and t.head is trig:
+                if t.dep_ == "poss" and t.head.i == trig.i:
                     rel = "nsubj"
                     break
             if rel in ("nsubj", "agent", "poss", "compound") and agent is None:
@@ -627,15 +702,15 @@ class EventExtractor:
     def _reported_by(
         self, doc, trig, reporter, attributions: list[Attribution], sent
     ) -> tuple[str | None, bool]:
-        c = trig.idx
-        for att in attributions:
-            if att.start <= c < att.end:
-                who = att.organization or att.speaker
-                if att.organization and att.speaker and att.speaker != att.organization:
-                    who = f"{att.organization} ({att.speaker})"
-                if att.via and who and att.via not in who:
-                    who = f"{who} (via {att.via})"
-                return who, True
+        # The claims stage knows who says what: an event whose trigger lies in a claim is that
+        # source's report. The trigger, not the whole sentence, decides ("X said on Monday that
+        # ..." attributes the clause, not the speech act).
+        att = claim_at(attributions, trig.idx, trig.idx + len(trig.text))
+        if att is not None:
+            return source_label(att), True
+        if attributions:
+            # The claims stage ran and put the trigger in no claim: the outlet's own voice.
+            return None, False
         if reporter is not None:
             subj = next((t for t in reporter.children if t.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ not in ("it", "they", "he", "she", "we", "i", "who"):
@@ -760,3 +835,193 @@ def _strip_det(text: str) -> str:
         if text.startswith(det):
             return text[len(det) :]
     return text
+
+
+def _is_reference_point(tok: Any) -> bool:
+    """ "north of X", "on the outskirts of X", "12 km from X": X is a landmark, not the place."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "pobj":
+        return False
+    prep = cur.head
+    head = prep.head
+    while head.dep_ == "conj" and head.head is not head:  # "west and south of Tripoli"
+        if head.lemma_.lower() in REFERENCE_HEADS:
+            break
+        head = head.head
+    if prep.lower_ == "of" and head.lemma_.lower() in REFERENCE_HEADS:
+        return True
+    return prep.lower_ == "from" and head.lower_ in REFERENCE_HEADS
+
+
+def _is_destination(tok: Any, stop: Any) -> bool:
+    """Whether a "to"/"toward"/"for" phrase on the way up from ``tok`` follows a movement word."""
+    cur = tok
+    for _ in range(10):
+        if cur.i == stop.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ in MOVEMENT_DESTINATION_PREPS:
+            governor = cur.head.head
+            if governor.lemma_.lower() in MOVEMENT_HEADS or governor.lower_ in MOVEMENT_HEADS:
+                return True
+        cur = cur.head
+    return False
+
+
+def _is_background(trig: Any, fam: str) -> bool:
+    """State-of-affairs and descriptive mentions that are not one happening.
+
+    - "for years", "over the past six years": a span of years or months around the trigger;
+    - "terrorists fighting against the government", "areas seized by X": a participle describing
+      a noun (the happening, if any, is reported in its own clause);
+    - "the conflict has killed thousands": a running toll with no agent;
+    - "a hotbed of riots", "a launch pad for attacks": a bare plural event noun modifying a noun.
+    """
+    root = clause_root(trig)
+    for head in {trig, root}:
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in ("for", "over", "during", "throughout"):
+                continue
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in LONG_SPANS and obj.tag_ in ("NNS", "NNPS"):
+                    return True
+    if (
+        fam != "agreement"  # "the deal, reached on 14 August" is how agreements are reported
+        and trig.pos_ == "VERB"
+        and trig.dep_ == "acl"
+        and trig.head.dep_ != "ROOT"  # a verbless parse: the "participle" is the main verb
+        # a participle with its own object is more often a misparsed main verb
+        and not any(c.dep_ == "dobj" for c in trig.children)
+    ):
+        return True
+    if fam == "kill" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ABSTRACT_AGENTS for c in trig.children
+    ):
+        return True
+    if (
+        trig.pos_ == "NOUN"
+        and trig.tag_ == "NNS"
+        and trig.dep_ == "pobj"
+        and trig.head.lower_ in ("of", "for")
+        and trig.head.head.pos_ == "NOUN"
+        and not any(c.dep_ in ("det", "nummod", "poss") for c in trig.children)
+    ):
+        return True
+    return False
+
+
+def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
+    """ "liberated several towns and villages in X Province": an unnamed set of places.
+
+    True when the trigger's object is a plural place noun naming no place of its own and no
+    chosen location is finer than a district: coding it at the province would invent a happening
+    the report does not pin down (the named towns, if any, come in their own sentences).
+    """
+    if any(r.level == 0 for r in chosen):
+        return False
+    args = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    # "a string of towns": the counted noun
+    args += [
+        g for a in list(args) for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+    ]
+    for a in args:
+        if a.lemma_.lower() in VAGUE_PLACE_NOUNS and a.tag_ == "NNS":
+            named = any(t.pos_ == "PROPN" for t in a.subtree if t.i < a.i and t.dep_ == "compound")
+            if not named and not any(_names(r.root, a) for r in chosen):
+                return True
+    return False
+
+
+def _names(tok: Any, noun: Any) -> bool:
+    """Whether place ``tok`` names (part of) ``noun``: "the areas of X", "the X and Y regions"."""
+    top = tok
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    if top.head.i == noun.head.i and top.dep_ == noun.dep_:
+        return True  # co-ordinated arguments the parser split: "retook the X and Y regions"
+    cur = tok
+    for _ in range(8):
+        if cur.i == noun.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ != "of":
+            return False  # "villages in X": X contains them, it does not name them
+        cur = cur.head
+    return False
+
+
+def _location_name(doc: Any, place: Place) -> str:
+    """The event's location: the gazetteer name, or for an unresolved name followed by a facility
+    noun ("El Salini base"), the facility as written."""
+    name = place.name or place.mention
+    if place.geonameid is not None:
+        return name
+    after = doc.text[place.end : place.end + 20]
+    m = re.match(r"\s+([A-Za-z]+)", after)
+    if m and m.group(1).lower() in FACILITY_NOUNS:
+        return f"{place.mention} {m.group(1).lower()}"
+    return name
+
+
+def _depth(tok: Any) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _one_per_happening(events: list[Event], triggers: dict[int, Any]) -> list[Event]:
+    """One event per happening and place within a sentence.
+
+    - a capture subsumes the fighting at the same place ("stormed and took X");
+    - a strike subsumes the clash it is part of ("killed in an air strike amid clashes");
+    - two trigger patterns on one word are one event, read by the longer pattern;
+    - of several strategic developments at one place, the one stated by the main verb is kept
+      ("reconciled ..., with militants laying down their arms" is the reconciliation).
+    """
+    by_place: dict[str | None, list[Event]] = {}
+    for e in events:
+        by_place.setdefault(e.location, []).append(e)
+    drop: set[int] = set()
+    for group in by_place.values():
+        if len(group) < 2:
+            continue
+        # two patterns on one word ("helicopter attack" / "attack"): the longer pattern is the reading
+        for e in group:
+            for o in group:
+                if (
+                    o is not e
+                    and triggers[id(o)].i == triggers[id(e)].i
+                    and len(o.trigger or "") > len(e.trigger or "")
+                ):
+                    drop.add(id(e))
+        subs = {e.sub_event_type for e in group if id(e) not in drop}
+        types = {e.event_type for e in group if id(e) not in drop}
+        territorial = subs & {"Government regains territory", "Non-state actor overtakes territory"}
+        for e in group:
+            if e.sub_event_type == "Armed clash" and (territorial or "Explosions/Remote violence" in types):
+                drop.add(id(e))
+            if e.event_type == "Violence against civilians" and "Explosions/Remote violence" in types:
+                drop.add(id(e))  # the strike's victims belong to the strike
+        strategic = [e for e in group if e.event_type == "Strategic developments" and id(e) not in drop]
+        if len(strategic) > 1:
+            top = min(_depth(triggers[id(e)]) for e in strategic)
+            for e in strategic:
+                if _depth(triggers[id(e)]) > top:
+                    drop.add(id(e))
+    return [e for e in events if id(e) not in drop]
+
+
+def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
+    """ "Myaung Township in Sagaing Region": the second place only says where the first lies."""
+    tok = outer.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
+        return False
+    holder = tok.head.head
+    if tok.head.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
+        return False  # "in Douma and in Harasta": two places, neither inside the other
+    if tok.head.lower_ == "of" and holder.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    # the preposition hangs on the inner place (or on the place noun naming it: "the town of X in Y")
+    return holder.i == inner.root.i or inner.root.i in {t.i for t in holder.subtree if t.i < tok.i}

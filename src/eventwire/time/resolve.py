@@ -163,7 +163,10 @@ def _day_month(m, pub, anchor):
     return _month_day(m, pub, anchor)
 
 
-@_rule(rf"(?:{_PART}[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEARNUM}", False)
+@_rule(
+    rf"(?:(?:in|since|during|until|by|from|through|throughout)\s+)?(?:{_PART}[\s-]+)?{_MONTH},?\s+(?:of\s+)?{_YEARNUM}",
+    False,
+)
 def _month_year(m, pub, anchor):
     return f"{int(m['year']):04d}-{_month_num(m['month']):02d}", MONTH
 
@@ -337,7 +340,8 @@ def find_dates(
     for rx, func, relative in _RULES:
         for m in rx.finditer(text):
             found.append((m.start(), m.end(), m.group(0), func(m, pub, anc), relative))
-    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    # Equal lengths: a stated date beats one resolved from the publication date.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[4], f[0]))
     chosen: list[tuple[int, int, str, Resolved, bool]] = []
     for f in found:
         if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
