@@ -28,11 +28,10 @@ TIMELINE_FIELDS = (
 
 
 def _sort_key(entry: dict[str, Any]) -> tuple:
-    # Undated events go last (ordered by publication); a year-only date sorts before the
-    # days of that year, which is where a background mention belongs.
-    interval = date_interval(entry.get("date"), entry.get("date_precision"))
-    start = interval[0].isoformat() if interval else ""
-    return (interval is None, start, entry.get("date") or "", entry.get("published") or "", entry["event_id"])
+    # Ordered by the date as shown ("2018" < "2018-06" < "2018-06-30"), so a year-only
+    # background mention sorts before the days of that year; undated events go last.
+    date = entry.get("date")
+    return (date is None, date or "", entry.get("published") or "", entry["event_id"])
 
 
 def _copy_key(row: dict[str, Any]) -> tuple:
