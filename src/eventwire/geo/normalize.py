@@ -9,7 +9,8 @@ Two keys are derived from a name:
     (ayn, hamza, curly quotes) dropped, case folded, hyphens spaced, the Arabic article
     (al-, el-, ad-, ash-, ...) removed wherever it stands, common generic words unified
     (Tall/Tell -> tal, Umm -> um, Shaykh/Sheikh -> shaykh, Jebel -> jabal, Kfar -> kafr,
-    Deir -> dayr, Ein/Ain -> ayn ...), doubled letters collapsed, final -ah/-eh/-e -> -a
+    Deir -> dayr, Ein/Ain -> ayn ...), French/English vowel spellings unified (ou/oo -> u,
+    ee -> i), doubled letters collapsed, final -ah/-eh/-e -> -a
     and admin suffixes ("Province", "Governorate", "District", "Rayon") dropped.
 
 ``skeleton``
@@ -93,8 +94,15 @@ def fold(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
+# French- and English-style vowel spellings of one sound: "Jayroud"/"Jayrud", "Afgooye"/"Afguye",
+# "Deir Hafeer"/"Dayr Hafir".
+_VOWEL_SPELLINGS = (("ou", "u"), ("oo", "u"), ("ee", "i"))
+
+
 def _norm_word(word: str) -> str:
     word = WORD_VARIANTS.get(word, word)
+    for a, b in _VOWEL_SPELLINGS:
+        word = word.replace(a, b)
     word = _DOUBLE.sub(r"\1", word)
     # "Sharqiyah"/"Sharqiya"/"Sharqiyeh", "Talbiseh"/"Talbisah": a final weak vowel (+ h)
     # is one sound; a final consonant cluster ("Shaykh", "North") is left alone.

@@ -41,8 +41,17 @@ DEFAULTS: dict[str, float] = {
 
 SETTLEMENT = {"city", "town", "village", "neighborhood"}
 KIND_PRIOR = {
-    "country": 2.0, "province": 1.0, "city": 0.8, "town": 0.4, "village": 0.0, "district": -0.3,
-    "region": 0.6, "neighborhood": -0.2, "border_crossing": -0.8, "other": -0.8, "water": -0.5,
+    "country": 2.0,
+    "province": 1.0,
+    "city": 0.8,
+    "town": 0.4,
+    "village": 0.0,
+    "district": -0.3,
+    "region": 0.6,
+    "neighborhood": -0.2,
+    "border_crossing": -0.8,
+    "other": -0.8,
+    "water": -0.5,
 }
 
 
@@ -104,6 +113,11 @@ class Resolver:
                 if rec.pid in out:
                     continue
                 sim = similarity(key, k)
+                # Short names have few letters to spare: vowels vary freely in transliteration
+                # ("Aiyyash" ~ "Ayyash", "Rahibeh" ~ "Ruhaybah"), but a different first letter makes
+                # another name ("Payein" is not "Bayan", whose skeletons the p/b folding merges).
+                if len(key.replace(" ", "")) <= 6 and key[:1] != k[:1]:
+                    continue
                 if sim >= self.cfg["fuzzy_threshold"]:
                     prev = out.get(rec.pid)
                     if prev is None or prev.sim < sim:
@@ -121,12 +135,27 @@ class Resolver:
         if m.ner in ("GPE", "LOC", "FAC"):
             ev += 2.0
         elif m.ner == "PERSON":
-            # The small model tags many transliterated village names as PERSON: weak evidence.
+            # The small model tags many transliterated village names as PERSON: weak evidence,
+            # weaker still against a kind noun ("Khatunbulag, Garakollu villages").
+            ev -= 0.5 if m.strong and m.kind_cue else 1.0
+        elif m.ner == "ORG":
+            ev -= 0.5  # "Douma for Jarablus" comes out as one ORG: weak
+        elif m.ner == "NORP":
             ev -= 1.0
-        elif m.ner in ("ORG", "NORP"):
-            ev -= 1.0
-        elif m.ner in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW",
-                       "WORK_OF_ART", "PRODUCT", "LANGUAGE"):
+        elif m.ner in (
+            "DATE",
+            "TIME",
+            "CARDINAL",
+            "ORDINAL",
+            "MONEY",
+            "PERCENT",
+            "QUANTITY",
+            "EVENT",
+            "LAW",
+            "WORK_OF_ART",
+            "PRODUCT",
+            "LANGUAGE",
+        ):
             ev -= 1.5
         if m.strong:
             ev += 3.0
@@ -142,13 +171,28 @@ class Resolver:
             ev -= 2.0
         if m.partial:
             ev -= 3.0
-        if any(n.startswith("inside-") for n in m.notes):
+        if "inside-PERSON" in m.notes:
             ev -= 1.5
+        elif "inside-ORG" in m.notes:
+            ev -= 0.5
         if m.words == 1 and (m.key in c["generic"] or m.key in c["directions"] or m.key in c["not_names"]):
             ev -= 4.0
         if m.acronym and not m.dateline:
             ev -= 4.0  # "SANA", "TASS", "SOHR": agencies and groups, not places
-        if m.pos in ("ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "INTJ", "PART"):
+        if m.pos in (
+            "ADJ",
+            "ADV",
+            "VERB",
+            "AUX",
+            "ADP",
+            "DET",
+            "PRON",
+            "CCONJ",
+            "SCONJ",
+            "NUM",
+            "INTJ",
+            "PART",
+        ):
             ev -= 2.5  # "Approximately", "Military": a common word that some village is named after
         if cands:
             best = max(cands, key=lambda s: (s.sim, s.rec.population))
@@ -201,7 +245,14 @@ class Resolver:
                 sc += 2.0
             elif cue in ("province", "district") and r.kind in SETTLEMENT:
                 sc -= 1.5
-            elif cue in ("city", "town", "village") and r.kind in ("province", "district", "region", "country"):
+            elif cue == "region" and m.admin_cue and r.kind in SETTLEMENT:
+                sc -= 1.5  # "the Tigray region", "X areas": the unit, not a town of that name
+            elif cue in ("city", "town", "village") and r.kind in (
+                "province",
+                "district",
+                "region",
+                "country",
+            ):
                 sc -= 2.0
         else:
             # A bare name: the settlement before the unit named after it.
@@ -215,6 +266,8 @@ class Resolver:
             sc += 2.5
         if r.fcode == "PPLC":
             sc += 0.8
+        if r.kind == "region" and not r.country:
+            sc += 5.0  # "Africa", "the Sahel": a continent or supranational region, not a town named after it
         if r.source.startswith("whosonfirst") and r.geonameid:
             sc += 0.1
         # Focus country and countries mentioned.
@@ -239,10 +292,24 @@ class Resolver:
         cand_map: dict[int, list[Scored]] = {}
         evid: dict[int, float] = {}
         for m in mentions:
-            fuzzy = bool(m.strong or m.prep or m.ner in ("GPE", "LOC", "FAC") or m.region_frame or not m.known)
+            fuzzy = bool(
+                m.strong or m.prep or m.ner in ("GPE", "LOC", "FAC") or m.region_frame or not m.known
+            )
             cands = self.candidates(m.key, fuzzy=fuzzy) if m.key else []
+            if m.key in cues()["demonyms"] or (m.words == 1 and m.key in cues()["generic"]):
+                continue  # "Syrian", "Daesh": adjectives and group names, never places
+            if not m.known and not (m.strong or m.prep or m.dateline or m.ner in ("GPE", "LOC", "FAC")):
+                continue  # an unknown name needs a place cue before anything is looked up
             if m.partial and not m.strong:
                 continue  # part of a larger name: "Paris Attack", "Rami Abdel Rahman"
+            if m.actor and not m.dateline:
+                # Part of an armed group's or outlet's name ("Ahrar al-Sham", "SANA", "Myingyan PDF").
+                # Only a name that IS an actor alias and also a town ("Azov", "Wagner") stays a place
+                # when the context says so ("the city of Azov", "in Azov").
+                if not ("actor-equal" in m.notes and ("kind-before" in m.notes or "prep-direct" in m.notes)):
+                    continue
+            if m.descriptor:
+                continue  # "the Horn of Africa nation": the region describes a country
             if m.metonymy and not m.dateline:
                 if "possessive-actor" in m.notes or any(
                     s.rec.fcode == "PPLC" or s.rec.kind == "country" for s in cands if s.sim == 1.0
@@ -268,6 +335,7 @@ class Resolver:
                 if s.rec.kind == "country" and s.rec.country:
                     ctx.countries[s.rec.country] += 1.0
         focus = ctx.focus_country
+        cued_keys = {m.key for m in mentions if id(m) in evid and m.strong and m.kind_cue}
         accepted: list[Mention] = []
         for m in mentions:
             if id(m) not in evid:
@@ -276,20 +344,32 @@ class Resolver:
             if focus:
                 # Fuzzy look-alikes abroad are noise once the article's country is known.
                 top_w = max(ctx.countries.values())
-                cands = [s for s in cands if s.sim == 1.0 or ctx.countries.get(s.rec.country or "", 0) >= 0.2 * top_w]
+                cands = [
+                    s
+                    for s in cands
+                    if (s.sim == 1.0 and not self._stray(m, s.rec, ctx, top_w))
+                    or ctx.countries.get(s.rec.country or "", 0) >= 0.2 * top_w
+                ]
                 cand_map[id(m)] = cands
             ev = evid[id(m)]
             if focus and any(s.rec.country == focus for s in cands):
                 ev += 1.0
-            if not cands and not m.strong:
-                continue
+            if not cands and not m.strong and m.key not in cued_keys:
+                continue  # (a name cued elsewhere in the article is a place here too: "in Myaung")
             weak = not (m.strong or m.dateline or m.ner in ("GPE", "LOC", "FAC") or m.words > 1)
             top_w = max(ctx.countries.values()) if ctx.countries else 0
-            if focus and weak and cands and not any(
-                ctx.countries.get(s.rec.country or "", 0) >= 0.2 * top_w for s in cands
+            if (
+                focus
+                and weak
+                and cands
+                and not any(
+                    not s.rec.country or ctx.countries.get(s.rec.country, 0) >= 0.2 * top_w for s in cands
+                )
             ):
                 continue  # a weakly cued name only counts where the article is
-            threshold = self.cfg["accept"] if cands else self.cfg["accept_unknown"]
+            threshold = (
+                self.cfg["accept"] if cands or (m.strong and m.kind_cue) else self.cfg["accept_unknown"]
+            )
             if ev < threshold:
                 continue
             accepted.append(m)
@@ -310,55 +390,214 @@ class Resolver:
                 ctx.provinces[(top.rec.country or "", top.rec.admin1)] += 2
             elif top.rec.admin1 and margin > 1.0:
                 ctx.provinces[(top.rec.country or "", top.rec.admin1)] += 0.5
-            if top.rec.lat is not None and top.rec.kind in SETTLEMENT | {"district", "border_crossing"} and margin > 1.0:
+            if (
+                top.rec.lat is not None
+                and top.rec.kind in SETTLEMENT | {"district", "border_crossing"}
+                and margin > 1.0
+            ):
                 ctx.points.append((top.rec.lat, top.rec.lon))
         # pass 2
         places: list[Place] = []
+        centre = ctx.centre()
+        # Enclosing units named by the text ("... in the sub-district of Y") first, with the whole
+        # article's context, so the places they enclose are checked against their final reading.
+        for c in {id(m.container): m.container for m in accepted if m.container is not None}.values():
+            if c is not None and id(c) in best:
+                ranked = self._rank(c, cand_map[id(c)], ctx, True)
+                if ranked:
+                    best[id(c)] = (ranked[0], ranked)
         for m in accepted:
-            ranked = self._rank(m, cand_map[id(m)], ctx, True)
-            places.append(self._to_place(m, ranked, ctx, places))
+            cands = cand_map[id(m)]
+            unit = self._container_record(m, best)
+            if unit is not None:
+                # The text says which unit encloses m ("the village of X in the sub-district of Y"):
+                # an entry elsewhere is another place of the same name, however close the spelling.
+                cands = [s for s in cands if self._inside(s.rec, unit)]
+            if centre and len(ctx.points) >= 2:
+                # A near-spelling hundreds of km from everything else the article names is
+                # another place: better the enclosing province than a wrong village.
+                cands = [
+                    s
+                    for s in cands
+                    if s.sim == 1.0
+                    or s.rec.lat is None
+                    or haversine_km(centre[0], centre[1], s.rec.lat, s.rec.lon) <= 150
+                ]
+            ranked = self._rank(m, cands, ctx, True)
+            places.append(self._to_place(m, ranked, ctx, places, unit))
+        self._one_sense(accepted, places, cand_map)
         self.last_context = ctx
         return places
+
+    def _container_record(
+        self, m: Mention, best: dict[int, tuple[Scored, list[Scored]]]
+    ) -> PlaceRecord | None:
+        c = m.container
+        if c is None or id(c) not in best:
+            return None
+        rec = best[id(c)][0].rec
+        if not rec.country:
+            return None
+        if rec.kind in ("province", "district", "region"):
+            return rec
+        if c.kind_cue in ("province", "district", "region") or c.admin_cue:
+            # "the sub-district of Balbala" resolved to its seat town: the unit it heads, at its seat.
+            return PlaceRecord(
+                **{**rec.__dict__, "kind": "district" if c.kind_cue == "district" else "region"}
+            )
+        return None
+
+    @staticmethod
+    def _inside(rec: PlaceRecord, unit: PlaceRecord) -> bool:
+        if rec.pid == unit.pid or rec.country != unit.country:
+            return False
+        if rec.admin1 and unit.admin1:
+            if rec.admin1 != unit.admin1:
+                return False
+            if unit.kind != "district" or unit.lat is None or rec.lat is None:
+                return True
+        if rec.lat is None or unit.lat is None or unit.lon is None or rec.lon is None:
+            return not rec.admin1 and not unit.admin1
+        # A district is a few tens of km across; a province (without admin1 on the entry) more.
+        limit = 40.0 if unit.kind == "district" else 150.0
+        return haversine_km(rec.lat, rec.lon, unit.lat, unit.lon) <= limit
+
+    @staticmethod
+    def _one_sense(mentions: list[Mention], places: list[Place], cand_map: dict[int, list[Scored]]) -> None:
+        """One name, one place within an article: a bare or unknown occurrence ("fought in Myaung")
+        takes the resolution of a cued occurrence of the same name ("Myaung Township in Sagaing
+        Region"). Only names the gazetteer lacks or matches fuzzily are rewritten, so "Dara'a" and
+        "Dara'a province" stay apart."""
+        by_key: dict[str, list[tuple[Mention, Place]]] = {}
+        for m, p in zip(mentions, places, strict=True):
+            by_key.setdefault(m.key, []).append((m, p))
+        for group in by_key.values():
+            if len(group) < 2:
+                continue
+            cued = [(m, p) for m, p in group if m.strong and m.kind_cue and not m.region_frame]
+            if not cued:
+                continue
+            src_m, src = cued[0]
+            for m, p in group:
+                if p is src or m.strong or m.region_frame:
+                    continue
+                exact = any(s.sim == 1.0 for s in cand_map.get(id(m), []))
+                if exact and src.precision == "exact":
+                    continue
+                for attr in (
+                    "name",
+                    "geonameid",
+                    "lat",
+                    "lon",
+                    "country",
+                    "admin1",
+                    "kind",
+                    "precision",
+                    "source",
+                ):
+                    setattr(p, attr, getattr(src, attr))
+                p.confidence = min(p.confidence, src.confidence) if p.confidence else src.confidence
+                p.candidates = list(src.candidates)
+
+    @staticmethod
+    def _stray(m: Mention, r: PlaceRecord, ctx: ArticleContext, top_w: float) -> bool:
+        """A small place in a country the article hardly touches ("Teke" in a list of Azerbaijani
+        villages has forty namesakes in Turkey): another place of the same name. Large cities,
+        countries and regions stay, and so does anything the context ties to that country."""
+        if m.dateline or (m.demonym and m.demonym == r.country) or not r.country:
+            return False
+        if r.kind in ("country", "province", "region") or r.population >= 50_000:
+            return False
+        return ctx.countries.get(r.country, 0) < 0.1 * top_w
 
     def _rank(self, m: Mention, cands: list[Scored], ctx: ArticleContext, second: bool) -> list[Scored]:
         for s in cands:
             s.score = self.score(m, s, ctx, second)
         return sorted(cands, key=lambda s: s.score, reverse=True)
 
-    def _enclosing(self, m: Mention, ctx: ArticleContext, places_so_far: list[Place]) -> PlaceRecord | None:
+    def _enclosing(
+        self, m: Mention, ctx: ArticleContext, places_so_far: list[Place], unit: PlaceRecord | None = None
+    ) -> PlaceRecord | None:
+        if unit is not None:
+            return unit  # named by the text: "X in the sub-district of Y"
         for p in reversed(places_so_far):
-            if p.kind == "province" and p.country == ctx.focus_country:
+            # "eastern Dara'a" (coded as a region of the province) encloses as well as "Dara'a province".
+            if (
+                p.precision == "province"
+                and p.kind in ("province", "region")
+                and p.country == ctx.focus_country
+            ):
                 return self.gaz.province(p.country, p.admin1)
         fp = ctx.focus_province
         return self.gaz.province(*fp) if fp else None
 
-    def _to_place(self, m: Mention, ranked: list[Scored], ctx: ArticleContext, before: list[Place]) -> Place:
+    def _to_place(
+        self,
+        m: Mention,
+        ranked: list[Scored],
+        ctx: ArticleContext,
+        before: list[Place],
+        unit: PlaceRecord | None = None,
+    ) -> Place:
         runners = [
-            Candidate(name=s.rec.name, geonameid=s.rec.geonameid, lat=s.rec.lat, lon=s.rec.lon, country=s.rec.country,
-                      admin1=s.rec.admin1, kind=s.rec.kind, score=round(s.score, 3))
+            Candidate(
+                name=s.rec.name,
+                geonameid=s.rec.geonameid,
+                lat=s.rec.lat,
+                lon=s.rec.lon,
+                country=s.rec.country,
+                admin1=s.rec.admin1,
+                kind=s.rec.kind,
+                score=round(s.score, 3),
+            )
             for s in ranked[1:4]
         ]
         if not ranked:
-            enc = self._enclosing(m, ctx, before)
+            enc = self._enclosing(m, ctx, before, unit)
             return Place(
-                mention=m.text, start=m.start, end=m.end, name=m.text, kind=m.kind_cue or "other",
-                country=enc.country if enc else ctx.focus_country, admin1=enc.admin1 if enc else None,
-                lat=enc.lat if enc else None, lon=enc.lon if enc else None,
-                precision="province" if enc else ("country" if ctx.focus_country else None),
-                confidence=0.3, source=f"enclosing: {enc.source}" if enc else "unresolved",
+                mention=m.text,
+                start=m.start,
+                end=m.end,
+                name=m.text,
+                kind=m.kind_cue or "other",
+                country=enc.country if enc else ctx.focus_country,
+                admin1=enc.admin1 if enc else None,
+                lat=enc.lat if enc else None,
+                lon=enc.lon if enc else None,
+                precision=(
+                    ("district" if enc.kind == "district" else "province")
+                    if enc
+                    else ("country" if ctx.focus_country else None)
+                ),
+                confidence=0.3,
+                source=f"enclosing: {enc.source}" if enc else "unresolved",
             )
         top = ranked[0]
         r = top.rec
         second = ranked[1].score if len(ranked) > 1 else top.score - 4.0
         confidence = round(top.sim / (1.0 + math.exp(-(top.score - second))), 3)
         kind = r.kind
-        precision = {"country": "country", "province": "province", "district": "district", "region": "province"}.get(
-            kind, "exact"
-        )
+        precision = {
+            "country": "country",
+            "province": "province",
+            "district": "district",
+            "region": "province",
+        }.get(kind, "exact")
         place = Place(
-            mention=m.text, start=m.start, end=m.end, name=r.name, geonameid=r.geonameid, lat=r.lat, lon=r.lon,
-            country=r.country, admin1=r.admin1, kind=kind, precision=precision, confidence=confidence,
-            source=r.source, candidates=runners,
+            mention=m.text,
+            start=m.start,
+            end=m.end,
+            name=r.name,
+            geonameid=r.geonameid,
+            lat=r.lat,
+            lon=r.lon,
+            country=r.country,
+            admin1=r.admin1,
+            kind=kind,
+            precision=precision,
+            confidence=confidence,
+            source=r.source,
+            candidates=runners,
         )
         if m.region_frame and kind == "province":
             place.kind = "region"  # "eastern Dara'a": part of the province, coded to it

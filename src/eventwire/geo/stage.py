@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from ..actors.dictionary import load_dictionary
 from ..pipeline import Context, Stage, register_stage
-from .candidates import CandidateFinder
+from .candidates import CandidateFinder, outlet_aliases
 from .gazetteer import get_gazetteer
 from .resolver import Resolver
 
@@ -22,13 +23,17 @@ class GeoStage(Stage):
         self.gazetteer = get_gazetteer(config.get("db_path"))
         knobs = {k: v for k, v in config.items() if k != "db_path"}
         self.resolver = Resolver(self.gazetteer, knobs)
-        self.finder = CandidateFinder(self.gazetteer.has_key)
+        self.actors = load_dictionary()
+        self.finder = CandidateFinder(self.gazetteer.has_key, outlet_aliases())
 
     def __call__(self, ctx: Context) -> None:
         text = ctx.article.text
         sentences = [(s.start, s.end) for s in ctx.analysis.sentences]
         pos = {t.idx: t.pos_ for t in ctx.doc} if ctx.doc is not None else None
-        mentions = self.finder.find(text, sentences, ctx.analysis.entities, pos)
+        # Named actors (armed groups, units), not generic labels: "Ahrar al-Sham" hides a place
+        # name, "Daraa rebels" does not.
+        actor_spans = [(a.start, a.end) for a in self.actors.find(text) if a.lineage]
+        mentions = self.finder.find(text, sentences, ctx.analysis.entities, pos, actor_spans)
         places = self.resolver.resolve(mentions, self.finder.demonym_counts(text))
         ctx.analysis.places = places
         actx = self.resolver.last_context
