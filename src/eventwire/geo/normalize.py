@@ -161,3 +161,18 @@ def is_latin(name: str) -> bool:
         if ch.isalpha() and ch > "\u024f" and not ("\u1e00" <= ch <= "\u1eff"):
             return False
     return any(ch.isalpha() for ch in name)
+
+
+# Gazetteer names keep scholarly transliteration marks ("Al Ḩarāk", "Da`il") or lost them
+# badly ("Dar a" for "Dar‘a", the ayn turned into a space). Output names are for readers.
+_AYN_MARKS = str.maketrans({"`": "'", "\u2018": "'", "\u2019": "'", "\u02bf": "'", "\u02be": "'", "\u00b4": "'"})
+_STRAY_LETTER = re.compile(r"(?<=[A-Za-z]) ([a-z])\b(?! ?')")
+
+
+def display_name(name: str) -> str:
+    """A readable ASCII form of a gazetteer name: "Al Ḩarāk" -> "Al Harak", "Dar a" -> "Dar'a"."""
+    text = unicodedata.normalize("NFKD", name.translate(_AYN_MARKS))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        return name  # another script, or letters NFKD cannot split: keep as published
+    return _STRAY_LETTER.sub(r"'\1", text)

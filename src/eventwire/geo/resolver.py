@@ -28,7 +28,7 @@ from typing import Any
 from ..models import Candidate, Place
 from .candidates import Mention, cues
 from .gazetteer import Gazetteer, PlaceRecord
-from .normalize import similarity, skeleton
+from .normalize import display_name, similarity, skeleton
 
 log = logging.getLogger(__name__)
 
@@ -541,7 +541,7 @@ class Resolver:
     ) -> Place:
         runners = [
             Candidate(
-                name=s.rec.name,
+                name=display_name(s.rec.name),
                 geonameid=s.rec.geonameid,
                 lat=s.rec.lat,
                 lon=s.rec.lon,
@@ -587,7 +587,7 @@ class Resolver:
             mention=m.text,
             start=m.start,
             end=m.end,
-            name=r.name,
+            name=display_name(r.name),
             geonameid=r.geonameid,
             lat=r.lat,
             lon=r.lon,
