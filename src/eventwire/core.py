@@ -133,13 +133,24 @@ def ingest(
                 progress(article)
         store.record_issues(report.issues)
         if update_views and report.added:
-            from .stories import update_corpus_views
-
-            report.views = update_corpus_views(store)
+            report.views = _update_views(store, report)
     finally:
         if not isinstance(db, Store):
             store.close()
     return report
+
+
+def _update_views(store: Store, report: IngestReport) -> dict:
+    """Mark copies and extend stories; a failure here loses nothing already stored."""
+    from .stories import update_corpus_views
+
+    try:
+        return update_corpus_views(store)
+    except Exception as exc:  # noqa: BLE001 - the articles are stored; views catch up next run
+        log.warning("updating copies and stories failed", exc_info=True)
+        message = f"not updated: {type(exc).__name__}: {exc}"
+        report.issues.append(ReadIssue("corpus views", message, fatal=False))
+        return {}
 
 
 def _analyze_safely(

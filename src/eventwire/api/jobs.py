@@ -23,7 +23,6 @@ from ..core import ingest, read_articles
 from ..ingest.readers import ReadIssue
 from ..models import Analysis, Article
 from ..pipeline import Pipeline
-from .corpus import refresh_views
 
 log = logging.getLogger(__name__)
 
@@ -141,10 +140,8 @@ class JobManager:
             def progress(_article: Article) -> None:
                 job.processed += 1
 
+            # ingest also brings copies and stories up to date
             report = ingest([path], self.db, pipeline=self.pipeline, progress=progress, **overrides)  # type: ignore[arg-type]
-            if report.added:
-                job.state = "updating stories"
-                refresh_views(self.db)
         except Exception as exc:  # noqa: BLE001 - a job failure is reported to the poller, not raised
             log.exception("ingest job %s failed", job.id)
             job.state = "failed"

@@ -7,9 +7,12 @@ import json
 from typing import IO
 
 from ..store import Store
-from ..store.export import ARTICLE_EXPORT_FIELDS
 from ..stories.common import date_interval
 from .filters import EventFilter, filtered_events
+
+ARTICLE_EXPORT_FIELDS = (
+    "id", "url", "outlet", "published", "title", "language", "analyzed", "reason", "copy_of", "text",
+)  # fmt: skip
 
 
 def _selected_ids(store: Store, flt: EventFilter | None) -> set[str] | None:
