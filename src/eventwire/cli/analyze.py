@@ -32,6 +32,7 @@ def command(
 
     Example:
 
+    \b
         eventwire analyze article.txt --published 2018-07-01 --outlet "Press TV" --format json
     """
     issues: list[ReadIssue] = []

@@ -67,6 +67,8 @@ def command(
 
     \b
     Example:
+
+    \b
         eventwire eval ../shared/corpus/dev/gold.jsonl
         eventwire eval ../shared/corpus/dev/gold.jsonl --json --layer places
         eventwire eval ../shared/corpus/dev/gold.jsonl --report eval.html

@@ -77,6 +77,7 @@ def command(
 
     Example:
 
+    \b
         eventwire export --db eventwire.db --format acled-csv --place "Dara'a" --from 2018-01-01 -o daraa.csv
     """
     flt = build_filter(place, bbox, date_from, date_to, event_types, actor, outlet, include_copies)

@@ -31,6 +31,7 @@ def info(db_path: Path | None, as_json: bool) -> None:
 
     Example:
 
+    \b
         eventwire gazetteer info --json
     """
     from ..geo.gazetteer import Gazetteer
@@ -67,6 +68,7 @@ def import_(file: Path, db_path: Path | None, min_population: int, quiet: bool) 
 
     Example:
 
+    \b
         eventwire gazetteer import SY.zip
     """
     from tqdm import tqdm

@@ -43,12 +43,14 @@ def command(paths, db, published, max_mb, outlet, replace, as_json, quiet, worke
 
     Example:
 
+    \b
         eventwire ingest corpus.jsonl articles/ --db eventwire.db
 
     With --workers N (or --scheduler) the analysis runs on Dask; results are written as
     Parquet partitioned by publication year/month, then loaded into the database. A run
     killed at any point and started again redoes only what is missing.
 
+    \b
         eventwire ingest big.jsonl --workers 4 --db corpus.db --parquet corpus.parquet
     """
     if workers or scheduler:
@@ -73,5 +75,11 @@ def command(paths, db, published, max_mb, outlet, replace, as_json, quiet, worke
             f"{report.not_analyzed} not analyzed, {report.failed} failed; "
             f"{report.events} events stored in {db}"
         )
+        if report.views:
+            stories = report.views.get("stories", {})
+            click.echo(
+                f"corpus views: {report.views.get('copies', 0)} syndicated copies; "
+                + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in stories.items() if isinstance(v, int))
+            )
     if not report.ok:
         sys.exit(1)

@@ -50,6 +50,7 @@ def command(db, host, port, token, read_only, max_body_mb, basemap, tiles_url) -
 
     Example:
 
+    \b
         eventwire serve --db eventwire.db --port 8000
         EVENTWIRE_TOKEN=s3cret eventwire serve --db eventwire.db --host 0.0.0.0
     """

@@ -31,6 +31,7 @@ def command(story_id, db, as_json, place, date_from, date_to, outlet, copies, re
 
     Example:
 
+    \b
         eventwire stories --db eventwire.db --place "Dara'a"
         eventwire stories S1a2b3c4d5e --db eventwire.db --json
     """

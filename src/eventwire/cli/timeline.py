@@ -31,6 +31,7 @@ def command(place, db, as_json, date_from, date_to, control, include_copies, no_
 
     Example:
 
+    \b
         eventwire timeline "Dara'a" --db eventwire.db
         eventwire timeline "Dara'a" --db eventwire.db --control --json
     """
