@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from eventwire.eval import evaluate
 from eventwire.models import Analysis, Article
-
-sys.path.insert(0, str(Path(__file__).parent))
-import claims_devscore  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SEEDS = SHARED / "seeds"
@@ -65,9 +62,7 @@ def test_offsets_and_round_trip(seed_presstv):
     assert Analysis.from_json(seed_presstv.to_json()) == seed_presstv
 
 
-def test_dev_corpus_claims_f1(claims_pipeline):
-    if not claims_devscore.GOLD.is_file():
-        pytest.skip("gold dev corpus not available")
-    result = claims_devscore.score(claims_pipeline, claims_devscore.load_gold())
+def test_dev_corpus_claims_f1(claims_pipeline, gold_path):
+    result = evaluate(gold_path, layers=["claims"], pipeline=claims_pipeline)["claims"]
     assert result["f1"] >= 0.70, result
     assert result["via_acc"] >= 0.8 and result["anonymous_acc"] >= 0.8, result

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from eventwire.eval import evaluate
 from eventwire.models import Article
-
-sys.path.insert(0, str(Path(__file__).parent))
-import framing_devscore  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "seeds"
 
@@ -40,8 +37,6 @@ def test_seed_foreign_sponsored(framing_pipeline):
     assert found and found[0].neutral and found[0].technique == "Name_Calling,Labeling"
 
 
-def test_dev_corpus_framing_f1(framing_pipeline):
-    if not framing_devscore.GOLD.is_file():
-        pytest.skip("gold dev corpus not available")
-    result = framing_devscore.score(framing_pipeline, framing_devscore.load_gold())
+def test_dev_corpus_framing_f1(framing_pipeline, gold_path):
+    result = evaluate(gold_path, layers=["framing"], pipeline=framing_pipeline)["framing"]
     assert result["f1"] >= 0.55, result

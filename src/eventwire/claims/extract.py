@@ -75,7 +75,24 @@ STATEMENT_NOUNS = frozenset(
 )
 # Subjects that never speak: documents and deals "state" terms, they do not make claims.
 NON_SPEAKERS = frozenset(
-    {"deal", "agreement", "accord", "treaty", "law", "plan", "truce", "ceasefire", "resolution"}
+    {
+        "deal",
+        "agreement",
+        "accord",
+        "treaty",
+        "law",
+        "plan",
+        "truce",
+        "ceasefire",
+        "resolution",
+        "decision",
+        "move",
+        "step",
+        "incident",
+        "situation",
+        "attack",
+        "offensive",
+    }
 )
 # Speaker heads that can be "he"/"she" later on.
 PERSON_HEADS = frozenset(
@@ -107,6 +124,18 @@ ACRONYM_RE = re.compile(
 )
 # How far back (in sentences) a pronoun may point to an earlier speaker.
 ANAPHOR_WINDOW = 4
+# Wire datelines open the first paragraph ("KYIV, March 3 (Reuters) -", "BEIJING, Aug. 10 (Xinhua) --",
+# "MOSCOW, June 5. /TASS/.", "Damascus, SANA -"); they name the place and outlet, not the claim.
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Za-z0-9'’.\- ]{1,40}){0,2}"
+    r"\s*(?:\([A-Za-z .\-]{2,40}\)|/[A-Za-z .\-]{2,20}/\.?|,?\s*[A-Z][A-Za-z]{1,12})?\s*(?:--|[-—–])\s+"
+)
+# Role nouns that follow a portfolio word rather than an organisation ("Defense Minister").
+PORTFOLIO_ROLES = frozenset({"minister", "secretary"})
+# Nouns of an occasion that carries a statement: "said in a statement that ...".
+OCCASION_NOUNS = frozenset(
+    {"statement", "report", "interview", "speech", "address", "briefing", "post", "message", "video"}
+)
 
 
 @dataclass
@@ -201,8 +230,10 @@ class ClaimFinder:
             if tail is not None:
                 out.append(tail)
         out = self._merge_relays(out)
+        for c in out:
+            self._apply_citing(c)
         if according is not None:
-            src_toks, claim_toks = according
+            src_toks, claim_toks, src_head = according
             src_text = _span_text(self.doc, src_toks)
             outlet = self.res.find_outlet(src_text) or (
                 src_text if src_toks[-1].lemma_.lower() in MEDIA_HEADS else None
@@ -213,8 +244,33 @@ class ClaimFinder:
                     c.att.via = outlet
             elif not out and claim_toks:
                 att = self._make_attribution(src_toks, claim_toks, "according to", sent)
-                out.append(_Claim(att, src_toks[0].i - 2, si, (src_toks[0].i, src_toks[-1].i + 1)))
+                claim = _Claim(att, src_toks[0].i - 2, si, (src_toks[0].i, src_toks[-1].i + 1))
+                claim.role, claim.person = self._role_and_person(src_toks)
+                # "according to the ministry" / "according to the statement" points back to a speaker.
+                self._resolve_anaphor(claim, self._statement_owner(src_head), earlier)
+                out.append(claim)
         return out
+
+    def _apply_citing(self, claim: _Claim) -> None:
+        """ "..., the Kenya News Agency reported, citing a military statement": the cited source is
+        the speaker; an outlet (or the first speaker) that cites it becomes ``via``."""
+        cue = self.doc[claim.cue_i]
+        for c in cue.children:
+            if c.lower_ != "citing" or c.dep_ not in ("advcl", "xcomp", "prep", "acl"):
+                continue
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+            if obj is None:
+                continue
+            toks = self._speaker_tokens(self._statement_owner(obj))
+            att = claim.att
+            relay = att.via or self.res.find_outlet(att.speaker or "") or att.speaker
+            speaker, organization, anonymous = self._describe_speaker(toks)
+            if self._statement_owner(obj) is obj and obj.lemma_.lower() in STATEMENT_NOUNS:
+                speaker = _span_text(self.doc, _trim(toks))
+            att.speaker, att.organization, att.via = speaker, organization, relay
+            att.anonymous = anonymous
+            att.speaker_start, att.speaker_end = _char_span(toks) if toks else (None, None)
+            return
 
     def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
         """ "..., SANA informs." when the parser read the cue as a noun: a sentence-final
@@ -261,6 +317,8 @@ class ClaimFinder:
         if region_at(self.quotes, tok.idx) is not None:
             return False  # a verb inside someone's quote is their reported speech, not the outlet's cue
         children = list(tok.children)
+        if lemma == "quote" and self._quoted_as_saying(tok) is not None:
+            return True
         if any(c.dep_ == "auxpass" for c in children):
             # Passive cues count only with a named agent ("announced by SANA");
             # "it was reported" has no source.
@@ -281,8 +339,19 @@ class ClaimFinder:
 
     def _subject(self, tok: Any) -> Any | None:
         cur = tok
+        if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "Rashists shelled Kherson, ..., regional head Oleksandr Prokudin wrote": the parser
+            # coordinated the cue with the claim's verb; the name right before the cue speaks.
+            named = self._name_before(tok)
+            if named is not None and named.ent_type_ == "PERSON" and named.head.i != tok.head.i:
+                return named
         for _ in range(4):
-            for c in cur.children:
+            children = list(cur.children)
+            nsubjs = [c for c in children if c.dep_ == "nsubj"]
+            if len(nsubjs) > 1:
+                # "BAMAKO, Jan 14 (Reuters) - Mali's government said": the dateline's place is not a subject.
+                nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
+            for c in nsubjs + [c for c in children if c.dep_ == "agent"]:
                 if c.dep_ == "nsubj":
                     if c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
                         return cur.head
@@ -303,7 +372,24 @@ class ClaimFinder:
             break
         if tok.dep_ == "ROOT":
             return self._name_before(tok)
-        return None
+        return self._torn_subject(tok)
+
+    def _in_dateline(self, tok: Any) -> bool:
+        para_start = self.text.rfind("\n", 0, tok.idx) + 1
+        m = DATELINE_RE.match(self.text, para_start)
+        return m is not None and tok.idx < m.end()
+
+    def _torn_subject(self, tok: Any) -> Any | None:
+        """ "... wrote on X.\nHamas-run authorities claimed that ...": when the parser joins two
+        paragraphs, the second one's subject hangs off the first. A noun right before the cue,
+        in the cue's paragraph, whose head lies in the previous paragraph, is the subject."""
+        prev = self.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or prev.pos_ not in ("NOUN", "PROPN"):
+            return None
+        para_start = self.text.rfind("\n", 0, tok.idx) + 1
+        if para_start == 0 or prev.idx < para_start or prev.head.idx >= para_start:
+            return None
+        return prev
 
     def _name_before(self, tok: Any) -> Any | None:
         """ "..., chief of the Center Yuri Yevtushenko said": the parser folded the speaker into
@@ -318,8 +404,45 @@ class ClaimFinder:
             return t
         return None
 
+    def _quoted_as_saying(self, tok: Any) -> tuple[Any, Any, Any | None] | None:
+        """ "X was quoted as saying by Y that ...": (speaker X, the "saying" verb, outlet Y or None)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                saying = next((c for c in prep.children if c.lemma_.lower() == "say"), None)
+                if saying is None:
+                    continue
+                outlet = None
+                for p in [*saying.children, *tok.children]:
+                    if p.dep_ in ("prep", "agent") and p.lower_ == "by":
+                        outlet = next((g for g in p.children if g.dep_ == "pobj"), None)
+                return subj, saying, outlet
+        return None
+
+    def _quoted_claim(self, tok: Any, sent: Any, si: int) -> _Claim | None:
+        subj, saying, outlet = self._quoted_as_saying(tok)  # type: ignore[misc]
+        comp = next((c for c in saying.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if comp is not None:
+            claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+        else:
+            claim_toks = self._quote_before(sent, subj) or self._parenthetical_claim(tok, subj, sent)
+        claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
+        if len(claim_toks) < 2:
+            return None
+        att = self._make_attribution(self._speaker_tokens(subj), claim_toks, tok.text, sent)
+        if outlet is not None:
+            text = _span_text(self.doc, _trim(list(outlet.subtree)))
+            att.via = self.res.find_outlet(text) or text
+        claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
+        claim.role, claim.person = self._role_and_person(self._speaker_tokens(subj))
+        return claim
+
     def _claim_for_cue(self, tok: Any, sent: Any, si: int, earlier: list[_Claim]) -> _Claim | None:
         lemma = tok.lemma_.lower()
+        if lemma == "quote" and self._quoted_as_saying(tok) is not None:
+            return self._quoted_claim(tok, sent, si)
         subj = self._subject(tok)
         if subj is None or subj.lower_ in ("i", "you") or subj.dep_ == "expl":
             return None
@@ -346,6 +469,9 @@ class ClaimFinder:
         elif ccomp:
             comp = ccomp[0]
             claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+        elif (occasion := self._occasion_clause(tok)) is not None:
+            # "said in a statement that ...": the parser hangs the that-clause on "statement".
+            claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
         elif lemma in self.res.object_verbs and any(
             c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd") and c.i > tok.i
             for c in children
@@ -354,6 +480,12 @@ class ClaimFinder:
                 c.dep_ == "dobj" and c.lemma_.lower() in DECLARED_ACTS for c in children
             ):
                 return None  # "declared a ceasefire" is an act (an event), "declared the town clear" a claim
+            if (
+                tok.dep_ == "relcl"
+                and lemma in ("accuse", "deny", "blame")
+                and not any(c.dep_ == "dobj" for c in children)
+            ):
+                return None
             claim_toks = [t for t in tok.subtree if t.i >= tok.i]
         elif tok.dep_ != "relcl" and not any(c.dep_ == "dobj" for c in children):
             claim_toks = self._parenthetical_claim(tok, subj, sent)
@@ -365,14 +497,14 @@ class ClaimFinder:
             if not claim_toks:
                 return None
         speaker_toks = self._speaker_tokens(self._statement_owner(subj))
-        if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ == "ROOT":
+        if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ in ("ROOT", "conj"):
             speaker_toks = self._name_tokens(subj)
         att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
         if subj.lemma_.lower() == "tweet" and att.via is None:
             att.via = "Twitter"
         claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
         claim.role, claim.person = self._role_and_person(speaker_toks)
-        if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ == "ROOT":
+        if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ in ("ROOT", "conj"):
             # The speaker was folded into the claim: cut the claim before the speaker's phrase.
             cut = self._phrase_start(subj)
             if att.start < cut.idx < att.end:
@@ -383,6 +515,20 @@ class ClaimFinder:
                 att.organization = self._org_in_phrase(cut, subj)
         self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
+
+    def _occasion_clause(self, tok: Any) -> Any | None:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "on"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.lemma_.lower() not in OCCASION_NOUNS:
+                    continue
+                for c in pobj.children:
+                    if c.dep_ in ("acl", "relcl", "ccomp") and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                    ):
+                        return c
+        return None
 
     def _quote_before(self, sent: Any, subj: Any) -> list[Any]:
         limit = subj.left_edge.idx
@@ -407,10 +553,19 @@ class ClaimFinder:
 
     def _name_tokens(self, tok: Any) -> list[Any]:
         """The whole entity around ``tok`` (for speakers found without a subject relation)."""
+        toks = [tok]
         for ent in self.doc.ents:
             if ent.start <= tok.i < ent.end:
-                return list(ent)
-        return [tok]
+                toks = list(ent)
+        first = toks[0]
+        while first.i > 0:
+            left = self.doc[first.i - 1]
+            if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != tok.i:
+                break
+            if left.ent_type_ not in ("", "ORG", "PERSON"):
+                break  # "... in Syria Yuri Yevtushenko": a place before the name belongs to the role
+            first = left
+        return [t for t in self.doc[first.i : toks[-1].i + 1]]
 
     def _phrase_start(self, tok: Any) -> Any:
         """Start of the apposition that holds a folded-in speaker: back to the last comma."""
@@ -420,8 +575,20 @@ class ClaimFinder:
         return self.doc[i]
 
     def _org_in_phrase(self, start: Any, name: Any) -> str | None:
+        name_start = self._name_tokens(name)[0].i
+        for t in self.doc[start.i : name_start]:
+            if t.lower_ not in self.res.roles:
+                continue
+            # "chief of the Russian Center for Reconciliation ... Yuri Yevtushenko": the role's object.
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        toks = _trim([g for g in pobj.subtree if g.i < name_start])
+                        if toks and any(g.pos_ == "PROPN" for g in toks):
+                            return self._expand(_strip_paren(_span_text(self.doc, toks)))
         for ent in self.doc.ents:
-            if ent.label_ == "ORG" and start.i <= ent.start and ent.end <= name.i:
+            if ent.label_ == "ORG" and start.i <= ent.start and ent.end <= name_start:
                 return self._expand(_strip_paren(_span_text(self.doc, _trim(list(ent)))))
         return None
 
@@ -452,7 +619,7 @@ class ClaimFinder:
         after = _strip_punct(after)
         return after if len(after) >= 3 and tok.dep_ != "ROOT" else []
 
-    def _according_to(self, sent: Any) -> tuple[list[Any], list[Any]] | None:
+    def _according_to(self, sent: Any) -> tuple[list[Any], list[Any], Any] | None:
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < sent.end and self.doc[tok.i + 1].lower_ == "to":
                 to = self.doc[tok.i + 1]
@@ -463,7 +630,7 @@ class ClaimFinder:
                 phrase_start, phrase_end = tok.i, pobj[0].right_edge.i
                 claim = [t for t in sent if t.i < phrase_start or t.i > phrase_end]
                 claim = _strip_punct(claim)
-                return src, claim
+                return src, claim, pobj[0]
         return None
 
     # -- speaker, organisation, via, anonymity ------------------------------------
@@ -480,6 +647,8 @@ class ClaimFinder:
             if c.dep_ in ("advmod", "cc", "punct") and c.i < head.i:
                 skip.update(t.i for t in c.subtree)
         toks = [t for t in head.subtree if t.i not in skip]
+        para_start = self.text.rfind("\n", 0, head.idx) + 1
+        toks = [t for t in toks if t.idx >= para_start]  # a merged paragraph's tail is not the speaker
         # Keep a contiguous run ending at or after the head.
         run = [t for t in toks if t.i <= head.i]
         while len(run) > 1 and run[-1].i - run[-2].i > 1:
@@ -497,6 +666,11 @@ class ClaimFinder:
     ) -> Attribution:
         start, end = _char_span(claim_toks)
         start, end = self._expand_to_quote(start, end)
+        anchor = cue_tok.idx if cue_tok is not None else (speaker_toks[0].idx if speaker_toks else None)
+        start, end = self._clip_to_paragraph(start, end, anchor)
+        m = DATELINE_RE.match(self.text[start:end])
+        if m and (start == 0 or self.text[start - 1] == "\n") and end - start - m.end() > 20:
+            start += m.end()
         speaker, organization, anonymous = self._describe_speaker(speaker_toks)
         via = self._via(cue_tok, sent) if cue_tok is not None else None
         sent_text = sent.text.lower()
@@ -528,6 +702,23 @@ class ClaimFinder:
             speaker_end=s_end,
         )
 
+    def _clip_to_paragraph(self, start: int, end: int, anchor: int | None) -> tuple[int, int]:
+        """A claim never crosses a paragraph break: the parser sometimes joins a paragraph that ends
+        in a closing quote or "on X." to the next one."""
+        if "\n" not in self.text[start:end]:
+            return start, end
+        anchor = start if anchor is None else anchor
+        para_start = self.text.rfind("\n", 0, anchor) + 1
+        para_end = self.text.find("\n", anchor)
+        para_end = len(self.text) if para_end < 0 else para_end
+        new_start, new_end = max(start, para_start), min(end, para_end)
+        piece = self.text[new_start:new_end] if new_start < new_end else ""
+        if len(piece.split()) < 3:
+            return start, end
+        new_start += len(piece) - len(piece.lstrip())
+        new_end -= len(piece) - len(piece.rstrip())
+        return new_start, new_end
+
     def _expand_to_quote(self, start: int, end: int) -> tuple[int, int]:
         """Keep a quotation whole when the claim starts or ends inside it."""
         for qs, qe in self.quotes:
@@ -541,6 +732,16 @@ class ClaimFinder:
         doc = self.doc
         head = next((t for t in toks if t.head not in toks or t.head == t), toks[-1])
         persons = [t for t in toks if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        body_as_person = persons and any(t.lower_ in ("'s", "’s") for t in self._entity_of(head))
+        if body_as_person:
+            persons = []  # "the Tigray People's Liberation Front" tagged as a person is a body
+        if not persons:
+            persons = self._name_after_role(toks, head)
+        appos_name = self._appos_name(head) if not persons else None
+        if appos_name:
+            # "An army spokesman, Brigadier Nabil Abdallah, told ...": the apposition names the speaker.
+            organization = self._actor_for(toks)
+            return _span_text(doc, appos_name), organization, False
         organization: str | None = None
         speaker = _span_text(doc, toks)
         role_prefix: list[Any] = []
@@ -551,7 +752,13 @@ class ClaimFinder:
                 left = doc[first.i - 1]
                 if left.pos_ != "PROPN" or left.lemma_.lower() in self.res.roles or left.text.isupper():
                     break
-                if left.ent_type_ not in ("PERSON", "") or left.text in self.acronyms:
+                split_name = (
+                    left.ent_type_ == "ORG"
+                    and left.dep_ == "compound"
+                    and left.head.i == first.i
+                    and not (left.i > 0 and doc[left.i - 1].pos_ == "PROPN")
+                )  # "Oleksandr Prokudin" with the first name tagged as an organisation
+                if (left.ent_type_ not in ("PERSON", "") and not split_name) or left.text in self.acronyms:
                     break
                 first = left
             name = [t for t in toks if t.i >= first.i]
@@ -562,6 +769,12 @@ class ClaimFinder:
             for t in role_prefix
             if t.ent_type_ in ("ORG", "GPE", "NORP") or (t.text.isupper() and len(t.text) > 1)
         ]
+        if (
+            len(org_toks) == 1
+            and org_toks[0].i + 1 < len(doc)
+            and doc[org_toks[0].i + 1].lower_ in PORTFOLIO_ROLES
+        ):
+            org_toks = []  # "Defense Minister X": a portfolio, not an organisation's name
         if org_toks:
             org_toks = [t for t in org_toks if t.lower_ not in ("’s", "'s", "`s")]
             organization = self._expand(_span_text(doc, org_toks).rstrip("`'’s ").strip())
@@ -574,7 +787,9 @@ class ClaimFinder:
             alias = self.res.find_outlet_alias(_span_text(doc, list(head.subtree)))
             if alias:
                 outlet, speaker = self.res.find_outlet(alias), alias
-        is_body = not persons and (any(t.ent_type_ in BODY_LABELS for t in toks) or outlet is not None)
+        is_body = not persons and (
+            any(t.ent_type_ in BODY_LABELS for t in toks) or outlet is not None or body_as_person
+        )
         anonymous = (
             not persons
             and head.lemma_.lower() in self.res.anon_heads
@@ -589,6 +804,36 @@ class ClaimFinder:
             organization = self._actor_for(toks)
         speaker = self._expand(_strip_paren(speaker)) if is_body else speaker
         return speaker, organization, anonymous
+
+    def _entity_of(self, tok: Any) -> list[Any]:
+        for ent in self.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return list(ent)
+        return []
+
+    def _appos_name(self, head: Any) -> list[Any] | None:
+        if head.lemma_.lower() not in self.res.roles and head.lemma_.lower() not in self.res.anon_heads:
+            return None
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > head.i:
+                ent = [t for t in self._entity_of(c) if t.pos_ == "PROPN"]
+                return ent or None
+        return None
+
+    def _name_after_role(self, toks: list[Any], head: Any) -> list[Any]:
+        """ "Foreign Ministry spokesperson Leyla Abdullayeva" when the tagger missed the person:
+        capitalised words after a lowercase role noun, ending at the head, are a name."""
+        roles = [i for i, t in enumerate(toks) if t.lower_ in self.res.roles and t.text.islower()]
+        if not roles:
+            return []
+        name = toks[roles[-1] + 1 :]
+        if not name or head not in name or not 1 <= len(name) <= 4:
+            return []
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper() for t in name):
+            return []
+        if self.res.find_outlet(_span_text(self.doc, name)) or any(t.ent_type_ in BODY_LABELS for t in name):
+            return []
+        return name
 
     def _org_from_appos(self, head: Any) -> str | None:
         for c in head.children:
@@ -646,11 +891,15 @@ class ClaimFinder:
             if not text:
                 continue
             for t in toks:
+                if t.text.rstrip(".") in self.res.channels and t.text.rstrip(".") != "X":
+                    return self.res.channels[t.text.rstrip(".")]
                 if t.text in self.res.channels and t.text != "X":
                     return self.res.channels[t.text]
                 if t.lower_ in ("tweet", "tweets"):
                     return "Twitter"
-            if cand.text == "X" and cand.head.lower_ == "on":
+            if any(
+                t.text in ("X", "X.") and t.i > 0 and self.doc[t.i - 1].lower_ == "on" for t in cand.subtree
+            ):
                 return "Twitter"
             outlet = self.res.find_outlet(text)
             if outlet:
@@ -673,6 +922,21 @@ class ClaimFinder:
             and not any(c.pos_ == "PROPN" or c.ent_type_ for c in subj.children if c.dep_ != "det")
         )
         recent = [c for c in earlier if claim.sent_i - c.sent_i <= ANAPHOR_WINDOW]
+        if not is_definite and det[:1] == ["the"] and subj.pos_ == "NOUN" and not _has_name(subj):
+            # "The service said" after "the Government Communication Service said": any definite
+            # common noun that repeats the head of a recent speaker's name is that speaker.
+            is_definite = any(
+                lemma in (c.att.speaker or "").lower().split() and not c.att.anonymous for c in recent
+            )
+        statement_back = lemma in STATEMENT_NOUNS and det[:1] in (["the"], ["this"], ["that"])
+        if statement_back and not is_pronoun:
+            # "according to the statement": the statement of the last named speaker.
+            prev = next((c for c in reversed(recent) if not c.att.anonymous and c.att.speaker), None)
+            if prev is not None:
+                att.speaker, att.organization = prev.att.speaker, att.organization or prev.att.organization
+                att.via = att.via or prev.att.via
+                att.speaker_start, att.speaker_end = prev.att.speaker_start, prev.att.speaker_end
+            return
         if is_pronoun or is_definite:
             prev = None
             if is_pronoun:
@@ -705,17 +969,29 @@ class ClaimFinder:
                 found = None
             if found is not None:
                 text, start, end = found
+                if text.lower().startswith("the "):
+                    text, start = text[4:], start + 4
                 att.speaker = self._expand(_strip_paren(text))
                 if lemma in BODY_ANAPHORS or subj.lower_ in ("they", "it"):
                     att.organization = att.organization or att.speaker
                 att.speaker_start, att.speaker_end = start, end
                 att.anonymous = False
             return
-        # "Reda added": a surname that completes an earlier speaker's full name.
+        # "according to the General Staff" after "the General Staff of the Armed Forces of Ukraine".
+        if subj.pos_ == "PROPN" and att.speaker and " " in att.speaker:
+            for c in reversed(recent):
+                full = c.att.speaker or ""
+                if full.startswith(att.speaker + " ") and not c.person:
+                    att.speaker, att.organization = full, att.organization or c.att.organization
+                    return
+        # "Reda added" / "Mao said": one part of an earlier speaker's two- or three-word name
+        # (surname last in most names, family name first in Chinese and Korean ones).
         if subj.pos_ == "PROPN" and att.speaker and " " not in att.speaker:
             for c in reversed(earlier):
                 full = c.att.speaker or ""
-                if full.split() and full.split()[-1] == att.speaker and full != att.speaker:
+                parts = full.split()
+                first_part = c.person and len(parts) == 2 and parts[0] == att.speaker
+                if parts and (parts[-1] == att.speaker or first_part) and full != att.speaker:
                     att.speaker = full
                     att.organization = att.organization or c.att.organization
                     return
@@ -772,6 +1048,10 @@ class ClaimFinder:
                     inner.att.via = inner.att.via or outlet
                     drop.add(id(outer))
         return [c for c in claims if id(c) not in drop]
+
+
+def _has_name(tok: Any) -> bool:
+    return any(c.pos_ == "PROPN" or c.ent_type_ for c in tok.children if c.dep_ != "det")
 
 
 def _strip_punct(toks: list[Any]) -> list[Any]:
