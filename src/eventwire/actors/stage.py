@@ -41,8 +41,10 @@ def article_country(
     for place in places:
         country = getattr(place, "country", None)
         if country:
-            # a resolved place says where the report happens, more than who is named
-            votes[country.upper()] += 2
+            # a resolved place says where the report happens, more than who is named; a dateline
+            # ("BEIRUT (Wire) -", all capitals) only where the reporter files from
+            mention = getattr(place, "mention", "") or ""
+            votes[country.upper()] += 1 if mention.isupper() and len(mention) > 3 else 2
     for ent in entities:
         if getattr(ent, "label", None) in ("GPE", "NORP", "LOC"):
             code = dictionary.country_of_adjective(ent.text)

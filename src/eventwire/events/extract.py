@@ -110,6 +110,84 @@ ARMED_PEOPLE = {
     "troop",
 }
 STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied"}
+# People a strike kills or wounds who are civilians by the word itself (ACLED codes the strike's
+# actor2 as "Civilians (Country)"); "people" counts only where a civilian place was hit.
+VICTIM_NOUNS = {
+    "civilian",
+    "resident",
+    "villager",
+    "woman",
+    "child",
+    "children",
+    "student",
+    "schoolgirl",
+    "schoolboy",
+    "pupil",
+    "worshipper",
+    "shopper",
+    "passenger",
+    "farmer",
+    "herder",
+    "displaced",
+    "refugee",
+    "patient",
+    "family",
+    "infant",
+    "baby",
+    "girl",
+    "boy",
+    "mourner",
+    "fisherman",
+}
+CIVILIAN_PLACES = {
+    "market",
+    "house",
+    "home",
+    "hospital",
+    "school",
+    "camp",
+    "crowd",
+    "mosque",
+    "church",
+    "bus",
+    "wedding",
+    "funeral",
+    "bakery",
+    "neighbourhood",
+    "neighborhood",
+    "village",
+    "residential",
+    "shelter",
+    "clinic",
+    "square",
+    "restaurant",
+    "cafe",
+    "hotel",
+}
+# What a strike on the armed side hits: the attacker is then not the state the target belongs to.
+MILITARY_TARGETS = {
+    "military",
+    "army",
+    "soldier",
+    "troop",
+    "base",
+    "barracks",
+    "checkpoint",
+    "convoy",
+    "patrol",
+    "garrison",
+    "outpost",
+    "post",
+    "officer",
+    "academy",
+    "airbase",
+}
+REPORT_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "confirm", "quote", "cite"}
+# "claimed responsibility for the attack", "condemned the bombing": a back-reference to an event
+# the article has already reported, not a new one.
+BACKREF_VERBS = {"claim", "condemn", "denounce", "blame", "deny", "investigate", "responsibility"}
+PROTEST_FORCE = {"disperse", "gas", "cannon", "baton", "bullet", "truncheon", "beat", "charge"}
+PROTEST_LETHAL = {"kill", "shoot", "shot", "fire", "dead"}
 # "12 km north of X", "on the outskirts of X": X only locates the place meant.
 REFERENCE_HEADS = {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -435,7 +513,9 @@ class EventExtractor:
         date_spans = [(d.start, d.end) for d in dates]
         refs: list[_PlaceRef] = []
         for p in sent_places:
-            if any(p.start < a.end and a.start < p.end for a in sent_actors):
+            # A place inside a named actor ("Ahrar al-Sham") is no location; inside a generic label
+            # ("residents of Goma", "Daraa rebels") it says where those people are.
+            if any(p.start < a.end and a.start < p.end and not a.label for a in sent_actors):
                 continue
             if _is_dateline(doc.text, p):
                 continue
@@ -467,7 +547,7 @@ class EventExtractor:
                 continue  # "our martyrs", "the Martyr X Brigade": people, not a killing
             if fam == "change" and trig.lemma_ == "deploy" and trig.dep_ in ("acl", "amod"):
                 continue
-            if _is_duration_background(trig) or _is_background(trig, fam):
+            if _is_duration_background(trig) or _is_background(trig, fam) or _is_back_reference(trig):
                 continue
             chosen = self._locations(trig, m, refs, fam)
             if fam in ("capture", "transfer") and _vague_places_only(trig, chosen):
@@ -494,7 +574,7 @@ class EventExtractor:
                 log.debug("event without location skipped: %s", sent.text[:80])
                 continue
             event_type, sub, a1, a2 = self._actors(
-                m, trig, actor_roots, main_state, main_opp, country, published, sent
+                m, trig, actor_roots, main_state, main_opp, country, published, sent, chosen[0].place.country
             )
             reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent)
             if attributed and modality == mod.ASSERTED:
@@ -601,19 +681,30 @@ class EventExtractor:
         return []
 
     # -- actors -------------------------------------------------------------------
-    def _actors(self, m, trig, actor_roots, main_state, main_opp, country, published, sent):
+    def _actors(self, m, trig, actor_roots, main_state, main_opp, country, published, sent, loc_country=None):
         fam = m.pattern.family
         event_type, sub = m.pattern.event_type, m.pattern.sub_event_type
         root = clause_root(trig)
+        # "..., the Saudi-led coalition said", "police said": the source is not a party
+        actor_roots = [(a, span) for a, span in actor_roots if not _is_source(span.root, trig)]
         verb = trig if trig.pos_ in ("VERB", "AUX") else root
         agent = patient = None
         for a, span in actor_roots:
             r = span.root
             deps_chain = [r, *list(r.ancestors)[:4]]
             rel = None
+            target_prep = None
             for t in deps_chain:
+                if (
+                    t.dep_ == "pobj"
+                    and t.head.lower_ in ("on", "against", "targeting")
+                    and t.head.head != verb
+                ):
+                    target_prep = t.head.lower_  # "a drone attack on a military academy"
                 if t.head.i in (verb.i, trig.i):
-                    rel = t.dep_
+                    rel = (
+                        f"prep_{target_prep}" if target_prep and t.dep_ in ("nsubj", "nsubjpass") else t.dep_
+                    )
                     if t.dep_ == "pobj" or t.dep_ in ("prep", "agent"):
                         prep = t.head if t.dep_ == "pobj" else t
                         rel = (
@@ -638,6 +729,8 @@ class EventExtractor:
             ):
                 patient = a
         others = [a for a, _ in actor_roots if a is not agent and a is not patient]
+        # "..., killing three soldiers": the people killed are a victim side, never the attacker
+        victims = {id(a) for a, span in actor_roots if _is_victim(span.root)}
         armed = [
             a
             for a in others
@@ -650,6 +743,11 @@ class EventExtractor:
 
         if fam == "protest":
             name = self.dictionary.role_actor("protesters", country, published)[0]
+            lemmas = {t.lemma_.lower() for t in sent}
+            if lemmas & PROTEST_LETHAL and lemmas & {"protester", "demonstrator", "protestor", "crowd"}:
+                return event_type, "Excessive force against protesters", name, None
+            if lemmas & PROTEST_FORCE or "tear" in lemmas:
+                return event_type, "Protest with intervention", name, None
             return event_type, sub, name, None
         if fam in SIDED_FAMILIES:
             pool = [a for a in (agent, patient, *others) if a is not None]
@@ -657,14 +755,20 @@ class EventExtractor:
             ns = next((a.name for a in pool if a.actor_type in NON_STATE_ARMED), main_opp)
             return event_type, sub, st, ns
         a1 = agent
-        if a1 is None and armed:
-            a1 = next((a for a in armed if is_state(a)), armed[0])
+        attackers = [a for a in armed if id(a) not in victims]
+        if a1 is None and attackers:
+            a1 = next((a for a in attackers if is_state(a)), attackers[0])
         a2 = patient if patient is not None and patient is not a1 else None
         if a2 is None:
             a2 = next((a for a in armed if a is not a1 and a.name != (a1.name if a1 else None)), None)
         name1 = a1.name if a1 else None
         name2 = a2.name if a2 else None
-        if fam in ("capture", "clash", "kill", "siege", "shelling", "air") and name1 is None:
+        heads = [trig.doc[i] for i in m.tokens] + [trig.head] * (trig.dep_ == "compound")
+        military_target = fam in STRIKE_FAMILIES and any(_hits(h, verb, MILITARY_TARGETS) for h in heads)
+        if military_target and not is_state(a1) and name1 != main_state:
+            # "a drone attack on a military ceremony": the state is the target, the attacker unnamed
+            name2 = name2 or main_state
+        elif fam in ("capture", "clash", "kill", "siege", "shelling", "air") and name1 is None:
             name1 = main_state
         if fam in ("capture", "clash", "kill") and name2 is None:
             name2 = main_opp if name1 == main_state or is_state(a1) else main_state
@@ -675,8 +779,20 @@ class EventExtractor:
         ):
             event_type, sub = "Violence against civilians", "Attack"
             name2 = (patient or civilians[0]).name
-        if fam in ("shelling", "air") and civilians and name2 is None:
-            name2 = civilians[0].name
+        if fam in STRIKE_FAMILIES and not military_target and (name2 is None or patient is None):
+            victims = civilians[0].name if civilians else None
+            if victims is None and _civilian_victims(sent, trig, verb):
+                # the civilians of the place hit ("Civilians (Lebanon)" in an article about Israel)
+                victims = self.dictionary.role_actor("civilians", loc_country or country, published)[0]
+            if victims and (
+                name2 is None or not (a2 and a2.actor_type in NON_STATE_ARMED | {"state forces"})
+            ):
+                name2 = victims
+        if fam == "abduction" and name2 is None:
+            name2 = self.dictionary.role_actor("civilians", country, published)[0]  # VAC by definition
+        if fam in ("abduction", "arrest") and name2 and name2.startswith("Government of"):
+            # "abducted pupils from a government school": the government names the school
+            name2 = self.dictionary.role_actor("civilians", country, published)[0]
         if (
             fam == "clash"
             and trig.lemma_ in ("attack", "assault")
@@ -803,12 +919,117 @@ def _in_description(tok: Any, trig: Any) -> bool:
             return False
         # a relative clause on a proper noun describes that place; on "militants, who ..." it
         # may well say where they were, so it is kept
-        describing = (anc.dep_ == "relcl" and anc.head.pos_ == "PROPN") or (
-            anc.dep_ == "acl" and anc.lemma_.lower() in GEOGRAPHY_VERBS
+        describing = (
+            (anc.dep_ == "relcl" and anc.head.pos_ == "PROPN")
+            or (anc.dep_ == "acl" and anc.lemma_.lower() in GEOGRAPHY_VERBS)
+            # "despite the agreement reached in Sochi": the clause locates the agreement, not the
+            # bombardment; a clause on a noun inside the trigger's phrase ("attacked positions
+            # held by the army in Hama") or on people ("militants who ...") still locates it
+            or (
+                anc.dep_ in ("acl", "relcl")
+                and anc.pos_ == "VERB"
+                and not _in_subtree(anc.head, trig)
+                and not _in_subtree(trig, anc.head)
+                and anc.head.lemma_.lower() not in ARMED_PEOPLE | VICTIM_NOUNS
+                and anc.head.pos_ == "NOUN"
+            )
         )
         if describing and not _in_subtree(trig, anc):
             return True
+        if _reduced_relative(anc, trig):
+            return True
     return False
+
+
+def _reduced_relative(verb: Any, trig: Any) -> bool:
+    """ "despite the truce agreed in Astana" parsed as an adverbial clause: a subjectless past
+    participle right after a noun (not the trigger, not people) still describes that noun."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i == 0 or _in_subtree(trig, verb):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    noun = verb.doc[verb.i - 1]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.i != trig.i
+        and noun.lemma_.lower() not in ARMED_PEOPLE | VICTIM_NOUNS
+        and not _in_subtree(noun, trig)
+    )
+
+
+def _is_source(tok: Any, trig: Any) -> bool:
+    """Whether ``tok`` is (inside) the subject of a reporting verb or "according to X"."""
+    for t in [tok, *tok.ancestors]:
+        if t.i == trig.i:
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in REPORT_LEMMAS:
+            if t.head.i == trig.i:
+                return False
+            # "X said it had taken Y", "X told Reuters their fighters ...": the speaker is the
+            # agent its own pronoun refers to
+            if _in_subtree(trig, t.head) and any(
+                w.lower_ in ("it", "they", "we", "its", "their", "our") and w.dep_ in ("nsubj", "poss")
+                for w in trig.sent
+                if w.i > t.head.i or w.i < t.i
+            ):
+                return False
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+    return False
+
+
+def _is_victim(tok: Any) -> bool:
+    """Whether ``tok`` is the object of a killing or wounding verb ("killing three soldiers")."""
+    for t in [tok, *list(tok.ancestors)[:2]]:
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in ("kill", "wound", "injure", "maim"):
+            return True
+    return False
+
+
+def _is_back_reference(trig: Any) -> bool:
+    """ "claimed responsibility for the attack", "condemned the bombing": a definite event noun
+    the article reported already."""
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its") for c in trig.children
+    ):
+        return False
+    head = trig.head
+    if head.dep_ == "prep":
+        head = head.head
+    return head.lemma_.lower() in BACKREF_VERBS
+
+
+def _hits(trig: Any, verb: Any, nouns: set[str]) -> bool:
+    """Whether the strike's target ("on a military ceremony", "struck an army post") is one of ``nouns``."""
+    targets = []
+    for h in {trig, verb}:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                targets.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "near", "targeting"):
+                targets.extend(g for g in c.children if g.dep_ == "pobj")
+    return any(t.lemma_.lower() in nouns for tg in targets for t in tg.subtree)
+
+
+def _civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
+    """Killed or wounded civilians by the word ("killing four civilians", "mostly women and
+    children"), or people killed where a civilian place was hit ("struck a market, killing 30 people")."""
+    victims = False
+    for t in sent:
+        if t.lemma_.lower() in ("kill", "wound", "injure", "maim") and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    words = {w.lemma_.lower() for w in c.subtree}
+                    if words & VICTIM_NOUNS:
+                        return True
+                    if words & {"people", "person"}:
+                        victims = True
+    return victims and (
+        _hits(trig, verb, CIVILIAN_PLACES) or any(t.lemma_.lower() in CIVILIAN_PLACES for t in sent)
+    )
 
 
 def _is_dateline(text: str, place: Place) -> bool:

@@ -31,7 +31,17 @@ _NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 @functools.lru_cache(maxsize=2)
 def load_nouns(path: str | None = None) -> dict[str, str]:
     source = Path(path) if path else Path(str(resources.files("eventwire") / "data" / "quantity_nouns.tsv"))
-    return {row["lemma"].casefold(): row["category"] for row in read_tsv(source)}
+    nouns = {row["lemma"].casefold(): row["category"] for row in read_tsv(source)}
+    # "12 Palestinians", "five Somalis": people named by nationality (adjectives of the actor
+    # country list, in their plural forms)
+    countries = Path(str(resources.files("eventwire") / "data" / "actor_countries.tsv"))
+    for row in read_tsv(countries):
+        for adj in (row.get("adjectives") or "").split("|"):
+            adj = adj.strip().casefold()
+            if adj and not adj.endswith("'s") and adj[-1] not in "sh":
+                nouns.setdefault(adj + "s", "people")
+                nouns.setdefault(adj, "people")
+    return nouns
 
 
 def number_value(tok: Any) -> int | None:

@@ -71,6 +71,7 @@ def cues() -> dict[str, Any]:
         "containers": set(data["container_nouns"]["list"]),
         "area_frames": sorted(data["area_frames"]["list"], key=len, reverse=True),
         "descriptors": set(data["descriptor_nouns"]["list"]),
+        "descriptive": {name_key(n) for n in data["descriptive_names"]["list"]},
     }
 
 
@@ -458,6 +459,18 @@ class CandidateFinder:
                 and chunk[k].lower not in c["directions"]
                 and chunk[k].lower not in _INNER
                 and chunk[k].lower not in ("rural", "greater", "old", "new", "border")
+                # "Residents of Goma", "Protesters in Lagos": a common noun capitalised only
+                # because it opens the sentence is not part of a name
+                and not (
+                    k == 0
+                    and pos is not None
+                    and pos.get(chunk[0].start) in ("NOUN", "ADJ", "VERB", "ADV", "DET", "PRON", "NUM")
+                    and re.fullmatch(
+                        r"(?:.*[-—–:]\s*)?[\s\"'“‘(]*",
+                        text[sent_start_of(chunk[0].start) : chunk[0].start],
+                        re.S,
+                    )
+                )
             ]
             if leftovers and found:
                 # "in Syria Yuri Yevtushenko said": the leftover words are another entity.

@@ -165,7 +165,9 @@ def is_latin(name: str) -> bool:
 
 # Gazetteer names keep scholarly transliteration marks ("Al Ḩarāk", "Da`il") or lost them
 # badly ("Dar a" for "Dar‘a", the ayn turned into a space). Output names are for readers.
-_AYN_MARKS = str.maketrans({"`": "'", "\u2018": "'", "\u2019": "'", "\u02bf": "'", "\u02be": "'", "\u00b4": "'"})
+_AYN_MARKS = str.maketrans(
+    {"`": "'", "\u2018": "'", "\u2019": "'", "\u02bf": "'", "\u02be": "'", "\u00b4": "'"}
+)
 _STRAY_LETTER = re.compile(r"(?<=[A-Za-z]) ([a-z])\b(?! ?')")
 
 

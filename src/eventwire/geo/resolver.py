@@ -28,7 +28,7 @@ from typing import Any
 from ..models import Candidate, Place
 from .candidates import Mention, cues
 from .gazetteer import Gazetteer, PlaceRecord
-from .normalize import display_name, similarity, skeleton
+from .normalize import display_name, name_key, similarity, skeleton
 
 log = logging.getLogger(__name__)
 
@@ -406,8 +406,32 @@ class Resolver:
                 ranked = self._rank(c, cand_map[id(c)], ctx, True)
                 if ranked:
                     best[id(c)] = (ranked[0], ranked)
+        anchors = self._anchors(accepted, best, mentions, demonyms or {})
+        kept: list[Mention] = []
         for m in accepted:
             cands = cand_map[id(m)]
+            if m.key in cues()["descriptive"] and not m.dateline:
+                # "the Old City", "the airport": a part of the city the context names. A homonym
+                # there is fine; anywhere else the mention is coded to that city, or dropped.
+                city = self._context_city(m, accepted, best)
+                near = [
+                    s
+                    for s in cands
+                    if city is not None
+                    and s.rec.lat is not None
+                    and city.lat is not None
+                    and haversine_km(s.rec.lat, s.rec.lon, city.lat, city.lon) <= 30
+                ]
+                if near:
+                    cands = near
+                elif city is not None:
+                    places.append(self._in_city(m, city))
+                    kept.append(m)
+                    continue
+                else:
+                    continue
+            else:
+                cands = [s for s in cands if not self._far_foreign(m, s, anchors)]
             unit = self._container_record(m, best)
             if unit is not None:
                 # The text says which unit encloses m ("the village of X in the sub-district of Y"):
@@ -425,9 +449,94 @@ class Resolver:
                 ]
             ranked = self._rank(m, cands, ctx, True)
             places.append(self._to_place(m, ranked, ctx, places, unit))
-        self._one_sense(accepted, places, cand_map)
+            kept.append(m)
+        self._one_sense(kept, places, cand_map)
         self.last_context = ctx
         return places
+
+    @staticmethod
+    def _anchors(
+        accepted: list[Mention],
+        best: dict[int, tuple[Scored, list[Scored]]],
+        mentions: list[Mention],
+        demonyms: dict[str, int],
+    ) -> list[tuple[str, str | None, float | None, float | None]]:
+        """(key, country, lat, lon) of the pass-1 choices the article is sure of: the frame a far-away
+        reading of another name has to fit."""
+        out = []
+        for m in accepted:
+            if id(m) not in best:
+                continue
+            top, ranked = best[id(m)]
+            margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
+            if top.sim < 1.0 or (margin <= 1.0 and top.rec.kind != "country"):
+                continue
+            if m.key in cues()["descriptive"]:
+                continue
+            out.append((m.key, top.rec.country, top.rec.lat, top.rec.lon))
+        for m in mentions:
+            if m.demonym:
+                out.append(("", m.demonym, None, None))
+        out.extend(("", cc, None, None) for cc in demonyms)  # "the Malian army"
+        return out
+
+    @staticmethod
+    def _far_foreign(m: Mention, s: Scored, anchors: list) -> bool:
+        """A reading in a country no other name of the article points to and more than 300 km from
+        every place the article is sure of is another place of the same name ("Boni" in central
+        Mali is not Bonn, which has "Boni" as an alternate name). Datelines, countries, regions
+        and well-known cities named by their own main name ("talks in Sochi") stay."""
+        r = s.rec
+        if m.dateline or not r.country or r.kind in ("country", "region") or r.lat is None:
+            return False
+        others = [a for a in anchors if a[0] != m.key]
+        if not others or any(a[1] == r.country for a in others):
+            return False
+        own_name = s.sim == 1.0 and name_key(r.name) == m.key
+        if own_name and (r.population >= 100_000 or r.fcode == "PPLC" or r.kind == "province"):
+            return False
+        pts = [(a[2], a[3]) for a in others if a[2] is not None]
+        return bool(pts) and all(haversine_km(lat, lon, r.lat, r.lon) > 300 for lat, lon in pts)
+
+    @staticmethod
+    def _context_city(
+        m: Mention, accepted: list[Mention], best: dict[int, tuple[Scored, list[Scored]]]
+    ) -> PlaceRecord | None:
+        """The city a descriptive name belongs to: the nearest settlement named before it (a
+        dateline only when nothing else is named), else one named right after it."""
+
+        def city(o: Mention) -> PlaceRecord | None:
+            if o is m or id(o) not in best or o.key in cues()["descriptive"]:
+                return None
+            rec = best[id(o)][0].rec
+            return rec if rec.kind in SETTLEMENT and rec.lat is not None else None
+
+        before = [o for o in accepted if o.end <= m.start and city(o) is not None]
+        plain = [o for o in before if not o.dateline]
+        if plain:
+            return city(plain[-1])
+        after = [o for o in accepted if o.start >= m.end and o.start - m.end <= 120 and city(o) is not None]
+        if after:
+            return city(after[0])
+        return city(before[-1]) if before else None
+
+    @staticmethod
+    def _in_city(m: Mention, city: PlaceRecord) -> Place:
+        return Place(
+            mention=m.text,
+            start=m.start,
+            end=m.end,
+            name=display_name(city.name),
+            geonameid=city.geonameid,
+            lat=city.lat,
+            lon=city.lon,
+            country=city.country,
+            admin1=city.admin1,
+            kind=city.kind,
+            precision="exact",
+            confidence=0.6,
+            source=f"part of the city named in context: {city.source}",
+        )
 
     def _container_record(
         self, m: Mention, best: dict[int, tuple[Scored, list[Scored]]]
