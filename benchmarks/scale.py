@@ -9,7 +9,14 @@ then runs, each in a fresh database:
 
 and reports wall time, throughput, their ratio, peak memory of the single process and of
 each Dask worker, and whether both databases hold the same rows (timestamps and issue
-numbering aside; see eventwire.scale.verify).
+numbering aside; see eventwire.scale.verify). Both runs use a frozen copy of src/ (made
+at the start, so edits to the working tree during the benchmark do not reach one run and
+not the other) and one PYTHONHASHSEED (0 by
+default, inherited by the workers), so the comparison is about the distributed machinery
+and not about a stage that depends on hash order (tests/scale/test_determinism.py checks
+that; ``--hash-seed random`` runs without the pin). The machine's load average is printed too:
+other processes busy on the same cores make the ratio meaningless, and code edited
+between the two runs makes the results differ — run it on a quiet machine and tree.
 
     .venv/bin/python benchmarks/scale.py --articles 2000 --workers 2
 """
@@ -18,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO.parent / "shared" / "corpus" / "dev" / "gold.jsonl"
 EVENTWIRE = Path(sys.executable).with_name("eventwire")
+SNAPSHOT: Path | None = None  # a frozen copy of src/, so both runs use the same code
 
 
 def build_corpus(path: Path, n: int) -> None:
@@ -40,9 +50,13 @@ def build_corpus(path: Path, n: int) -> None:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def timed(args: list[str]) -> tuple[float, str]:
+def timed(args: list[str], seed: str) -> tuple[float, str]:
     started = time.monotonic()
-    result = subprocess.run(args, capture_output=True, text=True, check=False)
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    if SNAPSHOT:
+        # ahead of the installed (editable) package, for the driver and, inherited, the workers
+        env["PYTHONPATH"] = os.pathsep.join([str(SNAPSHOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    result = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     seconds = time.monotonic() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{result.stderr[-3000:]}")
@@ -56,6 +70,14 @@ def main() -> None:
     parser.add_argument("--partition-kb", type=int, default=64)
     parser.add_argument("--workdir", type=Path, help="keep corpus, databases and Parquet here")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--live-code", action="store_true",
+        help="run the working tree's code, not a frozen copy (edits during the run skew the comparison)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--hash-seed", default="0",
+        help="PYTHONHASHSEED for both runs (and so every worker); 'random' tests that no stage depends on it",
+    )  # fmt: skip
     args = parser.parse_args()
     if not GOLD.exists():
         raise SystemExit(f"needs the shared dev corpus at {GOLD}")
@@ -64,21 +86,31 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "corpus.jsonl"
     build_corpus(corpus, args.articles)
+    global SNAPSHOT
+    if not args.live_code:
+        SNAPSHOT = work / "src"
+        shutil.rmtree(SNAPSHOT, ignore_errors=True)
+        shutil.copytree(
+            REPO / "src" / "eventwire", SNAPSHOT / "eventwire", ignore=shutil.ignore_patterns("__pycache__")
+        )
     single_db, dist_db = work / "single.db", work / "dist.db"
     for stale in (single_db, dist_db):
         for f in stale.parent.glob(stale.name + "*"):
             f.unlink()
 
-    single_s, _ = timed([str(EVENTWIRE), "ingest", str(corpus), "--db", str(single_db), "-q"])
+    load_before = os.getloadavg()[0]
+    single_s, _ = timed([str(EVENTWIRE), "ingest", str(corpus), "--db", str(single_db), "-q"], args.hash_seed)
     single_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     dist_s, out = timed([
         str(EVENTWIRE), "ingest", str(corpus), "--db", str(dist_db), "--workers", str(args.workers),
         "--parquet", str(work / "dist.parquet"), "--partition-kb", str(args.partition_kb), "--json", "-q",
         "--replace",
-    ])  # fmt: skip
+    ], args.hash_seed)  # fmt: skip
     report = json.loads(out)
+    # other work on the machine during the runs skews the ratio: report it next to the figures
+    load_after = os.getloadavg()
 
-    sys.path.insert(0, str(REPO / "src"))
+    sys.path.insert(0, str(SNAPSHOT or REPO / "src"))
     from eventwire.scale.verify import differences
     from eventwire.store import Store
 
@@ -96,7 +128,12 @@ def main() -> None:
         "throughput_ratio": round(single_s / dist_s, 2),
         "single_peak_mb": round(single_peak / 2**20, 1),
         "worker_peak_mb": report["worker_peak_mb"],
+        "worker_cpu_share": report["worker_cpu_share"],
         "partitions": report["partitions"],
+        "dask_load_seconds": report["load_seconds"],
+        "load_average_1min_before_after": [round(load_before, 2), round(load_after[0], 2)],
+        "load_average_15min_after": round(load_after[2], 2),
+        "cores": os.cpu_count(),
         "identical": not diffs,
         "differences": diffs[:10],
     }

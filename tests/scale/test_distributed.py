@@ -1,4 +1,8 @@
-"""Distributed ingest on a real Dask cluster: the same rows as one process, on SQLite and PostgreSQL."""
+"""Distributed ingest on a real Dask cluster: the same rows as one process, on SQLite and PostgreSQL.
+
+These tests are about the scale machinery (partitioning, workers, Parquet, loading, resuming),
+so they run the spaCy stage only, the project's convention for ingest and storage tests.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,9 @@ def counts(report) -> dict:
     return {k: getattr(report, k) for k in REPORT_FIELDS}
 
 
-def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_path, pipeline):
+def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_path, nlp_pipeline):
     single_db, dist_db = tmp_path / "single.db", tmp_path / "dist.db"
-    single = ingest([mixed_corpus], single_db, pipeline=pipeline)
+    single = ingest([mixed_corpus], single_db, pipeline=nlp_pipeline)
     done = []
     dist = ingest_distributed(
         [mixed_corpus],
@@ -30,6 +34,7 @@ def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_pa
         parquet_dir=tmp_path / "out",
         partition_chars=300,
         progress=done.append,
+        pipeline=nlp_pipeline,
     )
     assert counts(dist) == counts(single)
     assert single.not_analyzed == 1 and single.already_stored == 1  # the French text, the repeat
@@ -44,9 +49,14 @@ def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_pa
     assert list((tmp_path / "out" / "articles").glob("year=2019/month=03/*.parquet"))
 
     # a second run of each: nothing added, read problems logged again, the same database
-    again_single = ingest([mixed_corpus], single_db, pipeline=pipeline)
+    again_single = ingest([mixed_corpus], single_db, pipeline=nlp_pipeline)
     again = ingest_distributed(
-        [mixed_corpus], dist_db, workers=2, parquet_dir=tmp_path / "out", partition_chars=300
+        [mixed_corpus],
+        dist_db,
+        workers=2,
+        parquet_dir=tmp_path / "out",
+        partition_chars=300,
+        pipeline=nlp_pipeline,
     )
     assert again.added == again_single.added == 0
     assert again.resumed == again.partitions and again.dashboard is None  # no cluster was needed
@@ -55,10 +65,15 @@ def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_pa
 
 
 @pytest.mark.postgres
-def test_postgres_store_matches_sqlite(mixed_corpus, tmp_path, pg_url, pipeline):
-    ingest([mixed_corpus], tmp_path / "single.db", pipeline=pipeline)
+def test_postgres_store_matches_sqlite(mixed_corpus, tmp_path, pg_url, nlp_pipeline):
+    ingest([mixed_corpus], tmp_path / "single.db", pipeline=nlp_pipeline)
     report = ingest_distributed(
-        [mixed_corpus], pg_url, workers=2, parquet_dir=tmp_path / "out", partition_chars=300
+        [mixed_corpus],
+        pg_url,
+        workers=2,
+        parquet_dir=tmp_path / "out",
+        partition_chars=300,
+        pipeline=nlp_pipeline,
     )
     assert report.added == 19
     with Store(tmp_path / "single.db") as a, Store(pg_url) as b:
@@ -66,8 +81,8 @@ def test_postgres_store_matches_sqlite(mixed_corpus, tmp_path, pg_url, pipeline)
         assert differences(a, b) == []
 
 
-def test_interrupted_load_resumes_to_the_same_database(mixed_corpus, tmp_path, pipeline, monkeypatch):
-    ingest([mixed_corpus], tmp_path / "single.db", pipeline=pipeline)
+def test_interrupted_load_resumes_to_the_same_database(mixed_corpus, tmp_path, nlp_pipeline, monkeypatch):
+    ingest([mixed_corpus], tmp_path / "single.db", pipeline=nlp_pipeline)
     real_add = Store.add
     calls = []
 
@@ -79,11 +94,15 @@ def test_interrupted_load_resumes_to_the_same_database(mixed_corpus, tmp_path, p
 
     monkeypatch.setattr(Store, "add", add_then_die)
     with pytest.raises(KeyboardInterrupt):
-        ingest_distributed([mixed_corpus], tmp_path / "d.db", workers=1, parquet_dir=tmp_path / "out")
+        ingest_distributed(
+            [mixed_corpus], tmp_path / "d.db", workers=1, parquet_dir=tmp_path / "out", pipeline=nlp_pipeline
+        )
     monkeypatch.setattr(Store, "add", real_add)
     with Store(tmp_path / "d.db") as partial:
         assert partial.count("articles") == 7 and partial.count("ingest_issues") == 0
-    report = ingest_distributed([mixed_corpus], tmp_path / "d.db", workers=1, parquet_dir=tmp_path / "out")
+    report = ingest_distributed(
+        [mixed_corpus], tmp_path / "d.db", workers=1, parquet_dir=tmp_path / "out", pipeline=nlp_pipeline
+    )
     assert report.added == 12 and report.resumed == report.partitions
     with Store(tmp_path / "single.db") as a, Store(tmp_path / "d.db") as b:
         assert differences(a, b) == []

@@ -877,7 +877,8 @@ class ClaimFinder:
             if t.i in claim_comp or region_at(self.quotes, t.idx) is not None:
                 continue
             if t.dep_ == "prep" and t.lower_ in ("to", "with", "on", "by", "in", "via"):
-                candidates += [c for c in t.children if c.dep_ == "pobj"]
+                # the small parser attaches a paragraph-final "X." as dep, not pobj
+                candidates += [c for c in t.children if c.dep_ in ("pobj", "dep")]
         for t in sent:
             if t.dep_ == "prep" and t.i < tok.i and t.head.i == tok.i and t.lower_ == "in":
                 candidates += [c for c in t.children if c.dep_ == "pobj"]

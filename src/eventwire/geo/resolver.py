@@ -329,7 +329,7 @@ class Resolver:
                 continue
             exact = [s for s in cand_map[id(m)] if s.sim == 1.0]
             countries = {s.rec.country for s in exact if s.rec.country}
-            for cc in countries:
+            for cc in sorted(countries):
                 ctx.countries[cc] += 1.0 / len(countries)
             for s in exact:
                 if s.rec.kind == "country" and s.rec.country:

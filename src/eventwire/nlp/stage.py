@@ -18,7 +18,12 @@ class NlpStage(Stage):
         doc = ctx.doc
         if doc is None:  # single-article call without batching
             doc = ctx.doc = self.nlp(ctx.article.text)
-        ctx.analysis.sentences = [Sentence(start=s.start_char, end=s.end_char) for s in doc.sents]
+        # trailing line breaks belong to no sentence: evidence spans end at the last character
+        ctx.analysis.sentences = [
+            Sentence(start=s.start_char, end=s.start_char + len(s.text.rstrip()))
+            for s in doc.sents
+            if s.text.strip()
+        ]
         ctx.analysis.entities = [
             Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char) for e in doc.ents
         ]

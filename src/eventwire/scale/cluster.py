@@ -22,6 +22,7 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
     thread each are started on this machine: the pipeline holds the GIL for most of its
     work, so threads would not run in parallel.
     """
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -39,16 +40,18 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
     # show that only when eventwire itself was asked for INFO logging (-v).
     if logging.getLogger().getEffectiveLevel() > logging.INFO:
         logging.getLogger("distributed").setLevel(logging.WARNING)
-    # the dashboard needs bokeh; without it Dask would only log a warning
-    dashboard = ":0" if importlib.util.find_spec("bokeh") else None
-    cluster = LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=dashboard,
-        env=dict(THREAD_ENV),
-        silence_logs=logging.ERROR,
-    )
+    # The scheduler shares this process with the driver, which also writes Parquet and loads
+    # the store; with tasks queued on the workers themselves ("inf" saturation) a worker
+    # never waits for a busy driver to hand it the next partition.
+    with dask.config.set({"distributed.scheduler.worker-saturation": "inf"}):
+        cluster = LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: 8787 may belong to another cluster
+            env=dict(THREAD_ENV),
+            silence_logs=logging.ERROR,
+        )
     try:
         client = Client(cluster)
         try:
@@ -57,3 +60,10 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             client.close()
     finally:
         cluster.close()
+
+
+def dashboard_link(client: object) -> str | None:
+    """The dashboard address, or None when bokeh (which draws the dashboard) is not installed."""
+    if not importlib.util.find_spec("bokeh"):
+        return None
+    return getattr(client, "dashboard_link", None)

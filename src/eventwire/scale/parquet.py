@@ -112,31 +112,48 @@ def _write_atomic(table: pa.Table, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def write_partition(out: Path, key: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Write one partition's article rows (and derived events/places); then its done marker."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+def child_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The events and places rows of analysed article rows (for the ``events``/``places`` datasets)."""
+    events: list[dict[str, Any]] = []
+    places: list[dict[str, Any]] = []
     for row in rows:
-        groups[year_month(row["published"])].append(row)
+        if row["analysis"] is not None:
+            analysis = Analysis.from_json(row["analysis"])
+            events.extend(_event_rows(row, analysis))
+            places.extend(_place_rows(row, analysis))
+    return events, places
+
+
+def write_partition(
+    out: Path,
+    key: str,
+    rows: list[dict[str, Any]],
+    *,
+    events: list[dict[str, Any]] | None = None,
+    places: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """Write one partition's article rows and their events/places rows; then its done marker.
+
+    ``events``/``places`` are derived from ``rows`` unless given (workers derive them, so
+    the driver does not decode every analysis twice).
+    """
+    if events is None or places is None:
+        events, places = child_rows(rows)
+    groups: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = defaultdict(
+        lambda: {"articles": [], "events": [], "places": []}
+    )
+    for dataset, items in (("articles", rows), ("events", events), ("places", places)):
+        for item in items:
+            groups[year_month(item["published"])][dataset].append(item)
     files: list[str] = []
-    for (year, month), group in sorted(groups.items()):
-        folder = f"year={year}/month={month}"
-        children: dict[str, list[dict[str, Any]]] = {"events": [], "places": []}
-        for row in group:
-            if row["analysis"] is not None:
-                analysis = Analysis.from_json(row["analysis"])
-                children["events"].extend(_event_rows(row, analysis))
-                children["places"].extend(_place_rows(row, analysis))
-        tables = {
-            "articles": pa.Table.from_pylist(group, schema=ARTICLE_SCHEMA),
-            "events": pa.Table.from_pylist(children["events"], schema=EVENT_SCHEMA),
-            "places": pa.Table.from_pylist(children["places"], schema=PLACE_SCHEMA),
-        }
-        for dataset, table in tables.items():
+    schemas = {"articles": ARTICLE_SCHEMA, "events": EVENT_SCHEMA, "places": PLACE_SCHEMA}
+    for (year, month), datasets in sorted(groups.items()):
+        for dataset, items in datasets.items():
             # an empty events file per month would only add noise for readers
-            if dataset != "articles" and table.num_rows == 0:
+            if not items:
                 continue
-            rel = f"{dataset}/{folder}/part-{key}.parquet"
-            _write_atomic(table, out / rel)
+            rel = f"{dataset}/year={year}/month={month}/part-{key}.parquet"
+            _write_atomic(pa.Table.from_pylist(items, schema=schemas[dataset]), out / rel)
             files.append(rel)
     marker = {
         "key": key,

@@ -1,17 +1,18 @@
 """Distributed ingest: read → partition → analyze on Dask workers → Parquet → load the store.
 
-Three phases, each safe to kill:
+Each step is safe to kill:
 
 1. **Analyze.** The driver reads the input (in order, as the single-process ingest does),
    cuts it into partitions by text size and submits them to the workers, a bounded
    number at a time. Each finished partition is written to Parquet with a done marker.
    On a restart, partitions with a marker are skipped: only missing work is redone.
-2. **Load.** Finished partitions are loaded into the store in input order, one
-   transaction per article; articles already stored are skipped, so a load killed
-   half-way simply continues.
-3. **Record issues.** Read problems and per-article analysis problems go to
-   ``ingest_issues`` in one transaction; then the markers note that the partitions'
-   issues are recorded, so a later re-run reports them only for articles it adds.
+2. **Load.** While the workers go on, finished partitions are loaded into the store in
+   input order, one transaction per article; articles already stored are skipped, so a
+   load killed half-way simply continues.
+3. **Finish.** Syndicated copies and stories are updated (as the single-process ingest
+   does), read and per-article problems go to ``ingest_issues`` in one transaction, and
+   the markers note that the partitions' issues are recorded, so a later re-run reports
+   them only for articles it adds.
 
 The database a resumed run ends with holds the same rows as an uninterrupted run's
 (and as the single-process ingest's), except for the ``ingested_at`` / ``created_at``
@@ -35,7 +36,7 @@ from ..pipeline import Pipeline
 from ..store import DEFAULT_DB, Store
 from ..store.database import is_postgres_url
 from . import parquet
-from .cluster import dask_client
+from .cluster import dashboard_link, dask_client
 from .partition import DEFAULT_PARTITION_CHARS, Partition, partition_articles
 from .worker import PipelinePlugin, analyze_partition
 
@@ -51,7 +52,10 @@ class ScaleReport(IngestReport):
     parquet: str = ""
     dashboard: str | None = None
     seconds: float = 0.0
+    load_seconds: float = 0.0  # of which the driver spent loading the store
     workers: dict[str, int] = field(default_factory=dict)  # worker address -> peak RSS bytes
+    task_cpu_seconds: float = 0.0
+    task_wall_seconds: float = 0.0
 
     def as_dict(self) -> dict:
         return {
@@ -61,7 +65,12 @@ class ScaleReport(IngestReport):
             "parquet": self.parquet,
             "dashboard": self.dashboard,
             "seconds": round(self.seconds, 2),
+            "load_seconds": round(self.load_seconds, 2),
             "worker_peak_mb": {w: round(b / 2**20, 1) for w, b in sorted(self.workers.items())},
+            # below ~0.9 the workers were short of CPU (other processes on the same cores)
+            "worker_cpu_share": round(self.task_cpu_seconds / self.task_wall_seconds, 2)
+            if self.task_wall_seconds
+            else None,
         }
 
 
@@ -85,13 +94,16 @@ def ingest_distributed(
     progress: Callable[[int], None] | None = None,
     on_cluster: Callable[[str | None], None] | None = None,
     replace: bool = False,
+    update_views: bool = True,
     **overrides: str | None,
 ) -> ScaleReport:
     """Ingest on a Dask cluster. Same inputs and same stored rows as `eventwire.core.ingest`.
 
     ``progress(n)`` is called as ``n`` more articles are done; ``on_cluster(link)`` once the
     cluster is up, with its dashboard address when there is one. ``replace`` re-analyzes
-    everything, ignoring finished partitions of earlier runs.
+    everything, ignoring finished partitions of earlier runs. Afterwards, as in the
+    single-process ingest, syndicated copies are marked and stories updated
+    (``update_views=False`` skips that).
     """
     started = time.monotonic()
     out = Path(parquet_dir) if parquet_dir is not None else default_parquet_dir(db)
@@ -110,23 +122,32 @@ def ingest_distributed(
                 nonlocal client
                 if client is None:
                     client = stack.enter_context(dask_client(workers, scheduler))
-                    report.dashboard = getattr(client, "dashboard_link", None)
+                    report.dashboard = dashboard_link(client)
                     if on_cluster:
                         on_cluster(report.dashboard)
                     client.register_plugin(PipelinePlugin(stages, config))
                 return client
 
-            keys, task_issues = _analyze_phase(
-                connect, _unique_articles(paths, report, overrides), known, out, report,
+            loader = _Loader(store, out, report, replace=replace)
+            task_issues = _analyze_phase(
+                connect, _unique_articles(paths, report, overrides), known, out, report, loader,
                 partition_chars=partition_chars, replace=replace, progress=progress,
             )  # fmt: skip
-        row_issues, loaded = _load_phase(store, out, keys, report, replace=replace)
+        loaded, row_issues = loader.loaded, loader.issues
+        report.load_seconds = loader.seconds
+        # also when a killed run had loaded everything but never reached this step
+        unfinished = any(not marker.get("recorded") for marker in loaded)
+        if update_views and (report.added or unfinished):
+            from ..stories import update_corpus_views
+
+            report.views = update_corpus_views(store)
         store.record_issues([*report.issues, *task_issues, *row_issues])
         report.issues.extend(task_issues + row_issues)
         for marker in loaded:
             if not marker.get("recorded"):
                 parquet.write_marker(out, marker["key"], {**marker, "recorded": True})
     report.seconds = time.monotonic() - started
+    log.info("%d partitions in %.1f s (load %.1f s)", report.partitions, report.seconds, report.load_seconds)
     return report
 
 
@@ -150,15 +171,15 @@ def _analyze_phase(
     known: set[str],
     out: Path,
     report: ScaleReport,
+    loader: _Loader,
     *,
     partition_chars: int,
     replace: bool,
     progress: Callable[[int], None] | None,
-) -> tuple[list[str], list[ReadIssue]]:
-    """Submit unfinished partitions, write each result as it arrives. Returns the partition keys in order."""
+) -> list[ReadIssue]:
+    """Submit unfinished partitions, write each result as it arrives and hand it to the loader."""
     from distributed import as_completed
 
-    keys: list[str] = []
     issues: list[ReadIssue] = []
     in_flight: dict[Any, tuple[Partition, list[Article]]] = {}
     limit = 2
@@ -172,12 +193,13 @@ def _analyze_phase(
             if part is None:
                 return
             report.partitions += 1
-            keys.append(part.key)
+            loader.keys.append(part.key)
             marker = None if replace else parquet.read_marker(out, part.key)
             if marker is not None:
                 report.resumed += 1
                 # articles stored before that run began; its own rows are counted by the load
                 report.already_stored += len(part.articles) - marker["articles"]
+                loader.settle(part.key)
                 if progress:
                     progress(len(part.articles))
                 continue
@@ -185,6 +207,7 @@ def _analyze_phase(
             report.already_stored += len(part.articles) - len(todo)
             if not todo:
                 parquet.write_partition(out, part.key, [])
+                loader.settle(part.key)
                 if progress:
                     progress(len(part.articles))
                 continue
@@ -193,8 +216,9 @@ def _analyze_phase(
             limit = max(2, 2 * sum(client.nthreads().values()))
             if pending is None:
                 pending = as_completed()
+            records = [a.as_dict() for a in todo]
             future = client.submit(
-                analyze_partition, [a.as_dict() for a in todo], key=f"eventwire-{part.key}", pure=False
+                analyze_partition, records, part.key, key=f"eventwire-{part.key}", pure=False
             )
             in_flight[future] = (part, todo)
             pending.add(future)
@@ -210,45 +234,70 @@ def _analyze_phase(
             report.failed += len(todo)
             issues.append(ReadIssue(f"partition {part.key}", f"worker failed: {type(exc).__name__}: {exc}"))
         else:
-            rows = []
-            for position, (article, (analysis_json, error)) in enumerate(
-                zip(todo, result["results"], strict=True)
-            ):
-                analysis = Analysis.from_json(analysis_json) if analysis_json is not None else None
-                rows.append(parquet.article_row(article, analysis, error, part.key, position))
-            parquet.write_partition(out, part.key, rows)
-            report.workers[result["worker"]] = max(
-                report.workers.get(result["worker"], 0), result["peak_rss"]
+            parquet.write_partition(
+                out, part.key, result["rows"], events=result["events"], places=result["places"]
             )
+            worker = result["worker"]
+            report.workers[worker] = max(report.workers.get(worker, 0), result["peak_rss"])
+            report.task_cpu_seconds += result["cpu_seconds"]
+            report.task_wall_seconds += result["wall_seconds"]
         finally:
             future.release()
+        # queue the next task before loading, so the workers never wait for the store
+        submit_more()
+        loader.settle(part.key)
         if progress:
             progress(len(part.articles))
-        submit_more()
-    return keys, issues
+    return issues
 
 
-def _load_phase(
-    store: Store, out: Path, keys: list[str], report: ScaleReport, *, replace: bool
-) -> tuple[list[ReadIssue], list[dict[str, Any]]]:
-    """Load finished partitions in input order. Returns per-article issues and the markers loaded."""
-    issues: list[ReadIssue] = []
-    loaded: list[dict[str, Any]] = []
-    for key in keys:
-        marker = parquet.read_marker(out, key)
+class _Loader:
+    """Loads finished partitions into the store in input order, each as soon as all earlier ones are settled.
+
+    Loading while the workers analyse keeps the driver's share of the work (JSON decoding,
+    SQL inserts) off the end of the run. A settled partition is finished (it has a marker)
+    or failed (it has none, and is skipped; the next run redoes it).
+    """
+
+    def __init__(self, store: Store, out: Path, report: ScaleReport, *, replace: bool):
+        self.store, self.out, self.report, self.replace = store, out, report, replace
+        self.keys: list[str] = []
+        self.settled: set[str] = set()
+        self.next = 0
+        self.issues: list[ReadIssue] = []
+        self.loaded: list[dict[str, Any]] = []
+        self.seconds = 0.0
+
+    def settle(self, key: str) -> None:
+        self.settled.add(key)
+        while self.next < len(self.keys) and self.keys[self.next] in self.settled:
+            self._load(self.keys[self.next])
+            self.settled.discard(self.keys[self.next])
+            self.next += 1
+
+    def _load(self, key: str) -> None:
+        started = time.monotonic()
+        try:
+            self._load_rows(key)
+        finally:
+            self.seconds += time.monotonic() - started
+
+    def _load_rows(self, key: str) -> None:
+        marker = parquet.read_marker(self.out, key)
         if marker is None:  # its task failed; reported already, redone by the next run
-            continue
-        for row in parquet.iter_partition_rows(out, marker):
+            return
+        report = self.report
+        for row in parquet.iter_partition_rows(self.out, marker):
             where = row["source"] or row["id"]
             if row["error"]:
                 # never stored; reported once, by the run that finishes this partition
                 if not marker.get("recorded"):
                     report.failed += 1
-                    issues.append(ReadIssue(where, row["error"]))
+                    self.issues.append(ReadIssue(where, row["error"]))
                 continue
             article = parquet.row_to_article(row)
             analysis = Analysis.from_json(row["analysis"])
-            added = store.add(article, analysis, replace=replace)
+            added = self.store.add(article, analysis, replace=self.replace)
             if added:
                 report.added += 1
                 report.events += row["n_events"]
@@ -257,6 +306,5 @@ def _load_phase(
             # a resumed run reports what an interrupted load stored but never reported
             if not analysis.analyzed and (added or not marker.get("recorded")):
                 report.not_analyzed += 1
-                issues.append(ReadIssue(where, analysis.reason or "not analyzed", fatal=False))
-        loaded.append(marker)
-    return issues, loaded
+                self.issues.append(ReadIssue(where, analysis.reason or "not analyzed", fatal=False))
+        self.loaded.append(marker)

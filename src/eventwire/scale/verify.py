@@ -62,7 +62,12 @@ def differences(a: Store, b: Store, limit: int = 5) -> list[str]:
         only_left = Counter(left[table]) - Counter(right[table])
         only_right = Counter(right[table]) - Counter(left[table])
         for row in list(only_left)[:limit]:
-            problems.append(f"{table}: only in first: {dict(row)}")
+            problems.append(f"{table}: only in first: {_short(row)}")
         for row in list(only_right)[:limit]:
-            problems.append(f"{table}: only in second: {dict(row)}")
+            problems.append(f"{table}: only in second: {_short(row)}")
     return problems
+
+
+def _short(row: tuple, width: int = 160) -> str:
+    text = repr(dict(row))
+    return text if len(text) <= width else text[: width - 1] + "…"

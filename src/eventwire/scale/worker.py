@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import time
 from typing import Any
 
 from distributed import WorkerPlugin, get_worker
 
 from ..models import Analysis, Article
 from ..pipeline import Pipeline
+from . import parquet
 
 log = logging.getLogger(__name__)
 
@@ -83,13 +85,23 @@ def analyze_records(
     return [(a, None if a is not None else next(failures, "analysis failed")) for a in analyses]
 
 
-def analyze_partition(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """The Dask task: analyze a partition's articles on this worker's pipeline."""
+def analyze_partition(records: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    """The Dask task: analyze a partition's articles on this worker's pipeline, return Parquet rows."""
+    wall, cpu = time.perf_counter(), time.process_time()
     results = analyze_records(records, _worker_pipeline())
-    worker = get_worker()
+    rows = [
+        parquet.article_row(Article.from_dict(record), analysis, error, key, position)
+        for position, (record, (analysis, error)) in enumerate(zip(records, results, strict=True))
+    ]
+    events, places = parquet.child_rows(rows)
     return {
-        "results": [(a.to_json() if a is not None else None, err) for a, err in results],
-        "worker": worker.address,
+        "rows": rows,
+        "events": events,
+        "places": places,
+        "worker": get_worker().address,
         "pid": os.getpid(),
         "peak_rss": peak_rss_bytes(),
+        # CPU time over wall time: well under 1 means the worker waited for a core
+        "cpu_seconds": time.process_time() - cpu,
+        "wall_seconds": time.perf_counter() - wall,
     }

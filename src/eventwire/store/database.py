@@ -3,8 +3,8 @@
 SQL in eventwire is written once, for SQLite, with ``?`` placeholders. For PostgreSQL
 this module translates what differs:
 
-- ``?`` becomes ``%s`` and a literal ``%`` becomes ``%%`` (psycopg's paramstyle), outside
-  quoted literals only;
+- ``?`` becomes ``%s`` outside quoted literals, and every ``%`` becomes ``%%``
+  (psycopg's paramstyle);
 - ``id INTEGER PRIMARY KEY`` (SQLite's auto-numbered rowid alias) becomes an identity
   column, so inserts that leave ``id`` out number rows on both engines;
 - NUL characters in text parameters become U+FFFD: PostgreSQL ``TEXT`` cannot hold NUL,
@@ -35,8 +35,8 @@ _MIGRATION_LOCK = 0x65776972  # "ewir"
 
 def _pg_sql(sql: str) -> str:
     def swap(match: re.Match[str]) -> str:
-        if match.group(1):
-            return match.group(1)
+        if match.group(1):  # psycopg reads %s even inside quotes: only "?" is literal there
+            return match.group(1).replace("%", "%%")
         return "%s" if match.group(2) else "%%"
 
     sql = _PG_TOKENS.sub(swap, sql)
