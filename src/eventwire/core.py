@@ -156,16 +156,21 @@ def _update_views(store: Store, report: IngestReport) -> dict:
 def _analyze_safely(
     articles: Iterator[Article], pipeline: Pipeline, report: IngestReport
 ) -> Iterator[Analysis | None]:
-    """Analyze in batches; if a batch raises, redo it one by one so only the bad article is lost."""
+    """Analyze in batches (spaCy parses a batch at once), yielding each analysis as soon as it
+    is ready so the caller stores it at once. If the pipeline raises, the rest of the batch is
+    redone one by one, so only the bad article is lost."""
     batch: list[Article] = []
 
     def run(batch: list[Article]) -> Iterator[Analysis | None]:
+        done = 0
         try:
-            yield from list(pipeline.analyze_many(batch, batch_size=len(batch)))
+            for analysis in pipeline.analyze_many(batch, batch_size=len(batch)):
+                done += 1
+                yield analysis
             return
         except Exception:  # noqa: BLE001 - isolate the failing article below
             log.debug("batch failed; retrying one by one", exc_info=True)
-        for article in batch:
+        for article in batch[done:]:
             try:
                 yield pipeline.analyze(article)
             except Exception as exc:  # noqa: BLE001 - one bad article never aborts a batch

@@ -168,10 +168,16 @@ class Pipeline:
             docs = nlp.pipe(a.text for _, a in todo)
         else:
             docs = [None] * len(todo)
+        # yield in input order as soon as each analysis is ready, not after the whole batch
+        ready = 0
         for (i, article), doc in zip(todo, docs, strict=True):
             results[i] = self._run_stages(article, doc)
-        for i in range(len(batch)):
-            yield results[i]
+            while ready in results:
+                yield results.pop(ready)
+                ready += 1
+        while ready < len(batch):
+            yield results.pop(ready)
+            ready += 1
 
     def _run_stages(self, article: Article, doc: Any) -> Analysis:
         analysis = Analysis(
