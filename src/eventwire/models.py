@@ -11,6 +11,7 @@ and ``Analysis.from_json()`` round-trip exactly (tests assert equality).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
@@ -27,7 +28,9 @@ class Record:
     _nested: ClassVar[dict[str, type[Record]]] = {}
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)  # type: ignore[call-overload]
+        # dataclasses.asdict deep-copies every value; this is the hot path of storing and
+        # shipping analyses, and our values are plain JSON types, so copy containers only.
+        return {name: _plain(getattr(self, name)) for name in _field_names(type(self))}
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
@@ -44,6 +47,21 @@ class Record:
                     value = sub.from_dict(value)
             kwargs[key] = value
         return cls(**kwargs)
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.as_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 @dataclass

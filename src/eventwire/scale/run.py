@@ -297,7 +297,7 @@ class _Loader:
                 continue
             article = parquet.row_to_article(row)
             analysis = Analysis.from_json(row["analysis"])
-            added = self.store.add(article, analysis, replace=self.replace)
+            added = self.store.add(article, analysis, replace=self.replace, analysis_json=row["analysis"])
             if added:
                 report.added += 1
                 report.events += row["n_events"]

@@ -109,8 +109,14 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return bool(self.db.query("SELECT 1 AS x FROM articles WHERE id = ?", (article_id,)))
 
-    def add(self, article: Article, analysis: Analysis, *, replace: bool = False) -> bool:
-        """Store one article and its analysis in one transaction. False if already stored."""
+    def add(
+        self, article: Article, analysis: Analysis, *, replace: bool = False, analysis_json: str | None = None
+    ) -> bool:
+        """Store one article and its analysis in one transaction. False if already stored.
+
+        ``analysis_json`` is ``analysis.to_json()`` when the caller has it already (a bulk
+        load from Parquet), saving the serialisation.
+        """
         self.db.begin()
         try:
             if self.has_article(article.id):
@@ -118,7 +124,7 @@ class Store:
                     self.db.rollback()
                     return False
                 self._delete(article.id)
-            self._insert(article, analysis)
+            self._insert(article, analysis, analysis_json or analysis.to_json())
             self.db.commit()
         except BaseException:
             self.db.rollback()
@@ -130,7 +136,7 @@ class Store:
             key = "id" if table == "articles" else "article_id"
             self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (article_id,))
 
-    def _insert(self, article: Article, analysis: Analysis) -> None:
+    def _insert(self, article: Article, analysis: Analysis, analysis_json: str) -> None:
         row = {
             **{k: getattr(article, k) for k in ("id", "url", "outlet", "published", "title", "text")},
             "language": article.language,
@@ -142,9 +148,7 @@ class Store:
             "ingested_at": _now(),
         }
         self._insert_rows("articles", ARTICLE_COLUMNS, [tuple(row[c] for c in ARTICLE_COLUMNS)])
-        self.db.execute(
-            "INSERT INTO analyses (article_id, json) VALUES (?, ?)", (article.id, analysis.to_json())
-        )
+        self.db.execute("INSERT INTO analyses (article_id, json) VALUES (?, ?)", (article.id, analysis_json))
         aid = article.id
         self._insert_child(
             "places",
