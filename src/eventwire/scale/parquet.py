@@ -198,14 +198,4 @@ def remove_temporary_files(out: Path) -> None:
 
 
 def row_to_article(row: dict[str, Any]) -> Article:
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        title=row["title"],
-        url=row["url"],
-        outlet=row["outlet"],
-        published=row["published"],
-        language=row["language"],
-        source=row["source"],
-        warnings=list(row["warnings"] or []),
-    )
+    return Article.from_dict({**row, "warnings": list(row["warnings"] or [])})

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,7 @@ class Database:
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             # busy_timeout first: switching a new file to WAL needs the lock another client may hold
             self.conn.execute("PRAGMA busy_timeout=30000")
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            _enable_wal(self.conn)
             self.conn.execute("PRAGMA synchronous=NORMAL")
 
     def _sql(self, sql: str) -> str:
@@ -156,3 +157,16 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _enable_wal(conn: sqlite3.Connection, attempts: int = 300) -> None:
+    """Switch to WAL, retrying: SQLite answers "database is locked" at once, without the
+    busy handler, when several clients open a new file together and race for the switch."""
+    for attempt in range(attempts):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 * (1 + attempt % 10))

@@ -254,14 +254,6 @@ class Store:
 
 
 def _row_to_article(row: dict[str, Any]) -> Article:
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        title=row["title"],
-        url=row["url"],
-        outlet=row["outlet"],
-        published=row["published"],
-        language=row["language"],
-        source=row["source"],
-        warnings=json.loads(row["warnings"] or "[]"),
-    )
+    # article rows hold the Article's fields (warnings as JSON) plus storage columns, which
+    # from_dict ignores
+    return Article.from_dict({**row, "warnings": json.loads(row["warnings"] or "[]")})
