@@ -78,7 +78,9 @@ def command(
     pipeline = Pipeline(stages=[s.strip() for s in stages.split(",") if s.strip()]) if stages else None
     with open(gold, encoding="utf-8") as handle:
         total = sum(1 for line in handle if line.strip())
-    bar = tqdm(total=total, desc="eval", unit="article", file=sys.stderr, disable=not progress, leave=False)
+    # a bar only on a terminal: in logs and pipes it is noise
+    show = progress and sys.stderr.isatty()
+    bar = tqdm(total=total, desc="eval", unit="article", file=sys.stderr, disable=not show, leave=False)
 
     def tick(result: ArticleResult) -> None:
         bar.update(1)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Analysis, Attribution
-from .common import content_words, overlap, prf, ratio
+from .common import content_words, greedy_pairs, overlap, prf, ratio
 from .gold import GoldArticle, GoldSpan, as_gold
 from .result import MATCHED, MISSED, PARTIAL, SPURIOUS, Item, LayerScore
 
@@ -39,13 +39,8 @@ def score_claims(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
             shared = overlap(p.start, p.end, g.start, g.end)
             if shared > 0 and speaker_matches(p, g):
                 candidates.append((shared, gi, pi))
-    candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for _, gi, pi in candidates:
-        if gi not in pairs and pi not in used:
-            pairs[gi] = pi
-            used.add(pi)
+    pairs = greedy_pairs(candidates)
+    used = set(pairs.values())
 
     score = LayerScore()
     c = {

@@ -96,3 +96,18 @@ def prf(matched_pred: float, n_pred: float, matched_gold: float, n_gold: float) 
     p = ratio(matched_pred, n_pred)
     r = ratio(matched_gold, n_gold)
     return {"precision": p, "recall": r, "f1": f1(p, r)}
+
+
+def greedy_pairs(candidates: list[tuple[float, int, int]]) -> dict[int, int]:
+    """One-to-one matching from (quality, gold index, predicted index) triples, best first.
+
+    Ties go to the earlier gold, then the earlier prediction, so runs are repeatable.
+    Returns gold index -> predicted index.
+    """
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in sorted(candidates, key=lambda t: (-t[0], t[1], t[2])):
+        if gi not in pairs and pi not in used:
+            pairs[gi] = pi
+            used.add(pi)
+    return pairs

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..models import Analysis, Event
-from .common import has_coords, haversine_km, normalize_name, overlap, prf, ratio
+from .common import greedy_pairs, has_coords, haversine_km, normalize_name, overlap, prf, ratio
 from .gold import GoldArticle, GoldSpan, as_gold
 from .result import MATCHED, MISSED, PARTIAL, SPURIOUS, Item, LayerScore
 
@@ -140,14 +140,8 @@ def score_events(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
         for pi, p in enumerate(preds):
             if _same_type(p.event_type, g.get("event_type")) and location_matches(p, g, gold):
                 candidates.append((_pair_quality(p, g), gi, pi))
-    # Best first; ties go to the earlier gold, then the earlier prediction, so runs are repeatable.
-    candidates.sort(key=lambda t: (-t[0], t[1], t[2]))
-    pairs: dict[int, int] = {}
-    used: set[int] = set()
-    for _, gi, pi in candidates:
-        if gi not in pairs and pi not in used:
-            pairs[gi] = pi
-            used.add(pi)
+    pairs = greedy_pairs(candidates)
+    used = set(pairs.values())
 
     score = LayerScore()
     c = {"gold": len(gold.events), "predicted": len(preds), "matched": len(pairs)}
