@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core import ingest, read_articles
+from ..core import IngestReport, ingest, read_articles
 from ..ingest.readers import ReadIssue
 from ..models import Analysis, Article
 from ..pipeline import Pipeline
@@ -55,12 +55,7 @@ class Job:
     state: str = "queued"  # queued | running | done | failed
     total: int | None = None  # records in the upload, counted before analysis starts
     processed: int = 0
-    read: int = 0
-    added: int = 0
-    already_stored: int = 0
-    not_analyzed: int = 0
-    failed: int = 0
-    events: int = 0
+    report: IngestReport = field(default_factory=IngestReport)  # counts, once the run ends
     issues: list[str] = field(default_factory=list)
     error: str | None = None
     created: float = field(default_factory=time.time)
@@ -73,12 +68,7 @@ class Job:
             "state": self.state,
             "total": self.total,
             "processed": self.processed,
-            "read": self.read,
-            "added": self.added,
-            "already_stored": self.already_stored,
-            "not_analyzed": self.not_analyzed,
-            "failed": self.failed,
-            "events": self.events,
+            **{k: v for k, v in self.report.as_dict().items() if k not in ("issues", "views")},
             "issues": self.issues[:100],
             "error": self.error,
         }
@@ -147,8 +137,7 @@ class JobManager:
             job.state = "failed"
             job.error = f"{type(exc).__name__}: {exc}"
             return
-        for name in ("read", "added", "already_stored", "not_analyzed", "failed", "events"):
-            setattr(job, name, getattr(report, name))
+        job.report = report
         # the temp path means nothing to the user: show the uploaded file's name instead
         job.issues = [str(i).replace(str(path), job.filename) for i in report.issues]
         job.state = "done"

@@ -522,17 +522,9 @@ class Resolver:
 
     @staticmethod
     def _in_city(m: Mention, city: PlaceRecord) -> Place:
-        return Place(
-            mention=m.text,
-            start=m.start,
-            end=m.end,
-            name=display_name(city.name),
-            geonameid=city.geonameid,
-            lat=city.lat,
-            lon=city.lon,
-            country=city.country,
-            admin1=city.admin1,
-            kind=city.kind,
+        return _place_at(
+            m,
+            city,
             precision="exact",
             confidence=0.6,
             source=f"part of the city named in context: {city.source}",
@@ -692,22 +684,25 @@ class Resolver:
             "district": "district",
             "region": "province",
         }.get(kind, "exact")
-        place = Place(
-            mention=m.text,
-            start=m.start,
-            end=m.end,
-            name=display_name(r.name),
-            geonameid=r.geonameid,
-            lat=r.lat,
-            lon=r.lon,
-            country=r.country,
-            admin1=r.admin1,
-            kind=kind,
-            precision=precision,
-            confidence=confidence,
-            source=r.source,
-            candidates=runners,
+        place = _place_at(
+            m, r, kind=kind, precision=precision, confidence=confidence, source=r.source, candidates=runners
         )
         if m.region_frame and kind == "province":
             place.kind = "region"  # "eastern Dara'a": part of the province, coded to it
         return place
+
+
+def _place_at(m: Mention, rec: PlaceRecord, **fields: Any) -> Place:
+    """A mention resolved to a gazetteer record; ``fields`` set precision, confidence, ..."""
+    return Place(
+        mention=m.text,
+        start=m.start,
+        end=m.end,
+        name=display_name(rec.name),
+        geonameid=rec.geonameid,
+        lat=rec.lat,
+        lon=rec.lon,
+        country=rec.country,
+        admin1=rec.admin1,
+        **{"kind": rec.kind, **fields},
+    )
