@@ -83,21 +83,21 @@ def test_postgres_store_matches_sqlite(mixed_corpus, tmp_path, pg_url, nlp_pipel
 
 def test_interrupted_load_resumes_to_the_same_database(mixed_corpus, tmp_path, nlp_pipeline, monkeypatch):
     ingest([mixed_corpus], tmp_path / "single.db", pipeline=nlp_pipeline)
-    real_add = Store.add
+    real_add = Store.add_records
     calls = []
 
-    def add_then_die(self, article, analysis, **kwargs):
+    def add_then_die(self, records, **kwargs):
         if len(calls) == 7:
             raise KeyboardInterrupt  # as if Ctrl-C arrived in the middle of loading
-        calls.append(article.id)
-        return real_add(self, article, analysis, **kwargs)
+        calls.append(records.article_id)
+        return real_add(self, records, **kwargs)
 
-    monkeypatch.setattr(Store, "add", add_then_die)
+    monkeypatch.setattr(Store, "add_records", add_then_die)
     with pytest.raises(KeyboardInterrupt):
         ingest_distributed(
             [mixed_corpus], tmp_path / "d.db", workers=1, parquet_dir=tmp_path / "out", pipeline=nlp_pipeline
         )
-    monkeypatch.setattr(Store, "add", real_add)
+    monkeypatch.setattr(Store, "add_records", real_add)
     with Store(tmp_path / "d.db") as partial:
         assert partial.count("articles") == 7 and partial.count("ingest_issues") == 0
     report = ingest_distributed(
@@ -137,3 +137,25 @@ def test_existing_scheduler_and_failure_isolation(tmp_path):
         issues = store.db.query("SELECT message FROM ingest_issues")
         assert [i["message"] for i in issues] == ["analysis failed: ValueError: cannot analyze this one"]
         assert store.get_analysis("w0000").stages == ["nlp", "test_explode"]
+
+
+def _worker_settings() -> dict:
+    import os
+
+    import dask
+
+    return {
+        "MALLOC_TRIM_THRESHOLD_": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS"),
+        "profile": dask.config.get("distributed.worker.profile.enabled"),
+    }
+
+
+def test_local_workers_run_without_dask_malloc_trim_and_profiler(monkeypatch):
+    from eventwire.scale.cluster import dask_client
+
+    # Dask's own default for worker processes; a user's explicit setting would be inherited
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with dask_client(workers=1) as client:
+        settings = list(client.run(_worker_settings).values())
+    assert settings == [{"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1", "profile": False}]

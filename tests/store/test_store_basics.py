@@ -71,3 +71,20 @@ def test_failed_article_rolls_back_alone(store_url):
             store.add(article, analysis)
         assert store.article_ids() == {"a1"}
         assert store.count("places") == 1
+
+
+def test_rows_built_apart_store_exactly_what_add_stores(store_url, tmp_path):
+    from eventwire.scale.verify import differences
+    from eventwire.store.store import article_records
+
+    pairs = [sample(i) for i in range(3)]
+    pairs[1][1].analyzed, pairs[1][1].reason = False, "not English"
+    with Store(tmp_path / "added.db") as added, Store(store_url) as built:
+        for article, analysis in pairs:
+            added.add(article, analysis)
+            # built with no database at hand, as a Dask worker builds them
+            records = article_records(article, analysis)
+            assert built.add_records(records) is True
+            assert built.add_records(records) is False
+        assert differences(added, built) == []
+        assert built.get_analysis("a2") == pairs[2][1]

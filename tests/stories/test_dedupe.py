@@ -78,3 +78,17 @@ def test_dev_corpus_copies_are_exactly_the_documented_republications(gold_store)
     }
     assert {frozenset(p) for p in found} <= documented
     assert all(a in ids and b in ids for a, b in found)
+
+
+def test_exact_repeats_form_one_group_scored_against_the_original(store):
+    # the same wire text stored under several ids (a re-scraped feed), plus a credited republication
+    for i in range(4):
+        add(store, f"r{i}", WIRE_TEXT, outlet="Horn Wire", published=f"2020-03-0{i + 3}")
+    add(store, "copy-1", REPUBLISHED_TEXT, outlet="Daily Relay", published="2020-03-04")
+    pairs = find_copies(store)
+    expected_pairs = [("copy-1", "r0"), ("r1", "r0"), ("r2", "r0"), ("r3", "r0")]
+    assert [(p.copy_id, p.original_id) for p in pairs] == expected_pairs
+    expected = containment(shingles(REPUBLISHED_TEXT), shingles(WIRE_TEXT))
+    assert (pairs[0].containment, pairs[0].jaccard) == tuple(round(x, 4) for x in expected)
+    assert pairs[0].credited and not any(p.credited for p in pairs[1:])
+    assert all(p.containment == p.jaccard == 1.0 for p in pairs[1:])

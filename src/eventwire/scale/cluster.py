@@ -43,7 +43,20 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
     # The scheduler shares this process with the driver, which also writes Parquet and loads
     # the store; with tasks queued on the workers themselves ("inf" saturation) a worker
     # never waits for a busy driver to hand it the next partition.
-    with dask.config.set({"distributed.scheduler.worker-saturation": "inf"}):
+    #
+    # The workers' statistical profiler (the dashboard's Profile page) wakes every 10 ms
+    # to sample the task's stack; on a long pure-Python task that costs several percent of
+    # each worker's CPU, mostly as thread switching, so it is off.
+    tuning = {
+        "distributed.scheduler.worker-saturation": "inf",
+        "distributed.worker.profile.enabled": False,
+        # Dask sets MALLOC_TRIM_THRESHOLD_ for its workers, which also turns off glibc's
+        # adaptive mmap threshold: every large buffer spaCy frees and allocates again is
+        # then a fresh mmap, and the page faults cost each worker ~10% of its CPU in the
+        # kernel. glibc's defaults keep that memory for reuse.
+        "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    }
+    with dask.config.set(tuning):
         cluster = LocalCluster(
             n_workers=n,
             threads_per_worker=1,

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..models import Analysis, Article
-from ..store.store import EVENT_COLUMNS, PLACE_COLUMNS
+from ..store.store import EVENT_COLUMNS, PLACE_COLUMNS, ArticleRecords, article_records
 
 DATASETS = ("articles", "events", "places")
 MARKERS = "_partitions"
@@ -71,8 +71,17 @@ def year_month(published: str | None) -> tuple[str, str]:
 
 
 def article_row(
-    article: Article, analysis: Analysis | None, error: str | None, partition: str, position: int
+    article: Article,
+    analysis: Analysis | None,
+    error: str | None,
+    partition: str,
+    position: int,
+    *,
+    analysis_json: str | None = None,
 ) -> dict[str, Any]:
+    """The ``articles`` dataset row; ``analysis_json`` saves serialising an analysis twice."""
+    if analysis is not None and analysis_json is None:
+        analysis_json = analysis.to_json()
     return {
         **{k: getattr(article, k) for k in ("id", "url", "outlet", "published", "title", "text", "language")},
         "source": article.source,
@@ -81,34 +90,38 @@ def article_row(
         "reason": analysis.reason if analysis else None,
         "error": error,
         "n_events": sum(1 for e in analysis.events if e.happened) if analysis else 0,
-        "analysis": analysis.to_json() if analysis else None,
+        "analysis": analysis_json,
         "partition": partition,
         "position": position,
     }
 
 
-def _event_rows(row: dict[str, Any], analysis: Analysis) -> list[dict[str, Any]]:
-    rows = []
-    for i, e in enumerate(analysis.events):
-        values = {c: getattr(e, c, None) for c in EVENT_COLUMNS}
-        values.update(quantities=json.dumps(e.quantities, sort_keys=True), start_char=e.start, end_char=e.end)
-        rows.append({"article_id": row["id"], "idx": i, "published": row["published"], **values})
-    return rows
+def records_child_rows(
+    row: dict[str, Any], records: ArticleRecords
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The ``events`` and ``places`` dataset rows: the store's rows, keyed and dated."""
+    key = {"article_id": row["id"], "published": row["published"]}
+
+    def keyed(table: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [
+            {**key, "idx": i, **dict(zip(columns, values, strict=True))}
+            for i, values in enumerate(records.children[table])
+        ]
+
+    return keyed("events", EVENT_COLUMNS), keyed("places", PLACE_COLUMNS)
 
 
-def _place_rows(row: dict[str, Any], analysis: Analysis) -> list[dict[str, Any]]:
-    rows = []
-    for i, p in enumerate(analysis.places):
-        values = {c: getattr(p, c, None) for c in PLACE_COLUMNS}
-        values.update(start_char=p.start, end_char=p.end)
-        rows.append({"article_id": row["id"], "idx": i, "published": row["published"], **values})
-    return rows
+def row_records(row: dict[str, Any]) -> ArticleRecords:
+    """An analysed ``articles`` row back into the store's rows (decodes the analysis JSON)."""
+    return article_records(row_to_article(row), Analysis.from_json(row["analysis"]), row["analysis"])
 
 
 def _write_atomic(table: pa.Table, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
+    # snappy (pyarrow's and DuckDB's default): zstd files are a quarter smaller but cost the
+    # driver twice the CPU, which on a small machine comes out of the workers' share
+    pq.write_table(table, tmp, compression="snappy")
     os.replace(tmp, path)
 
 
@@ -118,9 +131,9 @@ def child_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[d
     places: list[dict[str, Any]] = []
     for row in rows:
         if row["analysis"] is not None:
-            analysis = Analysis.from_json(row["analysis"])
-            events.extend(_event_rows(row, analysis))
-            places.extend(_place_rows(row, analysis))
+            more_events, more_places = records_child_rows(row, row_records(row))
+            events.extend(more_events)
+            places.extend(more_places)
     return events, places
 
 

@@ -31,10 +31,11 @@ from typing import Any
 
 from ..core import IngestReport
 from ..ingest.readers import ReadIssue, read_paths
-from ..models import Analysis, Article
+from ..models import Article
 from ..pipeline import Pipeline
 from ..store import DEFAULT_DB, Store
 from ..store.database import is_postgres_url
+from ..store.store import ArticleRecords
 from . import parquet
 from .cluster import dashboard_link, dask_client
 from .partition import DEFAULT_PARTITION_CHARS, Partition, partition_articles
@@ -237,6 +238,7 @@ def _analyze_phase(
             parquet.write_partition(
                 out, part.key, result["rows"], events=result["events"], places=result["places"]
             )
+            loader.hold(part.key, result["rows"], result["records"])
             worker = result["worker"]
             report.workers[worker] = max(report.workers.get(worker, 0), result["peak_rss"])
             report.task_cpu_seconds += result["cpu_seconds"]
@@ -267,6 +269,12 @@ class _Loader:
         self.issues: list[ReadIssue] = []
         self.loaded: list[dict[str, Any]] = []
         self.seconds = 0.0
+        # rows of partitions written by this run, kept until loaded: no need to read back
+        # and decode what the workers just sent
+        self.held: dict[str, tuple[list[dict[str, Any]], list[ArticleRecords | None]]] = {}
+
+    def hold(self, key: str, rows: list[dict[str, Any]], records: list[ArticleRecords | None]) -> None:
+        self.held[key] = (rows, records)
 
     def settle(self, key: str) -> None:
         self.settled.add(key)
@@ -284,10 +292,15 @@ class _Loader:
 
     def _load_rows(self, key: str) -> None:
         marker = parquet.read_marker(self.out, key)
+        held = self.held.pop(key, None)
         if marker is None:  # its task failed; reported already, redone by the next run
             return
+        if held is not None:
+            pairs: Iterable[tuple[dict[str, Any], ArticleRecords | None]] = zip(*held, strict=True)
+        else:  # finished by an earlier run: read it back
+            pairs = ((row, None) for row in parquet.iter_partition_rows(self.out, marker))
         report = self.report
-        for row in parquet.iter_partition_rows(self.out, marker):
+        for row, records in pairs:
             where = row["source"] or row["id"]
             if row["error"]:
                 # never stored; reported once, by the run that finishes this partition
@@ -295,16 +308,14 @@ class _Loader:
                     report.failed += 1
                     self.issues.append(ReadIssue(where, row["error"]))
                 continue
-            article = parquet.row_to_article(row)
-            analysis = Analysis.from_json(row["analysis"])
-            added = self.store.add(article, analysis, replace=self.replace, analysis_json=row["analysis"])
+            added = self.store.add_records(records or parquet.row_records(row), replace=self.replace)
             if added:
                 report.added += 1
                 report.events += row["n_events"]
             else:
                 report.already_stored += 1
             # a resumed run reports what an interrupted load stored but never reported
-            if not analysis.analyzed and (added or not marker.get("recorded")):
+            if not row["analyzed"] and (added or not marker.get("recorded")):
                 report.not_analyzed += 1
-                self.issues.append(ReadIssue(where, analysis.reason or "not analyzed", fatal=False))
+                self.issues.append(ReadIssue(where, row["reason"] or "not analyzed", fatal=False))
         self.loaded.append(marker)

@@ -18,6 +18,7 @@ from distributed import WorkerPlugin, get_worker
 
 from ..models import Analysis, Article
 from ..pipeline import Pipeline
+from ..store.store import article_records
 from . import parquet
 
 log = logging.getLogger(__name__)
@@ -68,9 +69,7 @@ def peak_rss_bytes() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def analyze_records(
-    records: list[dict[str, Any]], pipeline: Pipeline
-) -> list[tuple[Analysis | None, str | None]]:
+def analyze_records(articles: list[Article], pipeline: Pipeline) -> list[tuple[Analysis | None, str | None]]:
     """(analysis, error) per article, exactly as the single-process ingest analyses them.
 
     The batching and the one-by-one retry of a failing batch are the single-process
@@ -78,7 +77,6 @@ def analyze_records(
     """
     from ..core import IngestReport, _analyze_safely
 
-    articles = [Article.from_dict(r) for r in records]
     report = IngestReport()
     analyses = list(_analyze_safely(iter(articles), pipeline, report))
     failures = iter(issue.message for issue in report.issues)
@@ -86,18 +84,33 @@ def analyze_records(
 
 
 def analyze_partition(records: list[dict[str, Any]], key: str) -> dict[str, Any]:
-    """The Dask task: analyze a partition's articles on this worker's pipeline, return Parquet rows."""
+    """The Dask task: analyze a partition's articles on this worker's pipeline.
+
+    Returns the Parquet rows and, per article, the store's rows (None when the analysis
+    failed): everything derived from an analysis is built here, in parallel, so the driver
+    only writes files and inserts rows.
+    """
     wall, cpu = time.perf_counter(), time.process_time()
-    results = analyze_records(records, _worker_pipeline())
-    rows = [
-        parquet.article_row(Article.from_dict(record), analysis, error, key, position)
-        for position, (record, (analysis, error)) in enumerate(zip(records, results, strict=True))
-    ]
-    events, places = parquet.child_rows(rows)
+    articles = [Article.from_dict(r) for r in records]
+    rows, events, places, store_rows = [], [], [], []
+    for position, (article, (analysis, error)) in enumerate(
+        zip(articles, analyze_records(articles, _worker_pipeline()), strict=True)
+    ):
+        built = article_records(article, analysis) if analysis is not None else None
+        row = parquet.article_row(
+            article, analysis, error, key, position, analysis_json=built.analysis_json if built else None
+        )
+        if built is not None:
+            more_events, more_places = parquet.records_child_rows(row, built)
+            events.extend(more_events)
+            places.extend(more_places)
+        rows.append(row)
+        store_rows.append(built)
     return {
         "rows": rows,
         "events": events,
         "places": places,
+        "records": store_rows,
         "worker": get_worker().address,
         "pid": os.getpid(),
         "peak_rss": peak_rss_bytes(),

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,71 @@ FRAMING_COLUMNS = (
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+# The article columns an analysis fills; the store adds copy_of (None) and ingested_at.
+ANALYZED_ARTICLE_COLUMNS = ARTICLE_COLUMNS[:-2]
+
+CHILD_TABLES = {
+    "places": PLACE_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "attributions": ATTRIBUTION_COLUMNS,
+    "framing": FRAMING_COLUMNS,
+}
+
+
+@dataclass(slots=True)
+class ArticleRecords:
+    """One article's rows for every table, in column order, ready to insert.
+
+    Building them is pure (no database), so a Dask worker builds them next to the analysis
+    and the process that owns the store only inserts.
+    """
+
+    article_id: str
+    article: tuple  # ANALYZED_ARTICLE_COLUMNS
+    analysis_json: str
+    children: dict[str, list[tuple]]  # CHILD_TABLES name -> rows without article_id and idx
+
+
+def article_records(article: Article, analysis: Analysis, analysis_json: str | None = None) -> ArticleRecords:
+    """The rows `Store.add` inserts for ``article`` and its ``analysis``."""
+    row = {
+        **{k: getattr(article, k) for k in ("id", "url", "outlet", "published", "title", "text")},
+        "language": article.language,
+        "source": article.source,
+        "warnings": json.dumps(article.warnings),
+        "analyzed": int(analysis.analyzed),
+        "reason": analysis.reason,
+    }
+    children = {
+        "places": [
+            (p.mention, p.start, p.end, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1,
+             p.kind, p.precision, p.confidence)
+            for p in analysis.places
+        ],
+        "events": [
+            (e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.assoc_actor_1,
+             e.location, e.geonameid, e.lat, e.lon, e.country, e.admin1, e.geo_precision,
+             e.date, e.date_precision, e.fatalities, json.dumps(e.quantities, sort_keys=True),
+             e.modality, e.reported_by, e.notes, e.evidence, e.start, e.end)
+            for e in analysis.events
+        ],
+        "attributions": [
+            (a.speaker, a.organization, a.via, int(a.anonymous), a.cue, a.claim, a.start, a.end)
+            for a in analysis.attributions
+        ],
+        "framing": [
+            (f.text, f.technique, f.neutral, f.voice, f.target, f.family, f.start, f.end)
+            for f in analysis.framing
+        ],
+    }  # fmt: skip
+    return ArticleRecords(
+        article_id=article.id,
+        article=tuple(row[c] for c in ANALYZED_ARTICLE_COLUMNS),
+        analysis_json=analysis_json if analysis_json is not None else analysis.to_json(),
+        children=children,
+    )
 
 
 class Store:
@@ -114,17 +180,21 @@ class Store:
     ) -> bool:
         """Store one article and its analysis in one transaction. False if already stored.
 
-        ``analysis_json`` is ``analysis.to_json()`` when the caller has it already (a bulk
-        load from Parquet), saving the serialisation.
+        ``analysis_json`` is ``analysis.to_json()`` when the caller has it already, saving
+        the serialisation.
         """
+        return self.add_records(article_records(article, analysis, analysis_json), replace=replace)
+
+    def add_records(self, records: ArticleRecords, *, replace: bool = False) -> bool:
+        """`add` for rows built beforehand (by `article_records`, e.g. on a Dask worker)."""
         self.db.begin()
         try:
-            if self.has_article(article.id):
+            if self.has_article(records.article_id):
                 if not replace:
                     self.db.rollback()
                     return False
-                self._delete(article.id)
-            self._insert(article, analysis, analysis_json or analysis.to_json())
+                self._delete(records.article_id)
+            self._insert(records)
             self.db.commit()
         except BaseException:
             self.db.rollback()
@@ -132,75 +202,26 @@ class Store:
         return True
 
     def _delete(self, article_id: str) -> None:
-        for table in ("articles", "analyses", "places", "events", "attributions", "framing"):
+        for table in ("articles", "analyses", *CHILD_TABLES):
             key = "id" if table == "articles" else "article_id"
             self.db.execute(f"DELETE FROM {table} WHERE {key} = ?", (article_id,))
 
-    def _insert(self, article: Article, analysis: Analysis, analysis_json: str) -> None:
-        row = {
-            **{k: getattr(article, k) for k in ("id", "url", "outlet", "published", "title", "text")},
-            "language": article.language,
-            "source": article.source,
-            "warnings": json.dumps(article.warnings),
-            "analyzed": int(analysis.analyzed),
-            "reason": analysis.reason,
-            "copy_of": None,
-            "ingested_at": _now(),
-        }
-        self._insert_rows("articles", ARTICLE_COLUMNS, [tuple(row[c] for c in ARTICLE_COLUMNS)])
-        self.db.execute("INSERT INTO analyses (article_id, json) VALUES (?, ?)", (article.id, analysis_json))
-        aid = article.id
-        self._insert_child(
-            "places",
-            PLACE_COLUMNS,
-            aid,
-            [
-                (p.mention, p.start, p.end, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1,
-                 p.kind, p.precision, p.confidence)
-                for p in analysis.places
-            ],
-        )  # fmt: skip
-        self._insert_child(
-            "events",
-            EVENT_COLUMNS,
-            aid,
-            [
-                (e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.assoc_actor_1,
-                 e.location, e.geonameid, e.lat, e.lon, e.country, e.admin1, e.geo_precision,
-                 e.date, e.date_precision, e.fatalities, json.dumps(e.quantities, sort_keys=True),
-                 e.modality, e.reported_by, e.notes, e.evidence, e.start, e.end)
-                for e in analysis.events
-            ],
-        )  # fmt: skip
-        self._insert_child(
-            "attributions",
-            ATTRIBUTION_COLUMNS,
-            aid,
-            [
-                (a.speaker, a.organization, a.via, int(a.anonymous), a.cue, a.claim, a.start, a.end)
-                for a in analysis.attributions
-            ],
+    def _insert(self, records: ArticleRecords) -> None:
+        self._insert_rows("articles", ARTICLE_COLUMNS, [(*records.article, None, _now())])
+        self.db.execute(
+            "INSERT INTO analyses (article_id, json) VALUES (?, ?)",
+            (records.article_id, records.analysis_json),
         )
-        self._insert_child(
-            "framing",
-            FRAMING_COLUMNS,
-            aid,
-            [
-                (f.text, f.technique, f.neutral, f.voice, f.target, f.family, f.start, f.end)
-                for f in analysis.framing
-            ],
-        )
+        for table, columns in CHILD_TABLES.items():
+            self._insert_rows(
+                table,
+                ("article_id", "idx", *columns),
+                [(records.article_id, i, *r) for i, r in enumerate(records.children[table])],
+            )
 
     def _insert_rows(self, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
         marks = ", ".join("?" for _ in columns)
         self.db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
-
-    def _insert_child(self, table: str, columns: tuple[str, ...], article_id: str, rows: list[tuple]) -> None:
-        self._insert_rows(
-            table,
-            ("article_id", "idx", *columns),
-            [(article_id, i, *r) for i, r in enumerate(rows)],
-        )
 
     def record_issues(self, issues: Iterable[ReadIssue]) -> None:
         rows = [(i.where, i.message, int(i.fatal), _now()) for i in issues]

@@ -184,12 +184,12 @@ class _Index:
         self.sigs[aid] = m
         self.lsh.insert(aid, m, check_duplication=False)
 
-    def sign(self, ids: list[str], texts: dict[str, set[str]]) -> None:
+    def sign(self, ids: list[str], make: Callable[[str], MinHash]) -> None:
         db = self.store.db
         db.begin()
         for aid in ids:
             row = db.query("SELECT ingested_at FROM articles WHERE id = ?", (aid,))[0]
-            m = signature(texts[aid], self.num_perm, self.seed)
+            m = make(aid)
             db.execute(
                 "INSERT INTO article_signatures (article_id, ingested_at, num_perm, signature) "
                 "VALUES (?, ?, ?, ?)",
@@ -199,14 +199,32 @@ class _Index:
         db.commit()
 
 
-def _shingle_sets(store: Store, ids: Iterable[str], size: int) -> dict[str, set[str]]:
-    return {aid: shingles(_article_row(store, aid)["text"], size) for aid in ids}
-
-
 def _article_row(store: Store, aid: str) -> dict[str, Any]:
     return store.db.query(
         "SELECT id, outlet, published, text, ingested_at FROM articles WHERE id = ?", (aid,)
     )[0]
+
+
+class _Groups:
+    """Union-find over article ids: which articles are (transitively) copies of each other."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        while self.parent.setdefault(x, x) != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def members(self) -> list[list[str]]:
+        groups: dict[str, list[str]] = {}
+        for node in list(self.parent):
+            groups.setdefault(self.find(node), []).append(node)
+        return list(groups.values())
 
 
 def find_copies(
@@ -219,10 +237,33 @@ def find_copies(
     """
     cfg = load_settings(settings)["copies"]
     size = int(cfg["shingle_words"])
+    rows: dict[str, dict[str, Any]] = {}
+    # keyed by text: a corpus often holds the very same text under several ids
+    shingle_sets: dict[str, set[str]] = {}
+    signatures: dict[str, MinHash] = {}
+
+    def row(aid: str) -> dict[str, Any]:
+        if aid not in rows:
+            rows[aid] = _article_row(store, aid)
+        return rows[aid]
+
+    def sh(aid: str) -> set[str]:
+        text = row(aid)["text"]
+        if text not in shingle_sets:
+            shingle_sets[text] = shingles(text, size)
+        return shingle_sets[text]
+
     index = _Index(store, cfg)
+
+    def sign(aid: str) -> MinHash:
+        text = row(aid)["text"]
+        if text not in signatures:
+            signatures[text] = signature(sh(aid), index.num_perm, index.seed)
+        return signatures[text]
+
     fresh = index.load(rebuild=rebuild)
     if fresh:
-        index.sign(fresh, _shingle_sets(store, fresh, size))
+        index.sign(fresh, sign)
     fresh_set = set(fresh)
     edges: dict[tuple[str, str], tuple[float, float]] = {}
     if not rebuild:
@@ -232,26 +273,25 @@ def find_copies(
             if a in fresh_set or b in fresh_set or a not in index.sigs or b not in index.sigs:
                 continue
             edges[(min(a, b), max(a, b))] = (r["containment"] or 0.0, r["jaccard"] or 0.0)
-    # LSH proposes candidates for the new articles only (all of them on a rebuild).
+    # LSH proposes candidates for the new articles only (all of them on a rebuild). Exact
+    # repeats (the same text under several ids) share a signature, so they share one query.
     candidates: set[tuple[str, str]] = set()
+    answers: dict[bytes, list[str]] = {}
     for aid in fresh if not rebuild else list(index.sigs):
-        for other in index.lsh.query(index.sigs[aid]):
+        digest = index.sigs[aid].hashvalues.tobytes()
+        if digest not in answers:
+            answers[digest] = index.lsh.query(index.sigs[aid])
+        for other in answers[digest]:
             if other != aid:
                 candidates.add((min(aid, other), max(aid, other)))
-    rows: dict[str, dict[str, Any]] = {}
-    cache: dict[str, set[str]] = {}
-
-    def sh(aid: str) -> set[str]:
-        if aid not in cache:
-            cache[aid] = shingles(row(aid)["text"], size)
-        return cache[aid]
-
-    def row(aid: str) -> dict[str, Any]:
-        if aid not in rows:
-            rows[aid] = _article_row(store, aid)
-        return rows[aid]
-
+    groups = _Groups()
+    for a, b in edges:
+        groups.join(a, b)
     for a, b in sorted(candidates - set(edges)):
+        # Only the groups matter: a pair already joined through others adds nothing, and
+        # a group's (copy, original) scores are computed below when not measured here.
+        if groups.find(a) == groups.find(b):
+            continue
         sa, sb = sh(a), sh(b)
         if min(len(sa), len(sb)) < int(cfg["min_shingles"]):
             continue
@@ -259,31 +299,24 @@ def find_copies(
         log.debug("copy candidate %s ~ %s: containment %.3f, jaccard %.3f", a, b, cont, jac)
         if cont >= float(cfg["min_containment"]):
             edges[(a, b)] = (cont, jac)
-    return _resolve_groups(edges, row, lambda a, b: containment(sh(a), sh(b)))
+            groups.join(a, b)
+    return _pairs(groups, edges, row, lambda a, b: containment(sh(a), sh(b)))
 
 
-def _resolve_groups(
+def _pairs(
+    groups: _Groups,
     edges: dict[tuple[str, str], tuple[float, float]],
     row: Callable[[str], dict[str, Any]],
     score: Callable[[str, str], tuple[float, float]],
 ) -> list[CopyPair]:
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = {}
-    for node in list(parent):
-        groups.setdefault(find(node), []).append(node)
-
     pairs: list[CopyPair] = []
-    for members in groups.values():
-        credited = {m: any(_credits(row(m), row(o)) for o in members if o != m) for m in members}
+    for members in groups.members():
+        # whether a member credits any other member's outlet; checked once per outlet name
+        outlets = {_outlet_base(row(m)["outlet"]) for m in members}
+        credited = {}
+        for m in members:
+            others = {row(o)["outlet"] for o in members if o != m} if len(outlets) > 1 else set()
+            credited[m] = any(_credits(row(m), {"outlet": outlet}) for outlet in sorted(others, key=str))
 
         def rank(m: str, credited: dict[str, bool] = credited) -> tuple:
             r = row(m)
