@@ -23,24 +23,22 @@ def counts(report) -> dict:
     return {k: getattr(report, k) for k in REPORT_FIELDS}
 
 
+def run_small_partitions(corpus, db, out, pipeline, **kwargs):
+    """Two workers, partitions of a few short articles each, so every run has several."""
+    return ingest_distributed(
+        [corpus], db, workers=2, parquet_dir=out, partition_chars=300, pipeline=pipeline, **kwargs
+    )
+
+
 def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_path, nlp_pipeline):
     single_db, dist_db = tmp_path / "single.db", tmp_path / "dist.db"
     single = ingest([mixed_corpus], single_db, pipeline=nlp_pipeline)
     done = []
-    dist = ingest_distributed(
-        [mixed_corpus],
-        dist_db,
-        workers=2,
-        parquet_dir=tmp_path / "out",
-        partition_chars=300,
-        progress=done.append,
-        pipeline=nlp_pipeline,
-    )
+    dist = run_small_partitions(mixed_corpus, dist_db, tmp_path / "out", nlp_pipeline, progress=done.append)
     assert counts(dist) == counts(single)
     assert single.not_analyzed == 1 and single.already_stored == 1  # the French text, the repeat
-    assert (
-        sum(done) == dist.read - 1 - 0
-    )  # every unique article reported once (the repeat is not partitioned)
+    # every unique article reported once (the repeat is not partitioned)
+    assert sum(done) == dist.read - 1
     assert dist.partitions > 3 and dist.resumed == 0
     assert dist.workers and all(peak > 50 * 2**20 for peak in dist.workers.values())
     with Store(single_db) as a, Store(dist_db) as b:
@@ -50,14 +48,7 @@ def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_pa
 
     # a second run of each: nothing added, read problems logged again, the same database
     again_single = ingest([mixed_corpus], single_db, pipeline=nlp_pipeline)
-    again = ingest_distributed(
-        [mixed_corpus],
-        dist_db,
-        workers=2,
-        parquet_dir=tmp_path / "out",
-        partition_chars=300,
-        pipeline=nlp_pipeline,
-    )
+    again = run_small_partitions(mixed_corpus, dist_db, tmp_path / "out", nlp_pipeline)
     assert again.added == again_single.added == 0
     assert again.resumed == again.partitions and again.dashboard is None  # no cluster was needed
     with Store(single_db) as a, Store(dist_db) as b:
@@ -67,14 +58,7 @@ def test_same_rows_as_single_process_and_rerun_adds_nothing(mixed_corpus, tmp_pa
 @pytest.mark.postgres
 def test_postgres_store_matches_sqlite(mixed_corpus, tmp_path, pg_url, nlp_pipeline):
     ingest([mixed_corpus], tmp_path / "single.db", pipeline=nlp_pipeline)
-    report = ingest_distributed(
-        [mixed_corpus],
-        pg_url,
-        workers=2,
-        parquet_dir=tmp_path / "out",
-        partition_chars=300,
-        pipeline=nlp_pipeline,
-    )
+    report = run_small_partitions(mixed_corpus, pg_url, tmp_path / "out", nlp_pipeline)
     assert report.added == 19
     with Store(tmp_path / "single.db") as a, Store(pg_url) as b:
         assert b.db.dialect == "postgresql"
