@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -18,13 +19,16 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..core import analyze_article
 from ..errors import EventwireError
+from ..models import Analysis, Article
 from ..pipeline import Pipeline, default_pipeline
 from .gate import AnalysisGate, GateBusy, GateTimeout
 from .jobs import MAX_PENDING_JOBS, JobManager, JobQueueFull, LockedPipeline
 from .security import BodyLimitMiddleware, GuardMiddleware, SecurityHeadersMiddleware
 from .streaming import ExportStreamer
 from .throttle import LoginThrottle
+from .workers import AnalysisProcesses
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +58,15 @@ class Settings:
     gate: AnalysisGate = field(default=None)  # type: ignore[assignment]
     exports: ExportStreamer = field(default=None)  # type: ignore[assignment]
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    processes: AnalysisProcesses | None = None  # analysis in separate processes (serve), else threads
+
+    async def analyze(self, article: Article) -> Analysis:
+        """Analyze through the gate: off the event loop, bounded, timed (``GateBusy``, ``GateTimeout``)."""
+        gate = self.gate
+        if self.processes is not None:
+            deadline = time.monotonic() + gate.timeout
+            return await gate.run(self.processes.analyze, article, deadline, gate.timeout)
+        return await gate.run(analyze_article, article, self.pipeline)
 
 
 def _tiles_origin(tiles_url: str | None) -> str | None:
@@ -83,6 +96,7 @@ def create_app(
     analyze_timeout: float = DEFAULT_ANALYZE_TIMEOUT,
     analyze_queue: int = DEFAULT_ANALYZE_QUEUE,
     max_jobs: int = MAX_PENDING_JOBS,
+    analysis_processes: int = 0,
 ) -> FastAPI:
     """Build the app for one database.
 
@@ -90,7 +104,9 @@ def create_app(
     analyses and ingest jobs; ``max_body`` caps request bodies (413 above it). ``/analyze``
     runs off the event loop, one at a time with ``analyze_queue`` waiting (503 beyond) and
     ``analyze_timeout`` seconds each (504 beyond); ``max_jobs`` ingest jobs may wait or run
-    (503 beyond). Binding policy (a strong token for non-loopback hosts) is the caller's: see
+    (503 beyond). With ``analysis_processes`` > 0 analyses run in that many processes of their
+    own (one each at a time; an overrun's process is ended and replaced), else on one thread over
+    the shared pipeline. Binding policy (a strong token for non-loopback hosts) is the caller's: see
     ``eventwire serve``.
     """
     lock = threading.Lock()
@@ -104,14 +120,19 @@ def create_app(
         tiles_url=tiles_url,
         pipeline=locked,
         jobs=JobManager(str(db), locked, max_pending=max_jobs),
-        gate=AnalysisGate(workers=1, max_waiting=analyze_queue, timeout=analyze_timeout),
+        gate=AnalysisGate(
+            workers=max(1, analysis_processes), max_waiting=analyze_queue, timeout=analyze_timeout
+        ),
         exports=ExportStreamer(str(db)),
+        processes=AnalysisProcesses(analysis_processes) if analysis_processes > 0 else None,
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         settings.gate.close()
+        if settings.processes is not None:
+            settings.processes.close()
         settings.jobs.close()  # uploads still waiting are deleted with the server
 
     app = FastAPI(

@@ -4,8 +4,9 @@ Analyses run on the gate's own worker threads, never on the event loop nor in th
 the listing endpoints use, so a long article never makes a small request wait. When every
 worker is busy and the line is full the request is refused at once (``GateBusy`` -> 503 with
 Retry-After); a request that waits and runs longer than ``timeout`` seconds gets ``GateTimeout``
-(-> 504). A Python thread cannot be stopped: an analysis that overruns finishes in the
-background and keeps its place until then, so overruns shorten the line instead of piling up.
+(-> 504). A Python thread cannot be stopped: on threads an analysis that overruns finishes in
+the background and keeps its place until then, so overruns shorten the line instead of piling
+up; with ``workers.AnalysisProcesses`` (what ``eventwire serve`` uses) its process is ended.
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ class AnalysisGate:
         except TimeoutError:
             # an analysis that has not started yet is dropped; a running one finishes unseen
             future.cancel()
-            log.warning("analysis over the %g s limit (%s)", self.timeout, "dropped" if future.cancelled()
-                        else "still running")  # fmt: skip
+            log.warning("analysis over the %g s limit%s", self.timeout, " (dropped before it started)"
+                        if future.cancelled() else "")  # fmt: skip
             raise GateTimeout(self.timeout) from None
 
     def close(self) -> None:

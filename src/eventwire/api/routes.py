@@ -13,7 +13,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from ..core import analyze_article
 from ..errors import EventwireError
 from ..exports import FORMATS, EventFilter
 from ..ingest.readers import make_article
@@ -94,7 +93,7 @@ async def analyze(
     article = make_article(
         body.text, published=body.published, outlet=body.outlet, title=body.title, url=body.url, id=body.id
     )
-    analysis = await settings.gate.run(analyze_article, article, settings.pipeline)
+    analysis = await settings.analyze(article)
     stored = await run_in_threadpool(_store, settings.db, article, analysis) if store else False
     return JSONResponse(analysis.as_dict(), headers={"X-Eventwire-Stored": "true" if stored else "false"})
 

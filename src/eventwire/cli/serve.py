@@ -47,6 +47,15 @@ log = logging.getLogger(__name__)
     help="Analyses that may wait while one runs (503 with Retry-After above it).",
 )
 @click.option(
+    "--analysis-processes",
+    default=2,
+    show_default=True,
+    type=click.IntRange(0, 32),
+    help="Processes that analyze /analyze requests, one article each at a time (0: a thread of the "
+    "server process). A long article occupies one while others answer, and one over --analyze-timeout "
+    "is stopped. Each holds its own models (about 300 MB).",
+)
+@click.option(
     "--max-jobs",
     default=MAX_PENDING_JOBS,
     show_default=True,
@@ -84,9 +93,10 @@ def command(db, host, port, token, read_only, max_body_mb, basemap, tiles_url, *
     from ..api.app import create_app
     from ..pipeline import default_pipeline
 
-    # load the models now, so the first analysis from the page is not the slow one
-    click.echo("eventwire: loading the analysis pipeline…", err=True)
-    default_pipeline().initialize()
+    if not limits["analysis_processes"]:
+        # load the models now, so the first analysis from the page is not the slow one
+        click.echo("eventwire: loading the analysis pipeline…", err=True)
+        default_pipeline().initialize()
     app = create_app(
         db,
         token=token,
@@ -94,8 +104,14 @@ def command(db, host, port, token, read_only, max_body_mb, basemap, tiles_url, *
         max_body=int(max_body_mb * 2**20),
         basemap_dir=basemap,
         tiles_url=tiles_url,
-        **limits,  # analyze_timeout, analyze_queue, max_jobs
+        **limits,  # analyze_timeout, analyze_queue, analysis_processes, max_jobs
     )
+    processes = app.state.settings.processes
+    if processes is not None:
+        click.echo(f"eventwire: starting {processes.size} analysis processes…", err=True)
+        if not processes.wait_ready():
+            processes.close()
+            raise click.ClickException("the analysis processes did not start; see the messages above")
     click.echo(f"eventwire: serving {db} on http://{host}:{port}/ui/ (API docs at /docs)", err=True)
     uvicorn.run(
         app, host=host, port=port, log_level="info" if log.getEffectiveLevel() <= logging.INFO else "warning"
