@@ -17,8 +17,8 @@ class _Record:
 
 
 class LoginThrottle:
-    """After ``free`` wrong tokens from one address, each further wrong one blocks it for twice
-    as long as the one before (``base`` seconds, then 2x ..., at most ``cap``). A right token
+    """After ``free`` wrong tokens from one address it must wait ``base`` seconds before the next
+    try, and each further wrong one doubles the wait (at most ``cap``). A right token
     clears the address; an address that stays quiet for ``forget`` seconds starts afresh.
     At most ``max_clients`` addresses are remembered (the stalest are dropped first).
 
@@ -61,9 +61,9 @@ class LoginThrottle:
                 record = _Record()
             record.failures += 1
             record.last = now
-            over = record.failures - self.free
-            if over > 0:
-                record.blocked_until = now + min(self.cap, self.base * 2 ** (over - 1))
+            over = record.failures - self.free  # 0 at the last free try: the next one must wait
+            if over >= 0:
+                record.blocked_until = now + min(self.cap, self.base * 2**over)
             self._records[client] = record  # most recent last
             while len(self._records) > self.max_clients:
                 self._records.popitem(last=False)
