@@ -131,6 +131,7 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         settings.gate.close()
+        settings.exports.close()
         if settings.processes is not None:
             settings.processes.close()
         settings.jobs.close()  # uploads still waiting are deleted with the server

@@ -1,10 +1,12 @@
 """Exports streamed over HTTP: memory per request stays a few chunks, whatever the corpus size.
 
-The export writers of ``eventwire.exports`` write to a file object; here they run on their own
-thread (their own store connection) and write into a small bounded line of chunks that the
-response reads from the event loop. A writer waits while the client is slow, and stops when the
-client goes away. At most ``max_writers`` exports are written at once; further requests wait
-their turn, so concurrent downloads cannot multiply the server's memory.
+The export writers of ``eventwire.exports`` write to a file object; here they run on a small
+fixed pool of writer threads (each export with its own store connection) and write into a
+bounded line of chunks that the response reads from the event loop. A writer waits while the
+client is slow, and stops when the client goes away. At most ``max_writers`` exports are
+written at once; further requests wait their turn without a thread, so concurrent downloads
+cannot multiply the server's memory (a new thread per download would also give each its own
+malloc arena, which keeps its high-water mark).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
@@ -59,7 +62,7 @@ class ExportStreamer:
 
     def __init__(self, db: str, max_writers: int = 2):
         self.db = db
-        self._writers = threading.BoundedSemaphore(max(1, max_writers))
+        self._pool = ThreadPoolExecutor(max(1, max_writers), thread_name_prefix="eventwire-export")
 
     async def stream(self, fmt: str, flt: EventFilter) -> AsyncIterator[bytes]:
         loop = asyncio.get_running_loop()
@@ -80,10 +83,9 @@ class ExportStreamer:
 
         def produce() -> None:
             try:
-                with self._writers:  # a turn among the writers; waits here, off the event loop
-                    if stopped.is_set():
-                        return
-                    self._write(fmt, flt, put)
+                if stopped.is_set():  # the client left while this export waited its turn
+                    return
+                self._write(fmt, flt, put)
                 put(None)
             except _Stopped:
                 log.info("export %s stopped: the client went away", fmt)
@@ -94,7 +96,7 @@ class ExportStreamer:
                 except _Stopped:
                     pass
 
-        threading.Thread(target=produce, name=f"eventwire-export-{fmt}", daemon=True).start()
+        self._pool.submit(produce)
         try:
             while True:
                 item = await line.get()
@@ -126,3 +128,6 @@ class ExportStreamer:
                         put(chunk)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
