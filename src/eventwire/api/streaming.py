@@ -70,6 +70,8 @@ class ExportStreamer:
         stopped = threading.Event()
 
         def put(item: bytes | BaseException | None) -> None:
+            if stopped.is_set():
+                raise _Stopped
             future = asyncio.run_coroutine_threadsafe(line.put(item), loop)
             while True:
                 if stopped.is_set():
