@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 # Ten news articles' worth of HTML is well under this; a JSONL corpus upload may need --max-body-mb.
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
 # One /analyze runs at a time (the pipeline is shared), up to this many wait; each has this long.
-DEFAULT_ANALYZE_QUEUE = 4
+DEFAULT_ANALYZE_QUEUE = 8
 DEFAULT_ANALYZE_TIMEOUT = 60.0
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]

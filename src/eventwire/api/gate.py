@@ -63,7 +63,7 @@ class AnalysisGate:
 
     async def run(self, fn: Callable[..., T], *args: object) -> T:
         if not self._slots.acquire(blocking=False):
-            raise GateBusy(retry_after=max(1, min(60, int(self.timeout // 4) or 1)))
+            raise GateBusy(retry_after=2)  # a short article takes about a second: try again soon
         with self._lock:
             self._taken += 1
         try:
