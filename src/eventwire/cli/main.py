@@ -24,6 +24,7 @@ COMMANDS = {
     "stories": "stories",
     "timeline": "timeline",
     "serve": "serve",
+    "stages": "stages",
 }
 
 

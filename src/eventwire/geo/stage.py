@@ -36,9 +36,3 @@ class GeoStage(Stage):
         mentions = self.finder.find(text, sentences, ctx.analysis.entities, pos, actor_spans)
         places = self.resolver.resolve(mentions, self.finder.demonym_counts(text))
         ctx.analysis.places = places
-        actx = self.resolver.last_context
-        ctx.shared["geo"] = {
-            "focus_country": actx.focus_country,
-            "focus_province": actx.focus_province[1] if actx.focus_province else None,
-            "centre": actx.centre(),
-        }
