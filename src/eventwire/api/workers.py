@@ -39,7 +39,7 @@ def _serve(conn: Any) -> None:
             reply: tuple[str, Any] = ("ok", pipeline.analyze(article))
         except Exception as exc:  # noqa: BLE001 - sent back and raised in the server
             try:
-                pickle.dumps(exc)
+                pickle.loads(pickle.dumps(exc))  # it must also be rebuilt on the other side
                 reply = ("error", exc)
             except Exception:  # noqa: BLE001 - an exception that cannot travel is sent as text
                 reply = ("error", RuntimeError(f"{type(exc).__name__}: {exc}"))
