@@ -36,12 +36,12 @@ from typing import Any
 from ..errors import Errors, EventwireError
 from .build import ADMIN1_FILE, DATA_DIR, PLACES_FILE, locality_kind
 from .build_world import WORLD_FILE
-from .normalize import is_latin, name_key, skeleton
+from .normalize import is_latin, name_key, similarity, skeleton
 
 log = logging.getLogger(__name__)
 
 SUPPLEMENT_FILE = DATA_DIR / "supplement.tsv"
-INDEX_VERSION = 7
+INDEX_VERSION = 9
 # Per place, at most this many alternate names from a GeoNames record go into the index:
 # cities carry hundreds of foreign exonyms English news never uses.
 MAX_ALT_NAMES = 40
@@ -480,29 +480,43 @@ class _Builder:
 
 
 def load_world(builder: _Builder, path: Path) -> int:
-    """Natural Earth rows (``build_world.py``): a known GeoNames country or admin-1 entry gains the
-    label point it lacks and NE's names; seas, mountains and physical regions become entries."""
+    """Natural Earth rows (``build_world.py``). A country (by GeoNames id) or an admin-1 unit (by
+    GeoNames id, else by name within its country) already in the index gains the point it lacks,
+    its GeoNames id and NE's names; an NE admin-1 unit GeoNames does not list at that level (a
+    county, a department) becomes a district; seas, mountains and regions become entries."""
+    provinces: dict[str, list[tuple[int, set[str]]]] = {}
+    for pid, cc, key in builder.conn.execute(
+        "SELECT p.pid, p.country, n.key FROM places p JOIN names n ON n.pid=p.pid WHERE p.kind='province'"
+    ):
+        group = provinces.setdefault(cc, [])
+        if not group or group[-1][0] != pid:
+            group.append((pid, set()))
+        group[-1][1].add(key)
     n = 0
     for r in _read_tsv(path):
         names = [r["name"]] + [v for v in (r.get("variants") or "").split("|") if v]
         gid = _num(r.get("geonameid"), int)
-        if gid:
-            pid = builder.pid_for_geonameid(gid)
-            if pid is None:
-                continue  # an admin-1 unit GeoNames names differently: its own entry has the point
+        pid = builder.pid_for_geonameid(gid) if gid else None
+        if pid is None and r["kind"] == "province":
+            pid = _same_province(provinces.get(r["country"], []), {name_key(x) for x in names})
+        if pid is not None:
             builder.conn.execute(
-                "UPDATE places SET lat=?, lon=? WHERE pid=? AND lat IS NULL",
-                (_num(r["lat"]), _num(r["lon"]), pid),
+                "UPDATE places SET lat=COALESCE(lat, ?), lon=COALESCE(lon, ?),"
+                " geonameid=COALESCE(geonameid, ?) WHERE pid=?",
+                (_num(r["lat"]), _num(r["lon"]), gid, pid),
             )
             builder.add_names(pid, names)
         else:
+            kind = "district" if r["kind"] == "province" else r["kind"]
             builder.add(
                 {
                     "uid": f"ne:{r['source'].rsplit(' ', 1)[-1]}:{n}",
+                    "geonameid": gid,
                     "name": r["name"],
                     "lat": _num(r["lat"]),
                     "lon": _num(r["lon"]),
-                    "kind": r["kind"],
+                    "country": r["country"] or None,
+                    "kind": kind,
                     "fcode": r["fcode"],
                     "source": r["source"],
                 },
@@ -510,6 +524,20 @@ def load_world(builder: _Builder, path: Path) -> int:
             )
         n += 1
     return n
+
+
+def _same_province(candidates: list[tuple[int, set[str]]], keys: set[str]) -> int | None:
+    """The province entry a Natural Earth admin-1 unit is: one sharing a name, else one whose name is a
+    spelling variant ("Fuzuli" / "Fuezuli"; similarity >= 0.85)."""
+    for pid, own in candidates:
+        if own & keys:
+            return pid
+    best, best_sim = None, 0.85
+    for pid, own in candidates:
+        sim = max((similarity(a, b) for a in own for b in keys if a[:1] == b[:1]), default=0.0)
+        if sim >= best_sim:
+            best, best_sim = pid, sim
+    return best
 
 
 def load_supplement(builder: _Builder, path: Path) -> int:

@@ -67,6 +67,9 @@ class Scored:
     rec: PlaceRecord
     sim: float
     score: float = 0.0
+    alt: bool = False  # matched through another name of the entry, not a spelling of its own name
+    seat: bool = False  # a province whose same-name settlement lies inside it ("Homs", "Aleppo")
+    rival: bool = False  # an alternate name that another candidate carries as its own name
 
 
 @dataclass
@@ -107,7 +110,9 @@ class Resolver:
     def candidates(self, key: str, fuzzy: bool = True) -> list[Scored]:
         if key in self._cand_cache:
             return self._cand_cache[key]
-        out: dict[int, Scored] = {r.pid: Scored(r, 1.0) for r in self.gaz.by_key(key)}
+        out: dict[int, Scored] = {
+            r.pid: Scored(r, 1.0, alt=_other_name(r, key)) for r in self.gaz.by_key(key)
+        }
         if fuzzy and len(key) >= 4:
             for k, rec in self.gaz.by_skeleton(skeleton(key)):
                 if rec.pid in out:
@@ -121,7 +126,7 @@ class Resolver:
                 if sim >= self.cfg["fuzzy_threshold"]:
                     prev = out.get(rec.pid)
                     if prev is None or prev.sim < sim:
-                        out[rec.pid] = Scored(rec, sim)
+                        out[rec.pid] = Scored(rec, sim, alt=True)
         res = list(out.values())
         if len(self._cand_cache) > 20000:
             self._cand_cache.clear()
@@ -226,7 +231,12 @@ class Resolver:
         # Fuzzy pairs pay steeply for the distance: a near-spelling is a different place unless
         # the context (country, province, neighbours) says otherwise.
         sc = 3.0 * s.sim - 8.0 * (1.0 - s.sim) + KIND_PRIOR.get(r.kind, 0.0)
-        sc += 0.4 * math.log10(1 + max(r.population, 0))
+        # Size: an admin-1 unit without a census figure weighs as a large city ("California" the
+        # state, not a village of that name), a country as its population.
+        pop = r.population or (1_000_000 if r.kind == "province" else 0)
+        sc += 0.4 * math.log10(1 + max(pop, 0))
+        if s.rival:
+            sc -= 3.0  # "Illinois" as an old alternate name of some town, when a place is called that
         if m.demonym:
             sc += 2.0 if r.country == m.demonym else -1.0
         cue = m.kind_cue
@@ -260,7 +270,7 @@ class Resolver:
                 sc -= 1.0
             if r.kind in ("border_crossing", "other"):
                 sc -= 1.0
-            if r.kind == "province" and not m.region_frame:
+            if r.kind == "province" and s.seat and not m.region_frame:
                 sc -= 1.2  # bare "Homs", "Aleppo": the city, unless the context names the province
         if m.region_frame and r.kind == "province":
             sc += 2.5
@@ -351,6 +361,7 @@ class Resolver:
                     or ctx.countries.get(s.rec.country or "", 0) >= 0.2 * top_w
                 ]
                 cand_map[id(m)] = cands
+            cands = cand_map[id(m)] = self._transliterations_only(cands, ctx)
             ev = evid[id(m)]
             if focus and any(s.rec.country == focus for s in cands):
                 ev += 1.0
@@ -601,6 +612,24 @@ class Resolver:
                 p.candidates = list(src.candidates)
 
     @staticmethod
+    def _transliterations_only(cands: list[Scored], ctx: ArticleContext) -> list[Scored]:
+        """Near-spellings stand for transliteration variants of a name in the countries the article
+        is about ("Dael" for "Da`il" in a report on Daraa), never for another name: without a focus
+        country, or when the exact name already fits the article's geography, they are dropped."""
+        fuzzy = [s for s in cands if s.sim < 1.0]
+        if not fuzzy:
+            return cands
+        top = max(ctx.countries.values(), default=0.0)
+
+        def focus(cc: str | None) -> bool:
+            return bool(cc) and top > 0 and ctx.countries.get(cc or "", 0) >= 0.2 * top
+
+        exact = [s for s in cands if s.sim == 1.0]
+        if any(focus(s.rec.country) or s.rec.kind in ("country", "province", "region") for s in exact):
+            return exact
+        return exact + [s for s in fuzzy if focus(s.rec.country)]
+
+    @staticmethod
     def _stray(m: Mention, r: PlaceRecord, ctx: ArticleContext, top_w: float) -> bool:
         """A small place in a country the article hardly touches ("Teke" in a list of Azerbaijani
         villages has forty namesakes in Turkey): another place of the same name. Large cities,
@@ -612,7 +641,12 @@ class Resolver:
         return ctx.countries.get(r.country, 0) < 0.1 * top_w
 
     def _rank(self, m: Mention, cands: list[Scored], ctx: ArticleContext, second: bool) -> list[Scored]:
+        own = any(not s.alt and s.sim == 1.0 for s in cands)
+        towns = [s.rec for s in cands if s.sim == 1.0 and s.rec.kind in SETTLEMENT]
         for s in cands:
+            s.rival = own and s.alt and s.sim == 1.0 and s.rec.kind not in ("country", "province")
+            if s.rec.kind == "province":
+                s.seat = any(_seat_of(t, s.rec) for t in towns)
             s.score = self.score(m, s, ctx, second)
         return sorted(cands, key=lambda s: s.score, reverse=True)
 
@@ -690,6 +724,24 @@ class Resolver:
         if m.region_frame and kind == "province":
             place.kind = "region"  # "eastern Dara'a": part of the province, coded to it
         return place
+
+
+def _other_name(rec: PlaceRecord, key: str) -> bool:
+    """The key is another name of the entry ("Illinois" listed for a town called Riverside), not a
+    spelling of its own ("Dara'a" for "Dar`a")."""
+    own = name_key(rec.name)
+    return own != key and similarity(own, key) < 0.75
+
+
+def _seat_of(town: PlaceRecord, province: PlaceRecord) -> bool:
+    """A settlement named like the province it lies in: the city the bare name usually means."""
+    if town.country != province.country:
+        return False
+    if town.admin1 and province.admin1:
+        return town.admin1 == province.admin1
+    if None in (town.lat, town.lon, province.lat, province.lon):
+        return False
+    return haversine_km(town.lat, town.lon, province.lat, province.lon) <= 150  # type: ignore[arg-type]
 
 
 def _place_at(m: Mention, rec: PlaceRecord, **fields: Any) -> Place:
