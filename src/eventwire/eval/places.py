@@ -9,7 +9,9 @@ predicted coordinates lie within 25 / 161 km (great circle); a prediction carryi
 GeoNames id is at distance 0 (the same entry, whatever point another source gives it); a
 detected place whose predictions carry no coordinates counts as a miss there and as
 ``unresolved``. ``exact_id`` is the share of detected gold places with a GeoNames id whose
-prediction carries that same id.
+prediction carries that same id. Predicted references with a ``role`` (demonyms, places inside
+organisation names) are scored only against gold that types its places (``role`` or
+``gwn_type``): a gold of locations only neither asks for them nor counts them as errors.
 """
 
 from __future__ import annotations
@@ -35,10 +37,16 @@ def _predictions_for(gold: GoldSpan, preds: list[Place]) -> list[Place]:
     return by_span + by_name
 
 
+def _annotates_roles(gold: GoldArticle) -> bool:
+    """Whether the gold annotates references that are not locations ("British", "Washington" in
+    "The Washington Post"): it then types its places (``role`` or GeoWebNews' ``gwn_type``)."""
+    return any(g.get("role") is not None or g.get("gwn_type") is not None for g in gold.places)
+
+
 def score_places(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> LayerScore:
     """Counts for one article: detection against gold mentions, then coordinate accuracy."""
     gold = as_gold(gold)
-    preds = list(analysis.places)
+    preds = [p for p in analysis.places if not p.role or _annotates_roles(gold)]
     score = LayerScore()
     c = {
         "gold": len(gold.places),

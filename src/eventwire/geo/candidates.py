@@ -19,6 +19,7 @@ the resolver places them in the enclosing province.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -28,12 +29,14 @@ from typing import Any
 from ..models import Entity
 from .build import DATA_DIR
 from .normalize import ADMIN_SUFFIXES, fold, name_key
+from .references import abbreviation, abbreviation_key, demonym_table
 
 CUES_FILE = DATA_DIR / "cues.json"
 MAX_WORDS = 6
 
 # A word: letters/digits with inner apostrophes and hyphens ("Dara'a", "al-Harak", "Turkey-backed").
-_WORD = re.compile(r"[^\W_][\w'’‘`ʿʾ]*(?:[-‐‑][\w'’‘`ʿʾ]+)*")
+# Dotted initials ("U.S.", "N.J.") are one word.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![a-z])|[^\W_][\w'’‘`ʿʾ]*(?:[-‐‑][\w'’‘`ʿʾ]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ez|ed|es|esh|et|er|en|adh|ath)[-‐‑]", re.I)
 _POSSESSIVE = re.compile(r"[’'‘]s$|[’']$")
 # Lower-case particles allowed inside a name chunk ("Busra al Harir", "Republic of the Congo").
@@ -61,7 +64,7 @@ def cues() -> dict[str, Any]:
         "generic": set(data["generic_words"]["list"]),
         "titles": set(data["person_context"]["titles_before"]),
         "speech": set(data["person_context"]["verbs_after"]),
-        "demonyms": {k: v for k, v in data["demonyms"]["map"].items()},
+        "demonyms": {form: cc for form, (cc, _place) in demonym_table().items() if cc},
         "actor_nouns": set(data["metonymy"]["actor_nouns"]),
         "adjectives": set(data["metonymy"]["adjectives"]),
         "between_nouns": set(data["metonymy"]["between_nouns"]),
@@ -133,6 +136,7 @@ class Mention:
     plural_after: str | None = None  # "eight Dara'a towns": a plural settlement noun right after the name
     descriptor: bool = False  # "the Horn of Africa nation": a region naming a country, not a location
     container: Mention | None = None  # "X in the sub-district of Y", "X in Y province": Y encloses X
+    country_hint: str | None = None  # the country an abbreviation names ("Va." is in the US)
     words: int = 1
     notes: list[str] = field(default_factory=list)
 
@@ -363,7 +367,12 @@ class CandidateFinder:
                     break
             if m.demonym:
                 break
-        if m.words == 1 and text[m.name_start : m.name_end].isupper() and m.name_end - m.name_start > 1:
+        if (
+            m.words == 1
+            and m.country_hint is None
+            and text[m.name_start : m.name_end].isupper()
+            and m.name_end - m.name_start > 1
+        ):
             m.acronym = True
 
     def _between_political(self, bwords: list[str], awords: list[str]) -> bool:
@@ -411,13 +420,8 @@ class CandidateFinder:
         sent_starts = [s for s, _ in sentences] or [0]
 
         def sent_start_of(pos: int) -> int:
-            best = 0
-            for s in sent_starts:
-                if s <= pos:
-                    best = s
-                else:
-                    break
-            return best
+            i = bisect.bisect_right(sent_starts, pos)
+            return sent_starts[i - 1] if i else 0
 
         for chunk in name_chunks(text):
             n = len(chunk)
@@ -438,7 +442,8 @@ class CandidateFinder:
                         sub[-1].lower in c["admin_nouns"] or sub[-1].lower in ADMIN_SUFFIXES
                     ):
                         continue  # "Dara'a Province" keys as "Dara'a": match the name, read the noun as a cue
-                    key = name_key(text[sub[0].start : sub[-1].end])
+                    abbr = abbreviation(text, sub[0].start, sub[0].end) if len(sub) == 1 else None
+                    key = abbreviation_key(abbr[0]) if abbr else name_key(text[sub[0].start : sub[-1].end])
                     if key and len(key) >= 3 and self.has_key(key):
                         match = (i, j)
                         break
@@ -516,6 +521,9 @@ class CandidateFinder:
                 sub = chunk[i:j]
                 s, e = sub[0].start, sub[-1].end
                 key = name_key(text[s : chunk[core_j - 1].end]) if core_j else name_key(text[s:e])
+                abbr = abbreviation(text, s, e) if j - i == 1 and known else None
+                if abbr:
+                    key, e = abbreviation_key(abbr[0]), abbr[1]  # "Calif." stands for California
                 m = Mention(
                     start=s,
                     end=e,
@@ -527,6 +535,9 @@ class CandidateFinder:
                     partial=partial,
                     words=j - i,
                 )
+                if abbr:
+                    m.country_hint = abbr[0].country
+                    m.notes.append("abbreviation")
                 if pos is not None and j - i == 1:
                     m.pos = pos.get(s)
                 self._context(text, m, sent_start_of(s))
@@ -676,10 +687,15 @@ class CandidateFinder:
                 m.container = nxt
 
     def _datelines(self, text: str, mentions: list[Mention]) -> None:
+        """An all-capitals place name opening the text, or opening a story anywhere and followed by
+        the dateline's comma, bracket or dash ("SAN ANTONIO (AP) -", "WASHINGTON—", "LONDON, May 2")."""
         for m in mentions:
-            if m.start > 3 or not m.text.isupper():
-                continue
-            if re.match(r"\s*(?:,|\(|-|–|—|:)", text[m.end : m.end + 3]):
+            if not m.text.isupper() or m.country_hint or m.text in self.outlets or not m.known:
+                continue  # ("Aleppo, SANA -": the agency's name after the dateline)
+            marker = re.match(r"\s*(?:,|\(|-|–|—|:)", text[m.end : m.end + 3])
+            if (m.start <= 3 and (marker or m.text.replace(" ", "").isalpha())) or (
+                marker and len(m.key) >= 4
+            ):
                 m.dateline = True
                 m.strong = True
                 m.metonymy = False

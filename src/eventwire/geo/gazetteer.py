@@ -242,6 +242,16 @@ class Gazetteer:
             ).fetchone()
         return PlaceRecord.from_row(row) if row else None
 
+    def country(self, code: str) -> PlaceRecord | None:
+        """The country entry with ISO code ``code``."""
+        with self._lock:
+            row = self.conn.execute(
+                f"SELECT {self._COLS} FROM places p WHERE p.kind='country' AND p.country=?"
+                " ORDER BY p.population DESC LIMIT 1",
+                (code,),
+            ).fetchone()
+        return PlaceRecord.from_row(row) if row else None
+
     def province(self, country: str | None, admin1: str | None) -> PlaceRecord | None:
         """The province entry named ``admin1`` in ``country`` (for province-precision fallbacks)."""
         if not admin1:

@@ -29,6 +29,7 @@ from ..models import Candidate, Place
 from .candidates import Mention, cues
 from .gazetteer import Gazetteer, PlaceRecord
 from .normalize import display_name, name_key, similarity, skeleton
+from .references import EMBEDDED
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class Scored:
     sim: float
     score: float = 0.0
     alt: bool = False  # matched through another name of the entry, not a spelling of its own name
-    seat: bool = False  # a province whose same-name settlement lies inside it ("Homs", "Aleppo")
+    seat: bool = False  # a province whose name a bare mention means as a city ("Homs", "Gaza")
     rival: bool = False  # an alternate name that another candidate carries as its own name
 
 
@@ -170,6 +171,8 @@ class Resolver:
             ev += 1.0
         if m.dateline:
             ev += 3.0
+        if m.country_hint:
+            ev += 2.0  # "U.S.", "Va." after a comma: short forms that only name places
         if "list-of-places" in m.notes:
             ev += 1.5
         if m.person_cue:
@@ -231,10 +234,7 @@ class Resolver:
         # Fuzzy pairs pay steeply for the distance: a near-spelling is a different place unless
         # the context (country, province, neighbours) says otherwise.
         sc = 3.0 * s.sim - 8.0 * (1.0 - s.sim) + KIND_PRIOR.get(r.kind, 0.0)
-        # Size: an admin-1 unit without a census figure weighs as a large city ("California" the
-        # state, not a village of that name), a country as its population.
-        pop = r.population or (1_000_000 if r.kind == "province" else 0)
-        sc += 0.4 * math.log10(1 + max(pop, 0))
+        sc += _size(r)
         if s.rival:
             sc -= 3.0  # "Illinois" as an old alternate name of some town, when a place is called that
         if m.demonym:
@@ -301,16 +301,21 @@ class Resolver:
         """Resolve all mentions of one article; returns places in text order."""
         cand_map: dict[int, list[Scored]] = {}
         evid: dict[int, float] = {}
+        embedded: list[tuple[Mention, list[Scored]]] = []
         for m in mentions:
             fuzzy = bool(
                 m.strong or m.prep or m.ner in ("GPE", "LOC", "FAC") or m.region_frame or not m.known
             )
             cands = self.candidates(m.key, fuzzy=fuzzy) if m.key else []
+            if m.country_hint:
+                cands = [s for s in cands if s.rec.country == m.country_hint and s.sim == 1.0]
             if m.key in cues()["demonyms"] or (m.words == 1 and m.key in cues()["generic"]):
                 continue  # "Syrian", "Daesh": adjectives and group names, never places
             if not m.known and not (m.strong or m.prep or m.dateline or m.ner in ("GPE", "LOC", "FAC")):
                 continue  # an unknown name needs a place cue before anything is looked up
             if m.partial and not m.strong:
+                if _embeddable(m, cands):
+                    embedded.append((m, [s for s in cands if s.sim == 1.0]))
                 continue  # part of a larger name: "Paris Attack", "Rami Abdel Rahman"
             if m.actor and not m.dateline:
                 # Part of an armed group's or outlet's name ("Ahrar al-Sham", "SANA", "Myingyan PDF").
@@ -338,9 +343,15 @@ class Resolver:
             if id(m) not in evid or evid[id(m)] < self.cfg["accept"] + 1.0:
                 continue
             exact = [s for s in cand_map[id(m)] if s.sim == 1.0]
-            countries = {s.rec.country for s in exact if s.rec.country}
-            for cc in sorted(countries):
-                ctx.countries[cc] += 1.0 / len(countries)
+            # An ambiguous name points to its readings' countries in proportion to how prominent each
+            # reading is: "Gaza" is the city of 400,000 far more often than a village of that name.
+            weights: Counter[str] = Counter()
+            for s in exact:
+                if s.rec.country:
+                    weights[s.rec.country] += math.exp(_prominence(s.rec))
+            total = sum(weights.values())
+            for cc in sorted(weights):
+                ctx.countries[cc] += weights[cc] / total
             for s in exact:
                 if s.rec.kind == "country" and s.rec.country:
                     ctx.countries[s.rec.country] += 1.0
@@ -462,6 +473,15 @@ class Resolver:
             places.append(self._to_place(m, ranked, ctx, places, unit))
             kept.append(m)
         self._one_sense(kept, places, cand_map)
+        for m, cands in embedded:
+            # "The Washington Post", "Iowa House": a place named inside an organisation's name, read in
+            # the article's context, reported as a reference that is never a location.
+            ranked = self._rank(m, cands, ctx, True)
+            if ranked:
+                place = self._to_place(m, ranked, ctx, places)
+                place.role = EMBEDDED
+                places.append(place)
+        places.sort(key=lambda p: p.start)
         self.last_context = ctx
         return places
 
@@ -646,7 +666,7 @@ class Resolver:
         for s in cands:
             s.rival = own and s.alt and s.sim == 1.0 and s.rec.kind not in ("country", "province")
             if s.rec.kind == "province":
-                s.seat = any(_seat_of(t, s.rec) for t in towns)
+                s.seat = any(_seat_of(t, s.rec) or _big_city_elsewhere(t, s.rec, ctx) for t in towns)
             s.score = self.score(m, s, ctx, second)
         return sorted(cands, key=lambda s: s.score, reverse=True)
 
@@ -726,11 +746,45 @@ class Resolver:
         return place
 
 
+def _size(r: PlaceRecord) -> float:
+    """Size prior: an admin-1 unit without a census figure weighs as a large city ("California" the
+    state, not a village of that name), a country as its population."""
+    pop = r.population or (1_000_000 if r.kind == "province" else 0)
+    return 0.4 * math.log10(1 + max(pop, 0))
+
+
+def _prominence(r: PlaceRecord) -> float:
+    return KIND_PRIOR.get(r.kind, 0.0) + _size(r)
+
+
+def _embeddable(m: Mention, cands: list[Scored]) -> bool:
+    """A country, a state or a well-known city named by its own name inside an organisation's name."""
+    if m.actor or m.person_cue or "inside-PERSON" in m.notes or m.acronym or m.ner == "PERSON":
+        return False
+    if m.ner not in ("ORG", "FAC", "GPE") and "inside-ORG" not in m.notes:
+        return False
+    return any(
+        s.sim == 1.0
+        and not s.alt
+        and (s.rec.kind in ("country", "province") or s.rec.fcode == "PPLC" or s.rec.population >= 100_000)
+        for s in cands
+    )
+
+
 def _other_name(rec: PlaceRecord, key: str) -> bool:
     """The key is another name of the entry ("Illinois" listed for a town called Riverside), not a
     spelling of its own ("Dara'a" for "Dar`a")."""
     own = name_key(rec.name)
     return own != key and similarity(own, key) < 0.75
+
+
+def _big_city_elsewhere(town: PlaceRecord, province: PlaceRecord, ctx: ArticleContext) -> bool:
+    """A city of 100,000+ with the province's name ("Gaza" the city, not Mozambique's province), unless
+    the province lies in the article's country and the city does not ("Ontario" in a Canadian story)."""
+    if town.population < 100_000:
+        return False
+    focus = ctx.focus_country
+    return not (focus and province.country == focus and town.country != focus)
 
 
 def _seat_of(town: PlaceRecord, province: PlaceRecord) -> bool:
