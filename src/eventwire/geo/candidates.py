@@ -702,8 +702,12 @@ class CandidateFinder:
 
     @staticmethod
     def _attach_ner(mentions: list[Mention], entities: list[Entity]) -> None:
+        ents = sorted(entities, key=lambda e: e.start)
+        ends = [e.end for e in ents]
         for m in mentions:
-            for e in entities:
+            # the first entity ending after the mention starts, and a few after it (entities do not nest)
+            i = bisect.bisect_right(ends, m.name_start)
+            for e in ents[i : i + 4]:
                 if e.start < m.name_end and m.name_start < e.end:
                     m.ner = e.label
                     # A PERSON entity that extends beyond the match is a larger name.

@@ -22,11 +22,12 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..models import Candidate, Place
 from .candidates import Mention, cues
+from .context import Anchors, ArticleContext, haversine_km
 from .gazetteer import Gazetteer, PlaceRecord
 from .normalize import display_name, name_key, similarity, skeleton
 from .references import EMBEDDED
@@ -56,13 +57,6 @@ KIND_PRIOR = {
 }
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
-
-
 @dataclass
 class Scored:
     rec: PlaceRecord
@@ -73,48 +67,24 @@ class Scored:
     rival: bool = False  # an alternate name that another candidate carries as its own name
 
 
-@dataclass
-class ArticleContext:
-    """What the resolver learns about an article: focus country, provinces, a spatial centre."""
-
-    countries: Counter[str] = field(default_factory=Counter)
-    provinces: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1)
-    points: list[tuple[float, float]] = field(default_factory=list)
-
-    @property
-    def focus_country(self) -> str | None:
-        return self.countries.most_common(1)[0][0] if self.countries else None
-
-    @property
-    def focus_province(self) -> tuple[str, str] | None:
-        fc = self.focus_country
-        ranked = [p for p, _ in self.provinces.most_common() if p[0] == fc] or [
-            p for p, _ in self.provinces.most_common()
-        ]
-        return ranked[0] if ranked else None
-
-    def centre(self) -> tuple[float, float] | None:
-        if not self.points:
-            return None
-        lats = sorted(p[0] for p in self.points)
-        lons = sorted(p[1] for p in self.points)
-        return lats[len(lats) // 2], lons[len(lons) // 2]
-
-
 class Resolver:
     def __init__(self, gazetteer: Gazetteer, config: dict[str, Any] | None = None):
         self.gaz = gazetteer
         self.cfg = {**DEFAULTS, **(config or {})}
-        self._cand_cache: dict[str, list[Scored]] = {}
+        # Keyed by every input that changes the answer (the key and whether near-spellings are
+        # looked up), so an article's analysis never depends on what was analyzed before.
+        self._cand_cache: dict[tuple[str, bool], list[Scored]] = {}
 
     # -- candidates -------------------------------------------------------------
     def candidates(self, key: str, fuzzy: bool = True) -> list[Scored]:
-        if key in self._cand_cache:
-            return self._cand_cache[key]
+        fuzzy = fuzzy and len(key) >= 4
+        cached = self._cand_cache.get((key, fuzzy))
+        if cached is not None:
+            return [Scored(c.rec, c.sim, alt=c.alt) for c in cached]  # fresh objects: scoring writes on them
         out: dict[int, Scored] = {
             r.pid: Scored(r, 1.0, alt=_other_name(r, key)) for r in self.gaz.by_key(key)
         }
-        if fuzzy and len(key) >= 4:
+        if fuzzy:
             for k, rec in self.gaz.by_skeleton(skeleton(key)):
                 if rec.pid in out:
                     continue
@@ -131,8 +101,8 @@ class Resolver:
         res = list(out.values())
         if len(self._cand_cache) > 20000:
             self._cand_cache.clear()
-        self._cand_cache[key] = res
-        return res
+        self._cand_cache[(key, fuzzy)] = res
+        return [Scored(c.rec, c.sim, alt=c.alt) for c in res]
 
     # -- evidence that a mention is a place at all ------------------------------------
     def evidence(self, m: Mention, cands: list[Scored]) -> float:
@@ -428,7 +398,7 @@ class Resolver:
                 ranked = self._rank(c, cand_map[id(c)], ctx, True)
                 if ranked:
                     best[id(c)] = (ranked[0], ranked)
-        anchors = self._anchors(accepted, best, mentions, demonyms or {})
+        anchors = Anchors(self._anchors(accepted, best, mentions, demonyms or {}))
         kept: list[Mention] = []
         for m in accepted:
             cands = cand_map[id(m)]
@@ -512,22 +482,20 @@ class Resolver:
         return out
 
     @staticmethod
-    def _far_foreign(m: Mention, s: Scored, anchors: list) -> bool:
+    def _far_foreign(m: Mention, s: Scored, anchors: Anchors) -> bool:
         """A reading in a country no other name of the article points to and more than 300 km from
         every place the article is sure of is another place of the same name ("Boni" in central
         Mali is not Bonn, which has "Boni" as an alternate name). Datelines, countries, regions
         and well-known cities named by their own main name ("talks in Sochi") stay."""
         r = s.rec
-        if m.dateline or not r.country or r.kind in ("country", "region") or r.lat is None:
+        if m.dateline or not r.country or r.kind in ("country", "region") or r.lat is None or r.lon is None:
             return False
-        others = [a for a in anchors if a[0] != m.key]
-        if not others or any(a[1] == r.country for a in others):
+        if not anchors.others(m.key) or anchors.country_backed(m.key, r.country):
             return False
         own_name = s.sim == 1.0 and name_key(r.name) == m.key
         if own_name and (r.population >= 100_000 or r.fcode == "PPLC" or r.kind == "province"):
             return False
-        pts = [(a[2], a[3]) for a in others if a[2] is not None]
-        return bool(pts) and all(haversine_km(lat, lon, r.lat, r.lon) > 300 for lat, lon in pts)
+        return bool(anchors.all_farther_than(m.key, r.lat, r.lon, 300))
 
     @staticmethod
     def _context_city(
