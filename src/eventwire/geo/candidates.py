@@ -547,6 +547,7 @@ class CandidateFinder:
         self._containers(text, mentions)
         self._datelines(text, mentions)
         self._attach_ner(mentions, entities)
+        self._person_names(text, mentions, entities)
         self._attach_actors(text, mentions, list(actor_spans or []))
         self._attach_actors(text, mentions, self._outlet_spans(text), outlet=True)
         return mentions
@@ -699,6 +700,21 @@ class CandidateFinder:
                 m.dateline = True
                 m.strong = True
                 m.metonymy = False
+
+    @staticmethod
+    def _person_names(text: str, mentions: list[Mention], entities: list[Entity]) -> None:
+        """A one-word name that is a word of a full person name elsewhere in the article ("President
+        Ali Bongo ... Bongo said") is that person, unless the text uses it as a place here ("in X")."""
+        words = set()
+        for e in entities:
+            parts = text[e.start : e.end].split()
+            if e.label == "PERSON" and len(parts) >= 2:
+                words.update(name_key(w) for w in (parts[0], parts[-1]))
+        for m in mentions:
+            if m.words == 1 and m.key in words and not m.strong and not m.dateline:
+                if m.ner == "PERSON" or not m.prep:
+                    m.person_cue = True
+                    m.notes.append("person-name")
 
     @staticmethod
     def _attach_ner(mentions: list[Mention], entities: list[Entity]) -> None:

@@ -292,6 +292,8 @@ class Resolver:
                 # Only a name that IS an actor alias and also a town ("Azov", "Wagner") stays a place
                 # when the context says so ("the city of Azov", "in Azov").
                 if not ("actor-equal" in m.notes and ("kind-before" in m.notes or "prep-direct" in m.notes)):
+                    if "actor-equal" not in m.notes and _embeddable(m, cands):
+                        embedded.append((m, [s for s in cands if s.sim == 1.0]))  # "Free Syrian Army"
                     continue
             if m.descriptor:
                 continue  # "the Horn of Africa nation": the region describes a country
@@ -727,9 +729,9 @@ def _prominence(r: PlaceRecord) -> float:
 
 def _embeddable(m: Mention, cands: list[Scored]) -> bool:
     """A country, a state or a well-known city named by its own name inside an organisation's name."""
-    if m.actor or m.person_cue or "inside-PERSON" in m.notes or m.acronym or m.ner == "PERSON":
+    if m.person_cue or "inside-PERSON" in m.notes or m.acronym or m.ner == "PERSON":
         return False
-    if m.ner not in ("ORG", "FAC", "GPE") and "inside-ORG" not in m.notes:
+    if m.ner not in ("ORG", "FAC", "GPE") and "inside-ORG" not in m.notes and not m.actor:
         return False
     return any(
         s.sim == 1.0
