@@ -175,6 +175,7 @@ class Gazetteer:
     def __init__(self, path: Path | str | None = None, *, build: bool = True):
         self.path = Path(path) if path else default_db_path()
         self._lock = threading.Lock()
+        self._countries: dict[str, PlaceRecord] | None = None
         if build and (not self.path.exists() or self._meta("fingerprint") != _fingerprint()):
             if path is None or not self.path.exists():
                 self.build_default()
@@ -241,14 +242,15 @@ class Gazetteer:
         return PlaceRecord.from_row(row) if row else None
 
     def country(self, code: str) -> PlaceRecord | None:
-        """The country entry with ISO code ``code``."""
-        with self._lock:
-            row = self.conn.execute(
-                f"SELECT {self._COLS} FROM places p WHERE p.kind='country' AND p.country=?"
-                " ORDER BY p.population DESC LIMIT 1",
-                (code,),
-            ).fetchone()
-        return PlaceRecord.from_row(row) if row else None
+        """The country entry with ISO code ``code`` (all countries are read once, on first use)."""
+        if self._countries is None:
+            with self._lock:
+                rows = self.conn.execute(
+                    f"SELECT {self._COLS} FROM places p WHERE p.kind='country' ORDER BY p.population"
+                ).fetchall()
+            # the most populous entry of a code wins (sorted last)
+            self._countries = {r.country: r for r in map(PlaceRecord.from_row, rows) if r.country}
+        return self._countries.get(code)
 
     def province(self, country: str | None, admin1: str | None) -> PlaceRecord | None:
         """The province entry named ``admin1`` in ``country`` (for province-precision fallbacks)."""
