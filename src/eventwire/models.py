@@ -212,6 +212,7 @@ class FramingSpan(Record):
     voice: str = "outlet"  # "outlet" or "quoted" (a quoted speaker's own words)
     target: str | None = None  # canonical actor the label targets, if any
     family: str | None = None  # lexicon entry family, for auditing
+    side: str | None = None  # whom a label serves: "state", "non-state", "foreign-state" or None
 
 
 @dataclass
@@ -224,6 +225,7 @@ class Analysis(Record):
     language: str | None = None
     published: str | None = None
     outlet: str | None = None
+    country: str | None = None  # ISO code of the country the article is mostly about (actors stage)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)

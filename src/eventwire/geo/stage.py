@@ -38,9 +38,3 @@ class GeoStage(Stage):
         places = self.resolver.resolve(mentions, self.finder.demonym_counts(text))
         places += demonym_places(text, ctx.analysis.entities, self.gazetteer, places)
         ctx.analysis.places = sorted(places, key=lambda p: p.start)
-        actx = self.resolver.last_context
-        ctx.shared["geo"] = {
-            "focus_country": actx.focus_country,
-            "focus_province": actx.focus_province[1] if actx.focus_province else None,
-            "centre": actx.centre(),
-        }
