@@ -1,9 +1,13 @@
 """Places: a gazetteer (GeoNames, Who's On First, OpenSyria) and a geoparser for conflict news.
 
-- ``gazetteer``: the on-disk SQLite index, GeoNames dump import;
+- ``gazetteer``: the on-disk SQLite index; ``geonames_import``: extending it with a dump;
+  ``build`` / ``build_world``: the packaged extracts (maintainers);
 - ``normalize``: name keys for Arabic-origin names in Latin letters;
-- ``candidates``: finding place mentions with context cues;
-- ``resolver``: disambiguation (focus country, provinces, coherence);
+- ``candidates``: finding place mentions; ``cue_reader``: the context cues around them;
+- ``references``: abbreviations, demonyms and roles (``modifier``, ``embedded``);
+- ``resolver``: disambiguation, with ``scoring`` (evidence, entry scores, priors),
+  ``filters`` (readings the article's geography rules out) and ``context`` (focus
+  countries, provinces, anchors);
 - ``stage``: the pipeline's ``geo`` stage.
 
 Later stages ask "where is this sentence about?" with :func:`places_in`.
