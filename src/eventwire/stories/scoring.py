@@ -8,7 +8,8 @@
   so follow-up coverage (arrest, charge, trial) with the same words and names can still
   join; an undated article is not penalised (nothing says it is far in time);
 - events, where both articles have them: a pair of events of compatible kinds at the same
-  or nearby places a few days apart adds ``event_bonus``; events of one kind whose dates
+  or nearby places a few days apart adds ``event_bonus`` (times the place affinity: 1 for
+  the same place, 0.8 nearby, 0.6 one province); events of one kind whose dates
   or places are clearly different (two earthquakes, two bombings a month apart) and no
   matching pair subtract ``event_penalty``.
 """
@@ -50,6 +51,7 @@ def event_term(ev_a: list[dict[str, Any]], ev_b: list[dict[str, Any]], cfg: dict
         return 0.0
     near_km, window = float(cfg["near_km"]), int(cfg["window_days"])
     apart = False
+    best = 0.0
     for a in ev_a:
         ia, proxy_a = event_interval(a)
         for b in ev_b:
@@ -59,7 +61,8 @@ def event_term(ev_a: list[dict[str, Any]], ev_b: list[dict[str, Any]], cfg: dict
             place = place_affinity(a, b, near_km)
             gap = gap_days(ia, ib) if ia is not None and ib is not None else None
             if place > 0 and (gap is None or gap <= window):
-                return float(cfg["event_bonus"])
+                best = max(best, float(cfg["event_bonus"]) * place)
+                continue
             located = bool(a.get("location") or a.get("country")) and bool(
                 b.get("location") or b.get("country")
             )
@@ -68,6 +71,8 @@ def event_term(ev_a: list[dict[str, Any]], ev_b: list[dict[str, Any]], cfg: dict
                 own_dates and gap > int(cfg["apart_days"])
             ):
                 apart = True
+    if best:
+        return best
     return -float(cfg["event_penalty"]) if apart else 0.0
 
 
