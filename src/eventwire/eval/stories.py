@@ -42,6 +42,18 @@ def load_gold_clusters(path: str | Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in clusters.items()}
 
 
+def is_cluster_gold(path: str | Path) -> bool:
+    """True for a gold clustering (a JSON object with ``article_cluster``), not a gold JSONL."""
+    path = Path(path)
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "article_cluster" in data
+
+
 def articles_beside(gold_path: str | Path) -> Path:
     """The ``articles.jsonl`` input that goes with a gold clustering."""
     path = Path(gold_path).with_name("articles.jsonl")
