@@ -20,7 +20,9 @@ def test_every_article_gets_a_story_and_two_earthquakes_are_two_stories(store):
 def test_undated_article_joins_by_its_words_and_names(store):
     story_corpus(store)
     update_corpus_views(store)
-    rows = store.db.query("SELECT article_id, story_id FROM story_articles WHERE article_id IN ('qa1', 'qa3')")
+    rows = store.db.query(
+        "SELECT article_id, story_id FROM story_articles WHERE article_id IN ('qa1', 'qa3')"
+    )
     assert len({r["story_id"] for r in rows}) == 1
 
 
