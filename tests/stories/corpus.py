@@ -35,7 +35,8 @@ QUAKE_A = [
         "Wire Digest",
         None,
         "Aid convoys reached Kelmora, where the earthquake destroyed the school and the covered market. "
-        "Anna Veltri, the governor, asked for tents and blankets for families sleeping outside after the quake.",
+        "Anna Veltri, the governor, asked for tents and blankets for families sleeping outside "
+        "after the quake.",
         [("Kelmora", "GPE"), ("Anna Veltri", "PERSON")],
     ),
 ]

@@ -197,7 +197,9 @@ def build_stories(
     scfg = cfg["stories"]
     db = store.db
     update = StoryUpdate()
-    index = StoryIndex(store, postings=int(scfg["postings"]), candidates=int(scfg["candidates"]))
+    index = StoryIndex(
+        store, postings=int(scfg["postings"]), candidates=int(scfg["candidates"]), max_df=int(scfg["max_df"])
+    )
     if rebuild:
         _clear(store, index)
     index.load()

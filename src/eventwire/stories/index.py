@@ -25,8 +25,9 @@ _DOCS = -1  # story_df row counting the indexed articles
 class StoryIndex:
     """Document counts in memory (loaded once per run), vectors and postings read on demand."""
 
-    def __init__(self, store: Store, *, postings: int = 30, candidates: int = 40):
+    def __init__(self, store: Store, *, postings: int = 30, candidates: int = 40, max_df: int = 200):
         self.store = store
+        self.max_df = max_df
         self.postings = postings
         self.max_candidates = candidates
         self.df: dict[int, int] = {}
@@ -132,10 +133,14 @@ class StoryIndex:
     # -- retrieval -------------------------------------------------------------------
 
     def _distinctive(self, f: ArticleFeatures) -> list[int]:
-        """The article's features with the highest tf-idf (text and entities together)."""
-        scored = {k: v * self.idf(k) for k, v in f.text_tf.items()}
+        """The article's features with the highest tf-idf (text and entities together), leaving out
+        features held by more than ``max_df`` articles: a posting list is then never longer than
+        that, so retrieval cost does not grow with the corpus."""
+        common = self.max_df
+        scored = {k: v * self.idf(k) for k, v in f.text_tf.items() if self.df.get(k, 0) <= common}
         for k, v in f.entity_tf.items():
-            scored[k] = max(scored.get(k, 0.0), v * self.idf(k))
+            if self.df.get(k, 0) <= common:
+                scored[k] = max(scored.get(k, 0.0), v * self.idf(k))
         return [k for k, _ in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[: self.postings]]
 
     def candidates(self, f: ArticleFeatures) -> list[str]:
