@@ -27,7 +27,8 @@ def command(story_id, db, as_json, place, date_from, date_to, outlet, copies, re
 
     Copies and stories are brought up to date first (only new articles are processed),
     unless --no-update; --rebuild recomputes them (after changed settings). --json lists
-    each story with its articles (ids), outlets, dates, events, contradictions and copies. With STORY_ID, show that story: its events per outlet, figures,
+    each story with its articles (ids), outlets, dates, events, contradictions and copies.
+    With STORY_ID, show that story: its events per outlet, figures,
     contradictions between outlets (each side with its evidence) and outlets' framing.
 
     Example:
