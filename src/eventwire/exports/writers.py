@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from ..extras import require
 from ..store import Store
 from ..store.queries import copies_of, story_of_events
 from ..stories.settings import acled_codes, acled_regions
@@ -237,6 +238,7 @@ def _parquet_schema() -> Any:
 
 def write_parquet(store: Store, path: str | Path | IO[bytes], flt: EventFilter | None = None) -> int:
     """Events as one Parquet file with a fixed schema; ``quantities`` is a JSON string column."""
+    require("parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 
