@@ -22,6 +22,7 @@ from .framing import framing_metrics, score_framing
 from .gold import GoldArticle, load_gold
 from .places import place_metrics, score_places
 from .result import LayerScore, sum_counts
+from .stories import evaluate_stories
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,10 @@ LAYERS: dict[str, tuple[Scorer, Metrics]] = {
     "claims": (score_claims, claim_metrics),
     "framing": (score_framing, framing_metrics),
 }
+
+# Layers scored on the whole corpus against a gold clustering (not per article against spans):
+# name -> evaluate(gold_path, db=..., pipeline=...) -> summary. See eval/stories.py.
+CORPUS_LAYERS: dict[str, Callable[..., dict[str, Any]]] = {"stories": evaluate_stories}
 
 # The stage whose output each layer scores; a layer whose stage did not run scores an honest 0.
 LAYER_STAGES: dict[str, str] = {"places": "geo", "events": "events", "claims": "claims", "framing": "framing"}
