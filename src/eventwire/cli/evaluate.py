@@ -76,6 +76,13 @@ def format_story_table(summary: dict[str, Any]) -> str:
     "--report", type=click.Path(dir_okay=False, writable=True), help="Write an HTML error report here."
 )
 @click.option("--stages", help="Comma-separated stages to run (default: the default pipeline).")
+@click.option(
+    "--voices",
+    type=click.Choice(["outlet", "all"]),
+    default="outlet",
+    show_default=True,
+    help="Framing: score the outlet's voice only, or quoted speakers' spans too (as PTC annotates).",
+)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 def command(
     gold: str,
@@ -84,6 +91,7 @@ def command(
     db: str | None,
     report: str | None,
     stages: str | None,
+    voices: str,
     progress: bool,
 ) -> None:
     """Analyze each gold article and score places, events, claims and framing; or, given a gold
@@ -105,7 +113,7 @@ def command(
     if corpus or (not layers and is_cluster_gold(gold)):
         _corpus_eval(gold, corpus or ["stories"], layers, db, pipeline, as_json)
         return
-    _article_eval(gold, as_json, layers, report, pipeline, progress)
+    _article_eval(gold, as_json, layers, report, pipeline, progress, voices)
 
 
 def _corpus_eval(gold, corpus, layers, db, pipeline, as_json) -> None:
@@ -120,7 +128,7 @@ def _corpus_eval(gold, corpus, layers, db, pipeline, as_json) -> None:
     click.echo(json.dumps(summary, ensure_ascii=False) if as_json else format_story_table(summary))
 
 
-def _article_eval(gold, as_json, layers, report, pipeline, progress) -> None:
+def _article_eval(gold, as_json, layers, report, pipeline, progress, voices="outlet") -> None:
     from tqdm import tqdm
 
     with open(gold, encoding="utf-8") as handle:
@@ -133,7 +141,8 @@ def _article_eval(gold, as_json, layers, report, pipeline, progress) -> None:
         bar.update(1)
 
     try:
-        run = run_eval(gold, layers=layers or None, pipeline=pipeline or default_pipeline(), on_article=tick)
+        run = run_eval(gold, layers=layers or None, pipeline=pipeline or default_pipeline(), on_article=tick,
+                       framing_voices=voices)  # fmt: skip
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

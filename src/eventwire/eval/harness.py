@@ -111,12 +111,16 @@ def gold_to_article(gold: GoldArticle) -> Article:
 
 
 def score_article(
-    gold: GoldArticle, analysis: Analysis, layers: Iterable[str] | None = None
+    gold: GoldArticle, analysis: Analysis, layers: Iterable[str] | None = None, framing_voices: str = "outlet"
 ) -> ArticleResult:
-    """Score one analysis against its gold article on the given layers (all by default)."""
+    """Score one analysis against its gold article on the given layers (all by default).
+    ``framing_voices="all"`` scores framing spans in quoted speakers' voices too."""
     result = ArticleResult(gold=gold, analysis=analysis)
     for layer in check_layers(layers):
-        result.layers[layer] = LAYERS[layer][0](gold, analysis)
+        if layer == "framing":
+            result.layers[layer] = score_framing(gold, analysis, voices=framing_voices)
+        else:
+            result.layers[layer] = LAYERS[layer][0](gold, analysis)
     return result
 
 
@@ -125,6 +129,7 @@ def run_eval(
     layers: Iterable[str] | None = None,
     pipeline: Pipeline | None = None,
     on_article: Callable[[ArticleResult], None] | None = None,
+    framing_voices: str = "outlet",
 ) -> EvalRun:
     """Analyze and score every gold article. ``on_article`` is called after each (progress bars)."""
     wanted = check_layers(layers)
@@ -135,7 +140,7 @@ def run_eval(
     for g, analysis in zip(golds, analyses, strict=True):
         if not analysis.analyzed:
             log.warning("%s was not analyzed: %s", g.id, analysis.reason)
-        result = score_article(g, analysis, wanted)
+        result = score_article(g, analysis, wanted, framing_voices=framing_voices)
         run.articles.append(result)
         if on_article is not None:
             on_article(result)
