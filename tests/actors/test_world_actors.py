@@ -179,5 +179,6 @@ def test_stage_config_still_takes_user_files(tmp_path):
     )
     stage = ActorsStage()
     stage.initialize({"dictionary": str(extra)})
-    [actor] = [a for a in stage.find("Viv Ansanm gangs raided the port.", "2025-01-01") if a.name]
+    actors, _country = stage.find("Viv Ansanm gangs raided the port.", "2025-01-01")
+    [actor] = [a for a in actors if a.name]
     assert actor.name == "Viv Ansanm (user name)"
