@@ -122,7 +122,7 @@ TEMPLATES = {
   t("{A} «opened fire on» {V} in {T} {D}, killing {N}.", [("Attack", "armv", "civ", "N")]),
   t("{A} «gunned down» {N} {V} near {T} {D}.", [("Attack", "unid", "civ", "N")]),
   t("{N} {V} were «shot dead» by {A} in {T} {D}.", [("Attack", "armv", "civ", "N")]),
-  t("{A} «attacked the village of {T}» {D}, killing {N} {V}.", [("Attack", "armv", "civ", "N")], I),
+  t("{A} «attacked a village near {T}» {D}, killing {N} {V}.", [("Attack", "armv", "civ", "N")], I),
   t("{A} «summarily executed» {N} men in {T} {D}, residents said; the army denied the accusation.", [("Attack", "mil", "civ", "N")], I),
   t("A farmer was «hacked to death» by {A} in {T} {D}.", [("Attack", "unid", "civ", 1)]),
   t("Men on motorcycles «killed» {N} {V} at a market in {T} {D}.", [("Attack", "unid", "civ", "N")]),
@@ -285,7 +285,7 @@ MIXED = [
 # Negative texts: (text, negative_kind, tags). Same slots; no event is coded.
 NEGATIVES = [
   ("{T} has been held by {A} for several years, and many families fled during earlier fighting.", "background", I),
-  ("{A} was founded more than a decade ago and is most active in the countryside around {T}.", "background", I),
+  ("Armed groups such as {A} have operated in the countryside around {T} for more than a decade.", "background", I),
   ("Clashes between the army and armed groups have been common in the region around {T} for years.", "background", I),
   ("Much of the old quarter of {T} still lies in ruins from an offensive years ago.", "background", "war"),
   ("The conflict in {C} has displaced millions of people and left half the population in need of aid.", "background", I),
