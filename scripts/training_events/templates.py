@@ -320,3 +320,108 @@ NEGATIVES = [
   ("A gold mine collapsed near {T} {D}, trapping {K} miners.", "other_event", None),
   ("The prime minister visited {T} {D} and opened a new hospital.", "other_event", None),
 ]
+
+# Second batch: more verbs, nouns and state-media phrasing per sub-type.
+EXTRA = {
+ "Armed clash": [
+  t("{A} said they had «neutralised» {N} terrorists in «an engagement» with {B} near {T} {D}.", [("Armed clash", "mil", "arm", "N")], I),
+  t("«Fighting between» {A} and {B} around {T} {D}: {N} rebels dead, two soldiers wounded.", [("Armed clash", "mil", "arm", "N")], I),
+  t("{A} «launched an assault on» army positions in {T} {D} and were beaten back after a gun battle.", [("Armed clash", "arm", "mil", None)], I),
+ ],
+ "Government regains territory": [
+  t("Troops of {A} «pushed back into» {T} {D} and expelled {B} from the town, killing a commander.", [("Government regains territory", "mil", "arm", 1)], TE),
+  t("«Recapture of» {T} announced by {A} after {B} fled", [("Government regains territory", "mil", "arm", None)], TE, True),
+ ],
+ "Non-state actor overtakes territory": [
+  t("{A} «seized» {T} {D} after routing {B}, who abandoned their base.", [("Non-state actor overtakes territory", "arm", "mil", None)], TE),
+  t("«Takeover of» {T} by {A} confirmed as {B} flee", [("Non-state actor overtakes territory", "arm", "mil", None)], TE, True),
+ ],
+ "Chemical weapon": [
+  t("Soldiers near {T} reported that {A} «attacked them with gas grenades» {D}.", [("Chemical weapon", "air", "foe", None)], "chem"),
+ ],
+ "Air/drone strike": [
+  t("«Helicopter gunships strafed» the outskirts of {T} {D}, killing {N} {V}.", [("Air/drone strike", "air", "civ", "N")], AIR),
+  t("«An air strike» on a wedding party near {T} {D} left {N} dead; {A} said it had hit a militant gathering.", [("Air/drone strike", "air", "civ", "N")], AIR),
+ ],
+ "Suicide bomb": [
+  t("«A suicide attacker rammed a car packed with explosives» into the gate of a police headquarters in {T} {D}.", [("Suicide bomb", "unid", "pol", None)], I),
+ ],
+ "Shelling/artillery/missile attack": [
+  t("{A} «fired rockets at» {T} {D}; nobody was hurt.", [("Shelling/artillery/missile attack", "air", None, 0)], "war"),
+  t("«Missile attack» on {T}: {N} dead as rockets hit residential area", [("Shelling/artillery/missile attack", "air", "civ", "N")], "war", True),
+ ],
+ "Remote explosive/landmine/IED": [
+  t("«A bomb hidden in a motorcycle» went off near a bus station in {T} {D}, killing {N} people.", [("Remote explosive/landmine/IED", "unid", "civ", "N")], I),
+  t("A shepherd was killed when he «stepped on a mine» near {T} {D}.", [("Remote explosive/landmine/IED", "unid", "civ", 1)], I),
+ ],
+ "Grenade": [
+  t("{A} «tossed a grenade» at a checkpoint manned by {B} in {T} {D}, wounding {K} officers.", [("Grenade", "unid", "pol", 0)], W),
+  t("«A grenade was hurled» into a crowded bar in {T} {D}; no casualties were reported.", [("Grenade", "unid", "civ", 0)], W),
+ ],
+ "Sexual violence": [
+  t("{A} «subjected detained women to sexual violence» in {T} {D}, a rights group said.", [("Sexual violence", "mil", "civ", None)], "sv"),
+ ],
+ "Attack": [
+  t("{A} «killed a soldier's widow» at her home in {T} {D}.", [("Attack", "armv", "civ", 1)], I),
+  t("{N} {V} were «killed in cold blood» by {A} in {T} {D}, relatives said.", [("Attack", "armv", "civ", "N")], I),
+  t("{A} «beat to death» a motorbike taxi driver at a roadblock in {T} {D}.", [("Attack", "mil", "civ", 1)]),
+ ],
+ "Abduction/forced disappearance": [
+  t("{A} «snatched» {K} {V} from a village near {T} {D} and demanded a ransom.", [("Abduction/forced disappearance", "armv", "civ", None)]),
+  t("Relatives say an activist «has been missing since security agents took him» from his home in {T} {D}.", [("Abduction/forced disappearance", "pol", "civ", None)]),
+ ],
+ "Peaceful protest": [
+  t("{A} «demonstrated» outside the central bank in {T} {D}, chanting slogans calling for {R}.", [("Peaceful protest", "prot", None, None)]),
+  t("{A} «formed a human chain» along the main road of {T} {D} to demand {R}.", [("Peaceful protest", "prot", None, None)]),
+ ],
+ "Protest with intervention": [
+  t("Riot police «pushed back» {A} with shields and water cannon as they tried to reach the parliament in {T} {D}.", [("Protest with intervention", "prot", "pol", None)]),
+  t("{B} «arrested {K} demonstrators» at a rally in {T} {D} calling for {R}.", [("Protest with intervention", "prot", "pol", None)]),
+ ],
+ "Excessive force against protesters": [
+  t("{B} «fired into the crowd» of {A} in {T} {D}, killing {N}.", [("Excessive force against protesters", "prot", "pol", "N")]),
+  t("Live rounds were «used against» {A} in {T} {D}, leaving {N} dead, according to medics.", [("Excessive force against protesters", "prot", "pol", "N")]),
+ ],
+ "Violent demonstration": [
+  t("{A} «hurled petrol bombs at» the governor's residence in {T} {D}.", [("Violent demonstration", "riot", None, None)]),
+  t("Protesters «erected burning barricades» across {T} {D} and stoned passing police vehicles.", [("Violent demonstration", "riot", "pol", None)]),
+ ],
+ "Mob violence": [
+  t("{A} «attacked» a group of migrants in {T} {D}, injuring {K}.", [("Mob violence", "riot", "civ", 0)]),
+  t("A suspected cattle thief was «burned alive» by {A} in {T} {D}.", [("Mob violence", "riot", "civ", 1)]),
+ ],
+ "Agreement": [
+  t("{A} and {B} «swapped» {K} prisoners at a crossing near {T} {D}.", [("Agreement", "mil", "arm", None)], "war"),
+  t("{A} «accepted a truce» with {B} brokered by religious leaders in {T} {D}.", [("Agreement", "mil", "arm", None)], I),
+ ],
+ "Arrests": [
+  t("{A} «detained» {K} people, including a local journalist, in a night raid in {T} {D}.", [("Arrests", "pol", "civ", None)]),
+  t("A suspected militant commander «was captured» by {A} near {T} {D}.", [("Arrests", "mil", "arm", None)], I),
+ ],
+ "Change to group/activity": [
+  t("Hundreds of fresh recruits of {A} «were moved to» the frontline around {T} {D}.", [("Change to group/activity", "mil", None, None)], "war"),
+  t("{A} «mobilised» several hundred fighters near {T} {D}, local sources said.", [("Change to group/activity", "arm", None, None)], I),
+ ],
+ "Disrupted weapons use": [
+  t("{A} «foiled» a planned bomb attack in {T} {D} by finding an explosives-laden car.", [("Disrupted weapons use", "pol", None, None)], I),
+  t("{A} said electronic warfare units «brought down» {K} enemy drones near {T} {D}.", [("Disrupted weapons use", "mil", "air", None)], "intercept"),
+ ],
+ "Headquarters or base established": [
+  t("{A} «established a garrison» in {T} {D} to secure the main road.", [("Headquarters or base established", "mil", None, None)], I),
+  t("{A} «built a fortified camp» on a hill overlooking {T} {D}, residents said.", [("Headquarters or base established", "arm", None, None)], I),
+ ],
+ "Looting/property destruction": [
+  t("{A} «set fire to» granaries and a health post in {T} {D}.", [("Looting/property destruction", "armv", None, None)]),
+  t("{A} «demolished» {K} homes in {T} {D}, leaving families without shelter.", [("Looting/property destruction", "mil", "civ", None)], I),
+ ],
+ "Non-violent transfer of territory": [
+  t("{A} «moved into» {T} {D} without fighting after local leaders negotiated the departure of {B}.", [("Non-violent transfer of territory", "arm", "mil", None)], TE),
+  t("{B} «pulled out of» {T} {D}, leaving the town to {A}.", [("Non-violent transfer of territory", "arm", "mil", None)], TE),
+ ],
+ "Other": [
+  t("{A} «paraded» captured soldiers through the streets of {T} {D}.", [("Other", "arm", None, None)], I),
+  t("{A} «banned music and smoking» in {T} {D}, residents said.", [("Other", "arm", "civ", None)], I),
+ ],
+}
+for _sub, _extra in EXTRA.items():
+    TEMPLATES[_sub].extend(_extra)
