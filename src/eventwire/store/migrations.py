@@ -88,6 +88,12 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX story_events_story ON story_events (story_id)",
         "CREATE TABLE story_progress (article_id TEXT PRIMARY KEY, ingested_at TEXT)",
     ],
+    # 3: ingest_issues without the repeats earlier re-runs added (each problem is kept once now)
+    [
+        "DELETE FROM ingest_issues WHERE id NOT IN "
+        "(SELECT MIN(id) FROM ingest_issues GROUP BY source, message)",
+        "CREATE INDEX ingest_issues_source ON ingest_issues (source)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
