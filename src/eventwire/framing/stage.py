@@ -13,7 +13,7 @@ from .profile import article_profile
 log = logging.getLogger(__name__)
 
 
-@register_stage("framing", requires=("doc",), assigns=("framing", "profile"))
+@register_stage("framing", requires=("doc",), uses=("actors", "attributions"), assigns=("framing", "profile"))
 class FramingStage(Stage):
     """Config key ``lexicon_path`` replaces the embedded lexicon (same TSV columns)."""
 
@@ -26,4 +26,4 @@ class FramingStage(Stage):
         finder = FramingFinder(self.lexicon)
         spans = finder.find(ctx.doc, attributions=ctx.analysis.attributions, actors=ctx.analysis.actors)
         ctx.analysis.framing = spans
-        ctx.analysis.profile = article_profile(spans, ctx.article.text, sides=finder.sides)
+        ctx.analysis.profile = article_profile(spans, ctx.article.text)
