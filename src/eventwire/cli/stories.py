@@ -6,7 +6,8 @@ import click
 
 from ..errors import Errors, EventwireError
 from ..store import Store
-from ..stories import get_story, list_copies, list_stories, update_corpus_views
+from ..store.freshness import update_views
+from ..stories import get_story, list_copies, list_stories
 from .options import db_option, json_option, print_json, print_table, user_errors
 
 
@@ -40,7 +41,7 @@ def command(story_id, db, as_json, place, date_from, date_to, outlet, copies, re
     """
     with Store(db) as store:
         if not no_update:
-            update_corpus_views(store, rebuild=rebuild)
+            update_views(store, rebuild=rebuild)
         if copies:
             rows = list_copies(store)
             if as_json:

@@ -1,8 +1,9 @@
 """Event exports: JSON Lines, CSV, ACLED-style CSV, GeoJSON and Parquet, all through one filter.
 
 Every writer takes a ``Store``, an output and an ``EventFilter`` and returns the number of
-events written. One event row is flat: the event's fields, its article's outlet/date/url/
-title, ``copy_of``, the outlets of syndicated copies that repeat it, and its story id.
+events written; CSV cells that a spreadsheet would run as a formula are quoted (``cells``).
+One event row is flat: the event's fields, its article's outlet/date/url/title, ``copy_of``,
+the outlets of syndicated copies that repeat it, and its story id.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from typing import IO, Any
 
 from ..extras import require
 from ..store import Store
+from ..store.freshness import refresh_stale_views
 from ..store.queries import copies_of, story_of_events
 from ..stories.settings import acled_codes, acled_regions
+from .cells import safe_row
 from .filters import EventFilter, filtered_events
 
 # Column order of the flat event exports (csv, parquet); jsonl carries the same keys.
@@ -43,6 +46,7 @@ ACLED_COLUMNS = (
 
 def event_records(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
     """Flat event records (``EVENT_EXPORT_FIELDS``) that pass the filter, in date order."""
+    refresh_stale_views(store)  # copy_of, copy_outlets and story_id come from the corpus views
     copies = copies_of(store)
     stories = story_of_events(store)
     for row in filtered_events(store, flt):
@@ -62,18 +66,12 @@ def write_events_jsonl(store: Store, out: IO[str], flt: EventFilter | None = Non
     return n
 
 
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
-    return value
-
-
 def write_events_csv(store: Store, out: IO[str], flt: EventFilter | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=EVENT_EXPORT_FIELDS)
     writer.writeheader()
     n = 0
     for record in event_records(store, flt):
-        writer.writerow({k: _csv_value(v) for k, v in record.items()})
+        writer.writerow(safe_row(record))
         n += 1
     return n
 
@@ -183,7 +181,7 @@ def write_acled_csv(store: Store, out: IO[str], flt: EventFilter | None = None) 
     cache: dict[str, dict[str, str]] = {}
     n = 0
     for record in event_records(store, flt):
-        writer.writerow(acled_record(record, _actor_types(store, record["article_id"], cache)))
+        writer.writerow(safe_row(acled_record(record, _actor_types(store, record["article_id"], cache))))
         n += 1
     return n
 

@@ -104,6 +104,12 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX story_terms_feature ON story_terms (feature)",
         "CREATE INDEX story_terms_article ON story_terms (article_id)",
     ],
+    # 4: ingest_issues without the repeats earlier re-runs added (each problem is kept once now)
+    [
+        "DELETE FROM ingest_issues WHERE id NOT IN "
+        "(SELECT MIN(id) FROM ingest_issues GROUP BY source, message)",
+        "CREATE INDEX ingest_issues_source ON ingest_issues (source)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -29,6 +29,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..store import Store
+from ..store.freshness import refresh_stale_views
 from ..store.queries import event_rows
 from .reports import report_differences
 from .settings import settings as load_settings
@@ -395,6 +396,7 @@ def mark_copies(
 
 def list_copies(store: Store) -> list[dict[str, Any]]:
     """Recorded copies (as written by ``mark_copies``) with both outlets and dates."""
+    refresh_stale_views(store)
     return store.db.query(
         "SELECT c.article_id AS copy_id, ca.outlet AS copy_outlet, ca.published AS copy_published, "
         "c.original_id, oa.outlet AS original_outlet, oa.published AS original_published, "

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..store import Store
+from ..store.freshness import refresh_stale_views
 from ..store.queries import article_rows, copies_of, event_rows
 from .contradictions import find_contradictions
 from .outlets import compare_outlets
@@ -81,6 +82,7 @@ def list_stories(
     ``contradictions`` (as in ``get_story``). ``place`` matches the story's place, province or
     country the way timelines do; ``outlet`` is a case-insensitive substring of one of its outlets.
     """
+    refresh_stale_views(store)
     rows = [
         _story_row(r)
         for r in store.db.query(
@@ -132,6 +134,7 @@ def get_story(
     """One story: summary, articles (rows with ``copy_of`` and ``role``; ``article_ids`` lists
     their ids), ``dates``, ``copies``, events, per-outlet events and figures, contradictions
     with both sides' evidence, and each outlet's framing profile. None if unknown."""
+    refresh_stale_views(store)
     found = store.db.query("SELECT * FROM stories WHERE id = ?", (story_id,))
     if not found:
         return None
