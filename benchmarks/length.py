@@ -106,7 +106,7 @@ def time_analysis(pipeline, text: str, repeat: int) -> float:
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="8,32,128", help="comma-separated sizes in KB (1 KB = 1,000 chars)")
+    parser.add_argument("--sizes", default="8,32,128", help="sizes in KB (1 KB = 1,000 chars)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best is kept")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
@@ -135,7 +135,8 @@ def main(argv: list[str] | None = None) -> dict:
     else:
         for r in rows:
             print(f"{r['kb']:>4} KB  {r['chars']:>7,} chars  {r['seconds']:7.2f} s  {r['s_per_kb']:.4f} s/KB")
-        print(f"ratio {rows[-1]['kb']} KB / {rows[0]['kb']} KB per KB: {figures['ratio_last_over_first']:.2f}x")
+        ratio = figures["ratio_last_over_first"]
+        print(f"ratio {rows[-1]['kb']} KB / {rows[0]['kb']} KB per KB: {ratio:.2f}x")
         print(f"best of {args.repeat}; load average {figures['load_average_before']} -> "
               f"{figures['load_average_after']}")  # fmt: skip
     return figures

@@ -830,8 +830,9 @@ class EventExtractor:
 
     # -- attribution --------------------------------------------------------------
     def _reported_by(
-        self, doc, trig, reporter, attributions: list[Attribution], sent, near: list[Attribution] | None = None
-    ) -> tuple[str | None, bool]:
+        self, doc, trig, reporter, attributions: list[Attribution], sent,
+        near: list[Attribution] | None = None,
+    ) -> tuple[str | None, bool]:  # fmt: skip
         # The claims stage knows who says what: an event whose trigger lies in a claim is that
         # source's report. The trigger, not the whole sentence, decides ("X said on Monday that
         # ..." attributes the clause, not the speech act).
