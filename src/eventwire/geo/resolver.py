@@ -101,12 +101,15 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, config: dict[str, Any] | None = None):
         self.gaz = gazetteer
         self.cfg = {**DEFAULTS, **(config or {})}
-        self._cand_cache: dict[str, list[Scored]] = {}
+        # keyed by everything that changes the answer: the name key and whether fuzzy matches count
+        self._cand_cache: dict[tuple[str, bool], list[Scored]] = {}
 
     # -- candidates -------------------------------------------------------------
     def candidates(self, key: str, fuzzy: bool = True) -> list[Scored]:
-        if key in self._cand_cache:
-            return self._cand_cache[key]
+        cache_key = (key, fuzzy)
+        if cache_key in self._cand_cache:
+            # fresh Scored objects: ranking writes their score, which must not reach another mention
+            return [Scored(c.rec, c.sim) for c in self._cand_cache[cache_key]]
         out: dict[int, Scored] = {r.pid: Scored(r, 1.0) for r in self.gaz.by_key(key)}
         if fuzzy and len(key) >= 4:
             for k, rec in self.gaz.by_skeleton(skeleton(key)):
@@ -125,8 +128,8 @@ class Resolver:
         res = list(out.values())
         if len(self._cand_cache) > 20000:
             self._cand_cache.clear()
-        self._cand_cache[key] = res
-        return res
+        self._cand_cache[cache_key] = res
+        return [Scored(c.rec, c.sim) for c in res]
 
     # -- evidence that a mention is a place at all ------------------------------------
     def evidence(self, m: Mention, cands: list[Scored]) -> float:
