@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from ..errors import Errors
 from ..models import Article
 
 SUPPORTED_LANGUAGES = ("en",)
 # Short texts give unreliable language guesses; below this many letters we assume English
 # only when most characters are ASCII letters.
 MIN_LETTERS_FOR_DETECTION = 40
+# The longest text analyzed as one article, in characters (spaCy's own max_length). Cost is
+# linear in length (benchmarks/length.py); a longer text is a book or a dump, not a report, and
+# is refused before any work starts, with a message, instead of failing inside spaCy.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 def detect_language(text: str) -> str | None:
@@ -29,6 +34,8 @@ def skip_reason(article: Article) -> str | None:
     """Why an article is stored but not analyzed, or None when it should be analyzed."""
     if not article.text or not article.text.strip():
         return "empty text"
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        return Errors.E090.format(chars=len(article.text), limit=MAX_ARTICLE_CHARS)
     if article.language is not None and article.language not in SUPPORTED_LANGUAGES:
         return f"language '{article.language}' is not supported (English only); stored, not analyzed"
     return None
