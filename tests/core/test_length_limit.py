@@ -32,13 +32,13 @@ def test_an_article_at_the_limit_is_allowed():
 def test_ingest_reports_the_long_file_and_stores_the_rest(tmp_path, nlp_pipeline):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a_long.txt").write_text(long_text(), encoding="utf-8")  # ~1 MB: passes --max-mb 10
+    (folder / "a_long.txt").write_text(long_text(), encoding="utf-8")  # passes --max-mb 10
     (folder / "b_short.txt").write_text(REPORT, encoding="utf-8")
     db = tmp_path / "t.db"
     report = ingest([folder], db, pipeline=nlp_pipeline, update_views=False)
     bad = [i for i in report.issues if i.fatal]
     assert len(bad) == 1 and bad[0].where.endswith("a_long.txt")
-    assert "over the 1,000,000-character limit" in bad[0].message
+    assert f"over the {MAX_ARTICLE_CHARS:,}-character limit" in bad[0].message
     assert report.added == 1 and report.failed == 0
     with Store(db) as store:
         assert len(store.article_ids()) == 1

@@ -213,12 +213,7 @@ def _record_to_article(record: dict, where: str, issues: list[ReadIssue]) -> Art
         issues.append(ReadIssue(where, Errors.E010))
         return None
     if len(text) > MAX_ARTICLE_CHARS:
-        issues.append(
-            ReadIssue(
-                where,
-                Errors.E013.format(size_mb=len(text) / 1024 / 1024, limit_mb=MAX_ARTICLE_CHARS // 1_000_000),
-            )
-        )
+        issues.append(ReadIssue(where, Errors.E090.format(chars=len(text), limit=MAX_ARTICLE_CHARS)))
         return None
     meta = {k: record.get(k) for k in METADATA_FIELDS}
     article = make_article(text, source=where, **meta)  # type: ignore[arg-type]
@@ -264,7 +259,7 @@ def read_csv(path: Path, issues: list[ReadIssue]) -> Iterator[Article]:
     for w in warnings:
         issues.append(ReadIssue(str(path), w, fatal=False))
     # articles routinely exceed csv's default 128 KB field limit
-    csv.field_size_limit(MAX_ARTICLE_CHARS * 4)
+    csv.field_size_limit(DEFAULT_MAX_MB * 1024 * 1024)  # longer texts are then reported one by one
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
     if "text" not in columns:
