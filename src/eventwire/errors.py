@@ -55,6 +55,10 @@ class Errors:
     E052 = "Unknown export format '{name}'. Known formats: {known}."
     E053 = "Parquet is binary: give a file with -o/--output (not stdout)."
     E054 = "No story with id '{story_id}'. List them with: eventwire stories --db DB"
+    E055 = "Story evaluation reads a gold clustering (JSON with 'article_cluster'), not {path}"
     # scale (Dask, PostgreSQL)
     E080 = "Cannot reach the Dask scheduler at {address}: {detail}. Is `dask scheduler` running there?"
     E081 = "Cannot connect to PostgreSQL at {url}: {detail}"
+    # story evaluation
+    E090 = "Cannot read the gold clustering {path}: {detail}"
+    E091 = "No articles.jsonl beside the gold clustering (looked for {path})"

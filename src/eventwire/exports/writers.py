@@ -191,15 +191,7 @@ def write_acled_csv(store: Store, out: IO[str], flt: EventFilter | None = None) 
 # -- GeoJSON ------------------------------------------------------------------------
 
 
-def events_geojson(
-    store: Store, flt: EventFilter | None = None, *, include_unlocated: bool = False
-) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection (RFC 7946) of events, one Point per event.
-
-    Events without coordinates are left out unless ``include_unlocated`` (then their
-    geometry is null, which RFC 7946 allows for unlocated features).
-    """
-    features = []
+def _features(store: Store, flt: EventFilter | None, include_unlocated: bool) -> Iterator[dict[str, Any]]:
     for record in event_records(store, flt):
         lat, lon = record.get("lat"), record.get("lon")
         if lat is None or lon is None:
@@ -209,17 +201,30 @@ def events_geojson(
         else:
             geometry = {"type": "Point", "coordinates": [lon, lat]}
         properties = {k: v for k, v in record.items() if k not in ("lat", "lon")}
-        features.append(
-            {"type": "Feature", "id": record["event_id"], "geometry": geometry, "properties": properties}
-        )
-    return {"type": "FeatureCollection", "features": features}
+        yield {"type": "Feature", "id": record["event_id"], "geometry": geometry, "properties": properties}
+
+
+def events_geojson(
+    store: Store, flt: EventFilter | None = None, *, include_unlocated: bool = False
+) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection (RFC 7946) of events, one Point per event.
+
+    Events without coordinates are left out unless ``include_unlocated`` (then their
+    geometry is null, which RFC 7946 allows for unlocated features).
+    """
+    return {"type": "FeatureCollection", "features": list(_features(store, flt, include_unlocated))}
 
 
 def write_geojson(store: Store, out: IO[str], flt: EventFilter | None = None) -> int:
-    collection = events_geojson(store, flt)
-    json.dump(collection, out, ensure_ascii=False)
-    out.write("\n")
-    return len(collection["features"])
+    """The collection of ``events_geojson``, written one feature at a time (the same bytes as
+    ``json.dump`` of it, without holding every feature in memory)."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for feature in _features(store, flt, include_unlocated=False):
+        out.write((", " if n else "") + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    out.write("]}\n")
+    return n
 
 
 # -- Parquet ------------------------------------------------------------------------

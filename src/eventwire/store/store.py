@@ -94,6 +94,7 @@ def article_records(article: Article, analysis: Analysis, analysis_json: str | N
             (p.mention, p.start, p.end, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1,
              p.kind, p.precision, p.confidence)
             for p in analysis.places
+            if not p.role  # references ("British", "The Washington Post") are not locations to map
         ],
         "events": [
             (e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.assoc_actor_1,
