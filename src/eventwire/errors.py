@@ -42,7 +42,7 @@ class Errors:
     E042 = "gold record has no 'text' field"
     E043 = "Unknown evaluation layer '{name}'. Known layers: {known}."
     # analysis
-    E090 = (
+    E070 = (
         "text is {chars:,} characters, over the {limit:,}-character limit for one article; "
         "not analyzed (split it into several articles)"
     )

@@ -20,7 +20,7 @@ def test_the_pipeline_refuses_an_over_long_article_without_parsing(nlp_pipeline)
     assert len(text) > MAX_ARTICLE_CHARS
     analysis = nlp_pipeline.analyze(Article(id="big", text=text, language="en"))
     assert not analysis.analyzed
-    assert analysis.reason == Errors.E090.format(chars=len(text), limit=MAX_ARTICLE_CHARS)
+    assert analysis.reason == Errors.E070.format(chars=len(text), limit=MAX_ARTICLE_CHARS)
     assert analysis.stages == []  # checked before any stage ran (spaCy would raise E088)
 
 

@@ -190,7 +190,7 @@ def article_from_bytes(
         issues.append(ReadIssue(where, Errors.E010))
         return None
     if len(text) > MAX_ARTICLE_CHARS:
-        issues.append(ReadIssue(where, Errors.E090.format(chars=len(text), limit=MAX_ARTICLE_CHARS)))
+        issues.append(ReadIssue(where, Errors.E070.format(chars=len(text), limit=MAX_ARTICLE_CHARS)))
         return None
     article = make_article(text, source=where, warnings=warnings, **meta)  # type: ignore[arg-type]
     _report_article_warnings(article, where, issues, skip=warnings)
@@ -213,7 +213,7 @@ def _record_to_article(record: dict, where: str, issues: list[ReadIssue]) -> Art
         issues.append(ReadIssue(where, Errors.E010))
         return None
     if len(text) > MAX_ARTICLE_CHARS:
-        issues.append(ReadIssue(where, Errors.E090.format(chars=len(text), limit=MAX_ARTICLE_CHARS)))
+        issues.append(ReadIssue(where, Errors.E070.format(chars=len(text), limit=MAX_ARTICLE_CHARS)))
         return None
     meta = {k: record.get(k) for k in METADATA_FIELDS}
     article = make_article(text, source=where, **meta)  # type: ignore[arg-type]

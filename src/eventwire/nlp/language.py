@@ -37,7 +37,7 @@ def skip_reason(article: Article) -> str | None:
     if not article.text or not article.text.strip():
         return "empty text"
     if len(article.text) > MAX_ARTICLE_CHARS:
-        return Errors.E090.format(chars=len(article.text), limit=MAX_ARTICLE_CHARS)
+        return Errors.E070.format(chars=len(article.text), limit=MAX_ARTICLE_CHARS)
     if article.language is not None and article.language not in SUPPORTED_LANGUAGES:
         return f"language '{article.language}' is not supported (English only); stored, not analyzed"
     return None
