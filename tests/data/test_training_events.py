@@ -1,4 +1,5 @@
 """The shipped event training corpus passes its own checker, and the checker catches bad records."""
+
 import importlib.machinery
 import importlib.util
 import json
@@ -27,21 +28,37 @@ def test_shipped_corpus_passes(capsys, monkeypatch):
 
 
 def _good():
-    return {"id": "x-1", "style": "wire", "country": "ML", "published": "2024-03-10",
-            "text": "Gunmen shot dead two herders near Gao on 8 March.",
-            "events": [{"event_type": "Violence against civilians", "sub_event_type": "Attack",
-                        "evidence": "shot dead", "actor1": "Unidentified Armed Group (Mali)",
-                        "actor2": "Civilians (Mali)", "location": "Gao", "date": "2024-03-08",
-                        "fatalities": 2}]}
+    return {
+        "id": "x-1",
+        "style": "wire",
+        "country": "ML",
+        "published": "2024-03-10",
+        "text": "Gunmen shot dead two herders near Gao on 8 March.",
+        "events": [
+            {
+                "event_type": "Violence against civilians",
+                "sub_event_type": "Attack",
+                "evidence": "shot dead",
+                "actor1": "Unidentified Armed Group (Mali)",
+                "actor2": "Civilians (Mali)",
+                "location": "Gao",
+                "date": "2024-03-08",
+                "fatalities": 2,
+            }
+        ],
+    }
 
 
-@pytest.mark.parametrize("field,value,needle", [
-    ("evidence", "opened fire", "evidence not a substring"),
-    ("sub_event_type", "Armed clash", "not under"),
-    ("date", "2024-04-01", "future date"),
-    ("fatalities", -1, "bad fatalities"),
-    ("location", "Mopti", "location not in text"),
-])
+@pytest.mark.parametrize(
+    "field,value,needle",
+    [
+        ("evidence", "opened fire", "evidence not a substring"),
+        ("sub_event_type", "Armed clash", "not under"),
+        ("date", "2024-04-01", "future date"),
+        ("fatalities", -1, "bad fatalities"),
+        ("location", "Mopti", "location not in text"),
+    ],
+)
 def test_checker_rejects_bad_events(field, value, needle):
     rec = _good()
     rec["events"][0][field] = value

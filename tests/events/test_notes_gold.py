@@ -16,21 +16,44 @@ from eventwire.eval.gold import load_gold
 # ACLED's 25 sub-event types by event type (ACLED codebook)
 TAXONOMY = {
     "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
-    "Explosions/Remote violence": ["Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                                   "Grenade"],
+    "Explosions/Remote violence": [
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ],
     "Violence against civilians": ["Sexual violence", "Attack", "Abduction/forced disappearance"],
     "Protests": ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"],
     "Riots": ["Violent demonstration", "Mob violence"],
-    "Strategic developments": ["Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"],
+    "Strategic developments": [
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ],
 }
 EVENT_TYPE = {sub: etype for etype, subs in TAXONOMY.items() for sub in subs}
 
 NOTES = Path(__file__).parents[1] / "data" / "events" / "notes_gold.jsonl"
-KINDS = {"country", "province", "district", "city", "town", "village", "neighborhood", "region",
-         "border_crossing", "water", "other"}
+KINDS = {
+    "country",
+    "province",
+    "district",
+    "city",
+    "town",
+    "village",
+    "neighborhood",
+    "region",
+    "border_crossing",
+    "water",
+    "other",
+}
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,10 @@ figure reported for eventwire depends on them.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
+
+from ..geo.distance import haversine_km  # noqa: F401 - part of the eval helpers
 
 # Apostrophe-like marks are dropped, not spaced: "Dara'a", "Dara’a" and "Daraa" are one name.
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʻʿʾ′"), None)
@@ -19,8 +20,6 @@ _LEADING_ARTICLE = re.compile(r"^(?:al|el|the)\s+")
 # Words too common to tie a speaker to an organisation ("the Ministry of Defence" and
 # "the ministry of health" must not match through "the"/"of").
 _FUNCTION_WORDS = frozenset("a an and at by de du for from in its of on or the to with al el".split())
-
-EARTH_RADIUS_KM = 6371.0088
 
 
 def normalize_name(value: str | None) -> str:
@@ -67,15 +66,6 @@ def merge_intervals(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def covered(start: int, end: int, union: list[tuple[int, int]]) -> int:
     """How many characters of ``[start, end)`` a union of ranges covers."""
     return sum(overlap(start, end, s, e) for s, e in union)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp = p2 - p1
-    dl = math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def has_coords(lat: float | None, lon: float | None) -> bool:

@@ -13,16 +13,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .distance import EARTH_RADIUS_KM, haversine_km  # noqa: F401 - haversine_km re-exported for the resolver
+
 # At most this many anchor cells (1° squares) per article: a long report names hundreds of
 # places, but a far-away reading only has to be compared with where the article is.
 MAX_ANCHOR_CELLS = 64
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 @dataclass
@@ -105,5 +100,5 @@ class Anchors:
         p1, l1 = math.radians(lat), math.radians(lon)
         dp, dl = self._lat[mask] - p1, self._lon[mask] - l1
         a = np.sin(dp / 2) ** 2 + math.cos(p1) * np.cos(self._lat[mask]) * np.sin(dl / 2) ** 2
-        d = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+        d = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
         return bool((d > km).all())

@@ -9,7 +9,6 @@ dropped). A country name matches events by country code; a number matches a GeoN
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..geo.distance import haversine_km  # noqa: F401 - used by stories.common
 from ..geo.normalize import name_key, similarity, skeleton
 
 # Spelling variants ("Deraa" / "Dara'a") share a consonant skeleton and differ in a vowel
@@ -94,11 +94,3 @@ class PlaceQuery:
         if words and len(loc_words) > len(words) and _same_name(" ".join(loc_words[: len(words)]), self.key):
             return "inside"
         return None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))

@@ -76,22 +76,35 @@ def read_admin1(path: Path | None) -> dict[tuple[str, str], dict[str, str]]:
 
 
 def look_up(gazetteer, admin1, mention: str, country: str, kind: str) -> dict:
-    place = {"mention": mention, "name": mention, "geonameid": None, "lat": None, "lon": None,
-             "country": country, "kind": kind}
+    place = {
+        "mention": mention,
+        "name": mention,
+        "geonameid": None,
+        "lat": None,
+        "lon": None,
+        "country": country,
+        "kind": kind,
+    }
     key = name_key(mention)
     if kind == "province":
         row = admin1.get((country, key))
         if row:
-            place.update(name=row["name_en"] or row["name"],
-                         geonameid=int(row["gn_id"]) if row["gn_id"] else None,
-                         lat=round(float(row["latitude"]), 4), lon=round(float(row["longitude"]), 4))
+            place.update(
+                name=row["name_en"] or row["name"],
+                geonameid=int(row["gn_id"]) if row["gn_id"] else None,
+                lat=round(float(row["latitude"]), 4),
+                lon=round(float(row["longitude"]), 4),
+            )
         return place
     records = [r for r in gazetteer.by_key(key) if r.country == country and r.kind in POINT_KINDS]
     if records:
         best = max(records, key=lambda r: (r.kind == kind, r.population, r.geonameid is not None))
-        place.update(name=best.name, geonameid=best.geonameid,
-                     lat=round(best.lat, 4) if best.lat is not None else None,
-                     lon=round(best.lon, 4) if best.lon is not None else None)
+        place.update(
+            name=best.name,
+            geonameid=best.geonameid,
+            lat=round(best.lat, 4) if best.lat is not None else None,
+            lon=round(best.lon, 4) if best.lon is not None else None,
+        )
     return place
 
 
@@ -120,14 +133,28 @@ def build_line(number: int, line: str, gazetteer, admin1) -> dict:
         places.append({**place, "mention": mention})
     evidence = SENTENCE_END.split(text, maxsplit=1)[0]
     event = {
-        "event_type": EVENT_TYPE[sub], "sub_event_type": sub, "actor1": actor1, "actor2": actor2 or None,
-        "location": places[0]["name"], "date": date, "date_precision": precision,
-        "fatalities": int(fatalities), "reported_by": None, "evidence": evidence,
+        "event_type": EVENT_TYPE[sub],
+        "sub_event_type": sub,
+        "actor1": actor1,
+        "actor2": actor2 or None,
+        "location": places[0]["name"],
+        "date": date,
+        "date_precision": precision,
+        "fatalities": int(fatalities),
+        "reported_by": None,
+        "evidence": evidence,
     }
     return {
-        "id": f"nt-{number:03d}", "url": None, "outlet": OUTLET,
-        "published": published_for(date, precision), "title": None, "text": text,
-        "places": places, "events": [event], "attributions": [], "framing": [],
+        "id": f"nt-{number:03d}",
+        "url": None,
+        "outlet": OUTLET,
+        "published": published_for(date, precision),
+        "title": None,
+        "text": text,
+        "places": places,
+        "events": [event],
+        "attributions": [],
+        "framing": [],
     }
 
 
