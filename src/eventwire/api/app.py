@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..errors import EventwireError
@@ -147,6 +148,8 @@ def create_app(
     # outermost first: the body limit answers before the guard or any handler reads the body
     app.add_middleware(GuardMiddleware, token=settings.token, tiles_origin=_tiles_origin(tiles_url))
     app.add_middleware(BodyLimitMiddleware, max_body=max_body)
+    # compress pages, JSON and exports (the map page and /docs shrink several times)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     return app
 
 
