@@ -203,7 +203,7 @@ def places(db: StoreDep, q: str | None = None, limit: Limit = 100, offset: Offse
     return page(items, total, limit, offset)
 
 
-@router.get("/places/{name}", tags=["places"])
+@router.get("/places/{name:path}", tags=["places"])
 def place(name: str, db: StoreDep, include_unconfirmed: bool = False) -> dict[str, Any]:
     """A place's resolution and timeline: events at or inside it in date order, control changes, holders."""
     found = corpus.place_page(db, name, include_unconfirmed=include_unconfirmed)
@@ -248,7 +248,7 @@ def outlets(db: StoreDep) -> dict[str, Any]:
     return {"total": len(items), "items": items}
 
 
-@router.get("/outlets/{name}/framing", tags=["outlets"])
+@router.get("/outlets/{name:path}/framing", tags=["outlets"])
 def outlet_framing(name: str, db: StoreDep) -> dict[str, Any]:
     """An outlet's framing profile over time (per month, per technique, per 1,000 words)."""
     found = corpus.outlet_profile(db, name)
