@@ -10,7 +10,15 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from playwright.sync_api import expect
 
-PAGES = ["/ui/", "/ui/map", "/ui/places", "/ui/stories", "/ui/stories?min_articles=1", "/ui/outlets", "/ui/ingest"]
+PAGES = [
+    "/ui/",
+    "/ui/map",
+    "/ui/places",
+    "/ui/stories",
+    "/ui/stories?min_articles=1",
+    "/ui/outlets",
+    "/ui/ingest",
+]
 
 
 def api(server: str, path: str) -> dict:
@@ -32,18 +40,24 @@ def test_labels_visible_above_markers_at_two_zoom_levels(page, server, screensho
     first = visible_labels(page)
     assert first, "names are drawn at the fitted zoom"
     # labels are drawn after (above) the markers and never catch clicks
-    order = page.evaluate("[...document.querySelector('#map svg').children].map(g => g.getAttribute('class'))")
+    order = page.evaluate(
+        "[...document.querySelector('#map svg').children].map(g => g.getAttribute('class'))"
+    )
     assert order.index("labels") > order.index("markers")
     for _ in range(3):
         page.locator("#zoom-in").click()
     second = visible_labels(page)
     assert second and second != first, "a closer zoom shows other (smaller) names"
     # no two labels overlap (collision-aware placement)
-    boxes = page.evaluate("[...document.querySelectorAll('#map .labels text')].map(t => {const b = t.getBBox();"
-                          " return [b.x, b.y, b.width, b.height];})")  # fmt: skip
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('#map .labels text')]"
+        ".map(t => {const b = t.getBBox(); return [b.x, b.y, b.width, b.height];})"
+    )
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
-            assert not (a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3])
+            assert not (
+                a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+            )
     page.screenshot(path=str(screenshots / "map-zoomed.png"))
 
 
@@ -89,7 +103,9 @@ def test_histogram_brush_filters_the_feed_and_the_map(page, server, screenshots)
         assert start <= (d + "-01-01")[:10] <= end or d.startswith("published")  # partial dates: first day
     # the map shows the same events: singles plus cluster counts
     singles = page.locator("#map .marker").count()
-    clustered = sum(int(c) for c in page.locator("#map .cluster").evaluate_all("els => els.map(e => +e.dataset.count)"))
+    clustered = sum(
+        int(c) for c in page.locator("#map .cluster").evaluate_all("els => els.map(e => +e.dataset.count)")
+    )
     assert singles + clustered <= total and singles + clustered >= shown
     page.screenshot(path=str(screenshots / "map-brushed.png"))
     # clicking a feed entry finds it on the map
@@ -138,7 +154,9 @@ def test_every_link_on_every_page_answers(page, server):
     assert broken == {}
 
 
-@pytest.mark.parametrize("path", ["/ui/", "/ui/map", "/ui/places", "/ui/stories?min_articles=1", "/ui/outlets"])
+@pytest.mark.parametrize(
+    "path", ["/ui/", "/ui/map", "/ui/places", "/ui/stories?min_articles=1", "/ui/outlets"]
+)
 def test_no_horizontal_scroll_at_420_px(browser, server, screenshots, path):
     context = browser.new_context(viewport={"width": 420, "height": 900})
     pg = context.new_page()
@@ -172,3 +190,16 @@ def test_stories_hide_single_article_ones_by_default(page, server):
         expect(page.locator("#stories-hidden")).to_contain_text(str(len(every) - len(multi)))
     page.goto(server + "/ui/stories?min_articles=1")
     expect(page.locator("#story-list tbody tr")).to_have_count(len(every))
+
+
+def test_story_grid_counts_independent_sources(page, server, screenshots):
+    every = api(server, "/stories")
+    every = every.get("items", every) if isinstance(every, dict) else every
+    story = max(every, key=lambda s: (s["n_outlets"], s["n_events"]))
+    page.goto(server + "/ui/stories/" + urllib.request.quote(story["id"], safe=""))
+    detail = api(server, "/stories/" + urllib.request.quote(story["id"], safe=""))
+    own = {a.get("outlet") or "(unknown outlet)" for a in detail["articles"] if not a.get("copy_of")}
+    expect(page.locator("#independent-sources")).to_contain_text(f"{len(own)} independent source")
+    outlets = {e.get("outlet") or "(unknown outlet)" for e in detail["events"]}
+    expect(page.locator("#story-grid thead th")).to_have_count(len(outlets) + 1)
+    page.screenshot(path=str(screenshots / "story.png"), full_page=True)

@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 
 # towns are kept inside this box (lon/lat): the region the packaged outlines cover
 REGION = (25.0, 27.0, 52.0, 42.5)
-MAX_TOWN_RANK = 8  # Natural Earth scalerank: 0 (largest) .. 10
+MAX_TOWN_RANK = 8
+MIN_COUNTRY_POP = 200_000  # Natural Earth scalerank: 0 (largest) .. 10
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -42,7 +43,12 @@ def build_labels(naturalearth: Path, region: tuple[float, float, float, float] =
     """Country labels (admin0 label points), capitals, and towns within ``region``."""
     features = []
     for row in _rows(naturalearth / "admin0.tsv"):
-        if row.get("label_lon") and row.get("label_lat"):
+        # tiny territories (bases, unclaimed strips) would crowd out real countries' names
+        if (
+            row.get("label_lon")
+            and row.get("label_lat")
+            and float(row.get("pop_est") or 0) >= MIN_COUNTRY_POP
+        ):
             name = row.get("name_en") or row["name"]
             features.append(_point(float(row["label_lon"]), float(row["label_lat"]), name, "country", 0))
     min_lon, min_lat, max_lon, max_lat = region

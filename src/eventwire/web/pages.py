@@ -264,6 +264,35 @@ def story_columns(db: Store, story: dict[str, Any]) -> list[dict[str, Any]]:
     return columns
 
 
+def story_grid(story: dict[str, Any]) -> dict[str, Any]:
+    """Events x outlets aligned by event (type, place, date); copies folded under their original.
+
+    Tolerates both story shapes: articles with ``copy_of`` (a copy's original id) or without it.
+    """
+    articles = {a["id"]: a for a in story["articles"]}
+    copies = [
+        {"article": a, "original": articles.get(a["copy_of"]) or {"id": a["copy_of"]}}
+        for a in story["articles"]
+        if a.get("copy_of")
+    ]
+    independent = sorted(
+        {a.get("outlet") or "(unknown outlet)" for a in story["articles"] if not a.get("copy_of")}
+    )
+    rows: dict[tuple, dict[str, Any]] = {}
+    outlets: list[str] = []
+    for e in story["events"]:
+        outlet = e.get("outlet") or "(unknown outlet)"
+        if outlet not in outlets:
+            outlets.append(outlet)
+        key = (e.get("event_type"), e.get("location"), e.get("date"))
+        row = rows.setdefault(key, {"event_type": key[0], "location": key[1], "date": key[2], "cells": {}})
+        row["cells"].setdefault(outlet, []).append(e)
+    ordered = sorted(
+        rows.values(), key=lambda r: (r["date"] or "9999", r["event_type"] or "", r["location"] or "")
+    )
+    return {"outlets": sorted(outlets), "rows": ordered, "independent": independent, "copies": copies}
+
+
 @router.get("/ui/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     with _store(request) as db:
@@ -271,7 +300,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         if found is None:
             raise HTTPException(404, f"No story with id “{story_id}”.")
         columns = story_columns(db, found)
-    return render(request, "story.html", {"story": found, "columns": columns})
+    return render(request, "story.html", {"story": found, "columns": columns, "grid": story_grid(found)})
 
 
 @router.get("/ui/outlets", response_class=HTMLResponse)
@@ -289,7 +318,9 @@ def outlets_page(request: Request) -> HTMLResponse:
                     by_technique[t] = by_technique.get(t, 0) + n
             o["words"], o["own_spans"] = words, spans
             o["rate"] = round(1000 * spans / words, 2) if words else 0.0
-            o["technique_rates"] = {t: round(1000 * n / words, 2) for t, n in by_technique.items()} if words else {}
+            o["technique_rates"] = (
+                {t: round(1000 * n / words, 2) for t, n in by_technique.items()} if words else {}
+            )
     techniques = sorted({t for o in outlets for t in o["technique_rates"]})
     peak = max((o["rate"] for o in outlets), default=0.0) or 1.0
     return render(request, "outlets.html", {"outlets": outlets, "techniques": techniques, "peak": peak})

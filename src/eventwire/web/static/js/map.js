@@ -131,7 +131,7 @@
     } catch (err) {
       credits.push("base map could not be loaded");
     }
-    attribution.textContent = "Outlines: " + credits.join(" · ");
+    attribution.textContent = "Sources: " + credits.join(" · ");
   }
 
   // -- colours: CSS variables, one per event type --------------------------------------------
