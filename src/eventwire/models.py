@@ -132,6 +132,9 @@ class Place(Record):
     confidence: float = 0.0
     source: str | None = None  # which gazetteer row/resource resolved it
     candidates: list[Candidate] = field(default_factory=list)
+    # None for a location; "modifier" for an adjective ("British officials"), "embedded" for a place
+    # inside an organisation's name ("The Washington Post"): references that are never a location.
+    role: str | None = None
     _nested: ClassVar[dict[str, type[Record]]] = {"candidates": Candidate}
 
 
@@ -209,6 +212,7 @@ class FramingSpan(Record):
     voice: str = "outlet"  # "outlet" or "quoted" (a quoted speaker's own words)
     target: str | None = None  # canonical actor the label targets, if any
     family: str | None = None  # lexicon entry family, for auditing
+    side: str | None = None  # whom a label serves: "state", "non-state", "foreign-state" or None
 
 
 @dataclass
@@ -221,6 +225,7 @@ class Analysis(Record):
     language: str | None = None
     published: str | None = None
     outlet: str | None = None
+    country: str | None = None  # ISO code of the country the article is mostly about (actors stage)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)

@@ -9,7 +9,9 @@ A stage is declared once, by name, with what it requires and what it assigns
         def __call__(self, ctx): ...           # fill ctx.analysis.places
 
 The spaCy parse is made once per article by the ``nlp`` stage and shared through
-``Context.doc``; no later stage re-parses text.
+``Context.doc``; no later stage re-parses text. Results travel only on the ``Analysis``
+(there is no side channel between stages). ``Pipeline(trace=True)`` records which
+fields each stage reads, so a test can hold the declarations to the truth.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .errors import Errors, EventwireError
@@ -38,6 +40,12 @@ STAGE_MODULES: dict[str, str] = {
 # Default order. Each later stage may read what earlier ones assigned.
 DEFAULT_STAGES: tuple[str, ...] = ("nlp", "geo", "actors", "claims", "events", "framing")
 
+# What exists before any stage runs: the Article's fields and the Analysis' metadata.
+GIVEN: frozenset[str] = frozenset(
+    {"id", "text", "title", "url", "outlet", "published", "language", "source", "warnings"}
+    | {"article_id", "analyzed", "reason", "stages"}
+)
+
 
 @dataclass
 class Context:
@@ -46,14 +54,54 @@ class Context:
     article: Article
     analysis: Analysis
     doc: Any = None  # spacy.tokens.Doc
-    shared: dict[str, Any] = field(default_factory=dict)  # per-article derived data
+
+
+class _Recorder:
+    """Stands in for the Analysis while one stage runs under tracing: forwards every read and
+    write, and notes the fields read before the stage wrote them."""
+
+    def __init__(self, target: Any, reads: set[str]):
+        object.__setattr__(self, "_target", target)
+        object.__setattr__(self, "_reads", reads)
+        object.__setattr__(self, "_written", set())
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in self._written:
+            self._reads.add(name)
+        return getattr(self._target, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._written.add(name)
+        setattr(self._target, name, value)
+
+
+class _TracedContext(Context):
+    """A Context that notes reads of ``doc`` and of the article text."""
+
+    def __init__(self, article: Article, analysis: Analysis, doc: Any, reads: set[str]):
+        super().__init__(article=article, analysis=_Recorder(analysis, reads), doc=doc)  # type: ignore[arg-type]
+        object.__setattr__(self, "_reads", reads)
+
+    def __getattribute__(self, name: str) -> Any:
+        if name == "doc":
+            object.__getattribute__(self, "_reads").add("doc")
+        elif name == "article":
+            article = object.__getattribute__(self, "article")
+            return _Recorder(article, object.__getattribute__(self, "_reads"))
+        return object.__getattribute__(self, name)
 
 
 class Stage:
-    """Base class. Subclasses load resources in ``initialize`` (once), then are called per article."""
+    """Base class. Subclasses load resources in ``initialize`` (once), then are called per article.
+
+    ``requires``: what must have been assigned by an earlier stage (checked at build);
+    ``uses``: what the stage reads when an earlier stage assigned it, and works without;
+    ``assigns``: what it writes. Names are Analysis fields, or ``doc`` for the parse.
+    """
 
     name: str = ""
     requires: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
 
     def initialize(self, config: dict[str, Any]) -> None:  # noqa: B027 - optional hook
@@ -66,12 +114,15 @@ class Stage:
 _REGISTRY: dict[str, type[Stage]] = {}
 
 
-def register_stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()):
+def register_stage(
+    name: str, *, requires: Iterable[str] = (), uses: Iterable[str] = (), assigns: Iterable[str] = ()
+):
     """Class decorator registering a stage under ``name``."""
 
     def deco(cls: type[Stage]) -> type[Stage]:
         cls.name = name
         cls.requires = tuple(requires)
+        cls.uses = tuple(uses)
         cls.assigns = tuple(assigns)
         _REGISTRY[name] = cls
         return cls
@@ -91,20 +142,32 @@ def get_stage_class(name: str) -> type[Stage]:
 class Pipeline:
     """Runs stages over articles. Build once, reuse: resources load on first use."""
 
-    def __init__(self, stages: Iterable[str] | None = None, config: dict[str, dict] | None = None):
+    def __init__(
+        self,
+        stages: Iterable[str] | None = None,
+        config: dict[str, dict] | None = None,
+        *,
+        trace: bool = False,
+    ):
         self.stage_names = tuple(stages) if stages is not None else DEFAULT_STAGES
         self.config = config or {}
         self._stages: list[Stage] | None = None
+        # with trace=True: stage name -> names it read (Analysis fields, "doc", Article fields)
+        self.trace = trace
+        self.reads: dict[str, set[str]] = {}
 
     # -- construction -----------------------------------------------------
     def _build(self) -> list[Stage]:
         stages: list[Stage] = []
-        available: set[str] = {"text"}
+        available: set[str] = set(GIVEN)
         for name in self.stage_names:
             cls = get_stage_class(name)
             missing = [r for r in cls.requires if r not in available]
             if missing:
-                raise EventwireError(Errors.E002.format(name=name, missing=", ".join(missing)))
+                providers = sorted({p for r in missing for p in _providers(r)}) or ["no known stage"]
+                raise EventwireError(
+                    Errors.E002.format(name=name, missing=", ".join(missing), providers=", ".join(providers))
+                )
             stage = cls()
             stage.initialize(self.config.get(name, {}))
             stages.append(stage)
@@ -188,9 +251,53 @@ class Pipeline:
         )
         ctx = Context(article=article, analysis=analysis, doc=doc)
         for stage in self.stages:
-            stage(ctx)
+            if self.trace:
+                traced = _TracedContext(article, analysis, ctx.doc, self.reads.setdefault(stage.name, set()))
+                stage(traced)
+                ctx.doc = object.__getattribute__(traced, "doc")
+            else:
+                stage(ctx)
             analysis.stages.append(stage.name)
         return analysis
+
+
+def stage_table(names: Iterable[str]) -> list[dict[str, Any]]:
+    """The declarations of ``names``, in order: what each requires, uses and assigns."""
+    rows = []
+    for i, name in enumerate(names, 1):
+        cls = get_stage_class(name)
+        rows.append({"order": i, "name": name, "requires": list(cls.requires), "uses": list(cls.uses),
+                     "assigns": list(cls.assigns)})  # fmt: skip
+    return rows
+
+
+def stage_graph(names: Iterable[str]) -> str:
+    """A Mermaid flowchart of ``names``: an edge from the stage that assigns a field to each
+    later stage that reads it (solid when required, dotted when used if present)."""
+    lines = ["flowchart LR", "  article([Article text])"]
+    latest: dict[str, str] = {name: "article" for name in GIVEN}
+    for row in stage_table(names):
+        name = row["name"]
+        lines.append(f"  {name}[{name}: {', '.join(row['assigns'])}]")
+        needed = {f: "-->" for f in row["uses"]} | {f: "==>" for f in row["requires"]}
+        for field_name, arrow in sorted(needed.items()):
+            if field_name in latest:
+                lines.append(f"  {latest[field_name]} {arrow}|{field_name}| {name}")
+        if not row["requires"]:
+            lines.append(f"  article ==>|text| {name}")
+        for field_name in row["assigns"]:
+            latest[field_name] = name
+    return "\n".join(lines)
+
+
+def _providers(field_name: str) -> list[str]:
+    """Names of the known stages that assign ``field_name``."""
+    out = []
+    for name in STAGE_MODULES:
+        cls = get_stage_class(name)
+        if field_name in cls.assigns:
+            out.append(name)
+    return out
 
 
 _DEFAULT: Pipeline | None = None

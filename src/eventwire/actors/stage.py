@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from ..models import Actor
@@ -40,7 +41,7 @@ def article_country(
             votes[m.country] += 1
     for place in places:
         country = getattr(place, "country", None)
-        if country:
+        if country and not getattr(place, "role", None):  # adjectives are counted below, as entities
             # a resolved place says where the report happens, more than who is named; a dateline
             # ("BEIRUT (Wire) -", all capitals) only where the reporter files from
             mention = getattr(place, "mention", "") or ""
@@ -55,7 +56,7 @@ def article_country(
     return votes.most_common(1)[0][0]
 
 
-@register_stage("actors", requires=("doc",), assigns=("actors",))
+@register_stage("actors", requires=("entities",), uses=("places",), assigns=("actors", "country"))
 class ActorsStage(Stage):
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("dictionary") or ()
@@ -64,16 +65,16 @@ class ActorsStage(Stage):
         self.dictionary = load_dictionary(tuple(str(p) for p in extra))
 
     def __call__(self, ctx: Context) -> None:
-        ctx.analysis.actors = self.find(ctx.article.text, ctx.article.published, ctx)
+        a = ctx.analysis
+        a.actors, a.country = self.find(ctx.article.text, ctx.article.published, a.places, a.entities)
 
-    def find(self, text: str, published: str | None, ctx: Context | None = None) -> list[Actor]:
+    def find(
+        self, text: str, published: str | None, places: Sequence[Any] = (), entities: Sequence[Any] = ()
+    ) -> tuple[list[Actor], str | None]:
+        """Actor mentions of ``text`` and the country the article is mostly about."""
         d = self.dictionary
         matches = d.find(text)
-        places = ctx.analysis.places if ctx else []
-        entities = ctx.analysis.entities if ctx else []
-        country = article_country(d, matches, places, entities)
-        if ctx is not None:
-            ctx.shared["country"] = country
+        country = article_country(d, matches, list(places), list(entities))
         named_groups = Counter(
             m.lineage
             for m in matches
@@ -99,4 +100,4 @@ class ActorsStage(Stage):
             name, actor_type = d.role_actor(m.role, where, published)
             actors.append(Actor(m.text, m.start, m.end, name, actor_type, where, m.label))
         log.debug("actors: %d mentions, article country %s", len(actors), country)
-        return actors
+        return actors, country

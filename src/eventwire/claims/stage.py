@@ -12,7 +12,7 @@ from .resources import ClaimResources
 log = logging.getLogger(__name__)
 
 
-@register_stage("claims", requires=("doc",), assigns=("attributions",))
+@register_stage("claims", requires=("doc",), uses=("actors",), assigns=("attributions",))
 class ClaimsStage(Stage):
     """Config keys: ``cues_path`` and ``outlets_path`` replace the embedded lists (same TSV columns)."""
 

@@ -12,6 +12,7 @@ import logging
 import click
 
 from .. import __version__
+from ..errors import EventwireError
 
 # verb -> module in eventwire.cli defining a click command named `command`
 COMMANDS = {
@@ -23,6 +24,8 @@ COMMANDS = {
     "stories": "stories",
     "timeline": "timeline",
     "serve": "serve",
+    "stages": "stages",
+    "train": "train",
 }
 
 
@@ -36,7 +39,20 @@ class LazyGroup(click.Group):
         module = COMMANDS.get(cmd_name)
         if module is None:
             return None
-        return importlib.import_module(f"{__package__}.{module}").command
+        try:
+            return importlib.import_module(f"{__package__}.{module}").command
+        except EventwireError as exc:  # an optional extra is missing: say which, on use
+            return _unavailable(cmd_name, str(exc))
+
+
+def _unavailable(name: str, message: str) -> click.Command:
+    """A stand-in for a verb whose optional packages are not installed."""
+
+    def run() -> None:
+        raise click.ClickException(message)
+
+    lenient = {"ignore_unknown_options": True, "allow_extra_args": True}
+    return click.Command(name, callback=run, help=f"(unavailable: {message})", context_settings=lenient)
 
 
 @click.group(cls=LazyGroup)

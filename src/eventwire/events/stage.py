@@ -14,7 +14,12 @@ from .triggers import load_triggers
 log = logging.getLogger(__name__)
 
 
-@register_stage("events", requires=("doc", "actors"), assigns=("events",))
+@register_stage(
+    "events",
+    requires=("doc", "actors", "country"),
+    uses=("places", "attributions"),  # without places it finds its own; attributions give reported_by
+    assigns=("events",),
+)
 class EventsStage(Stage):
     """Config keys: ``triggers`` (path to an event_triggers.tsv replacement),
     ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``."""
@@ -38,5 +43,5 @@ class EventsStage(Stage):
         )
 
     def __call__(self, ctx: Context) -> None:
-        country = ctx.shared.get("country")
-        ctx.analysis.events = self.extractor.extract(ctx.doc, ctx.article, ctx.analysis, country)
+        a = ctx.analysis
+        a.events = self.extractor.extract(ctx.doc, ctx.article, a, a.country)

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..claims.quotes import quote_regions
 from ..models import Actor, Attribution, FramingSpan
+from .features import lexicon_marks
 from .lexicon import Entry, Lexicon
 
 log = logging.getLogger(__name__)
@@ -187,8 +188,14 @@ class FramingFinder:
         self.lexicon = lexicon
 
     def find(
-        self, doc: Any, attributions: Iterable[Attribution] = (), actors: Iterable[Actor] = ()
+        self,
+        doc: Any,
+        attributions: Iterable[Attribution] = (),
+        actors: Iterable[Actor] = (),
+        tagger: Any = None,
     ) -> list[FramingSpan]:
+        """Lexicon spans judged by the rules below, plus (with a trained ``tagger``,
+        ``framing.tagger.SpanTagger``) the spans it finds where the lexicon has none."""
         text = doc.text
         self.doc, self.text = doc, text
         self.attributions = list(attributions)
@@ -196,14 +203,39 @@ class FramingFinder:
         self.quotes = quote_regions(text)
         if hasattr(self, "_home"):
             del self._home
-        # (start, end) -> whom the label targets: non-state, state, foreign-state (for the profile)
-        self.sides: dict[tuple[int, int], str] = {}
         spans: list[FramingSpan] = []
-        for start, end, entry in self.lexicon.matches(text):
+        matches = self.lexicon.matches(text)
+        for start, end, entry in matches:
             span = self._judge(start, end, entry)
             if span is not None:
                 spans.append(span)
-        return self._merge(spans)
+        spans = self._merge(spans)
+        if tagger is not None:
+            spans = self._add_tagged(spans, tagger.tag(doc, lexicon_marks(matches), self.quotes), matches)
+        return spans
+
+    def _add_tagged(
+        self, spans: list[FramingSpan], tagged: list[Any], matches: list[Any]
+    ) -> list[FramingSpan]:
+        """The tagger's spans that neither overlap a kept lexicon span nor one the rules
+        rejected (a designation, a source's verdict): the rules know those cases better."""
+        judged = [(s.start, s.end) for s in spans] + [(s, e) for s, e, _ in matches]
+        out = list(spans)
+        for t in tagged:
+            if any(s < t.end and t.start < e for s, e in judged):
+                continue
+            out.append(
+                FramingSpan(
+                    text=self.text[t.start : t.end],
+                    start=t.start,
+                    end=t.end,
+                    technique=t.technique,
+                    voice=self._voice(t.start, t.end),
+                    target=self._target(t.start, t.end),
+                    family="model",
+                )
+            )
+        return sorted(out, key=lambda s: (s.start, s.end))
 
     # -- one match -------------------------------------------------------------------
     def _judge(self, start: int, end: int, entry: Entry) -> FramingSpan | None:
@@ -241,10 +273,10 @@ class FramingFinder:
             start, neutral = self._extend_name(first, start, neutral)
         if "extend_head" in rules:
             end, neutral = self._extend_head(last, end, neutral, entry)
-        if entry.side != "-":
-            self.sides[(start, end)] = entry.side
+        # whom the label targets (non-state, state, foreign-state), for the profile
+        side = entry.side if entry.side != "-" else None
         if "regime" in rules and target and target != "government" and self._is_foreign(target):
-            self.sides[(start, end)] = "foreign-state"
+            side = "foreign-state"
         return FramingSpan(
             text=self.text[start:end],
             start=start,
@@ -254,6 +286,7 @@ class FramingFinder:
             voice=self._voice(start, end),
             target=self._target(start, end) or target,
             family=entry.family,
+            side=side,
         )
 
     def _in_name(self, tok: Any, start: int) -> bool:
@@ -415,14 +448,13 @@ class FramingFinder:
                     # "mercenaries of the terrorist groups" is one label.
                     prev = out[-1]
                     prev.neutral = f"{prev.neutral}{gap}{span.neutral}" if span.neutral else prev.neutral
-                    self.sides.setdefault((prev.start, span.end), self.sides.get((prev.start, prev.end), ""))
                     prev.end = span.end
                     prev.text = self.text[prev.start : prev.end]
                     continue
             if out and span.start < out[-1].end:
                 prev = out[-1]
                 if span.end > prev.end:
-                    self.sides.setdefault((prev.start, span.end), self.sides.get((span.start, span.end), ""))
+                    prev.side = span.side  # the grown span targets whom its head targets
                     prev.end = span.end
                     prev.text = self.text[prev.start : prev.end]
                     prev.neutral = span.neutral or prev.neutral

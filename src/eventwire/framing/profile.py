@@ -26,18 +26,15 @@ def _direction(non_state: int, state: int) -> tuple[str, float]:
     return "mixed", round(score, 3)
 
 
-def article_profile(
-    spans: list[FramingSpan], text: str, sides: dict[tuple[int, int], str] | None = None
-) -> dict[str, Any]:
+def article_profile(spans: list[FramingSpan], text: str) -> dict[str, Any]:
     """Profile of one article. Only the outlet's voice counts; quoted speakers' labels are
-    counted separately under ``quoted``. ``sides`` maps a span's (start, end) to whom its label
-    targets (non-state / state / foreign-state), as the lexicon says."""
-    sides = sides or {}
+    counted separately under ``quoted``. A span's ``side`` says whom its label targets
+    (non-state / state / foreign-state), as the lexicon says."""
     words = len(re.findall(r"\w+", text))
     outlet = [s for s in spans if s.voice == "outlet"]
     quoted = [s for s in spans if s.voice != "outlet"]
     counts = Counter(s.technique for s in outlet)
-    side_of = {id(s): sides.get((s.start, s.end), "") for s in outlet}
+    side_of = {id(s): s.side or "" for s in outlet}
     targets = Counter(s.target or side_of[id(s)] for s in outlet if s.technique == "Name_Calling,Labeling")
     side_counts = Counter(v for v in side_of.values() if v)
     direction, score = _direction(side_counts["non-state"], side_counts["state"])

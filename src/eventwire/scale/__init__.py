@@ -4,8 +4,12 @@
 docs/scale.md for running on a real cluster and querying the Parquet with DuckDB.
 """
 
-from .partition import DEFAULT_PARTITION_CHARS, Partition, partition_articles
-from .run import ScaleReport, default_parquet_dir, ingest_distributed
+from ..extras import require
+
+require("scale")  # a clear message naming the extra, before Dask or pyarrow are imported
+
+from .partition import DEFAULT_PARTITION_CHARS, Partition, partition_articles  # noqa: E402
+from .run import ScaleReport, default_parquet_dir, ingest_distributed  # noqa: E402
 
 __all__ = [
     "DEFAULT_PARTITION_CHARS",
