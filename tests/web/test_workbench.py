@@ -203,3 +203,14 @@ def test_story_grid_counts_independent_sources(page, server, screenshots):
     outlets = {e.get("outlet") or "(unknown outlet)" for e in detail["events"]}
     expect(page.locator("#story-grid thead th")).to_have_count(len(outlets) + 1)
     page.screenshot(path=str(screenshots / "story.png"), full_page=True)
+
+
+def test_evidence_spans_are_reached_by_keyboard(page, server):
+    page.goto(server + "/ui/")
+    page.get_by_role("link", name="Shelling kills four in southern Syrian town").click()
+    note = page.locator("#event-notes li").first
+    note.focus()
+    expect(page.locator("#article-text .hl-event.active").first).to_be_visible()
+    page.keyboard.press("Enter")
+    focused = page.evaluate("document.activeElement.closest('#article-text') !== null")
+    assert focused, "Enter on a note moves focus to its evidence in the text"
