@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 from .. import __version__
 from ..core import analyze_article
@@ -208,6 +209,8 @@ def create_app(
     app.add_middleware(GuardMiddleware, token=settings.token, throttle=settings.throttle)
     app.add_middleware(BodyLimitMiddleware, max_body=max_body)
     app.add_middleware(SecurityHeadersMiddleware, tiles_origin=_tiles_origin(tiles_url))
+    # compress pages, JSON and exports (the map page and /docs shrink several times)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     return app
 
 

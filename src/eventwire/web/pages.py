@@ -7,6 +7,7 @@ script or style exists, so the Content-Security-Policy can forbid both.
 
 from __future__ import annotations
 
+import difflib
 import hmac
 import re
 from pathlib import Path
@@ -63,6 +64,17 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render(request, "error.html", {"status": status, "message": message}, status=status)
 
 
+def _suggest(request: Request, name: str, n: int = 5) -> list[str]:
+    """Stored place names close to an unrecognised one (spelling variants, prefixes)."""
+    with _store(request) as db:
+        _total, places = corpus.list_places(db, limit=5000)
+    names = [p["name"] for p in places if p.get("name")]
+    folded = {v.casefold(): v for v in names}
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=n, cutoff=0.6)
+    prefix = [v for k, v in folded.items() if name.casefold()[:3] and k.startswith(name.casefold()[:3])]
+    return list(dict.fromkeys([folded[c] for c in close] + prefix))[:n]
+
+
 def _store(request: Request) -> Store:
     return Store(_settings(request).db)
 
@@ -109,7 +121,7 @@ def _article_page(request: Request, article: Any, analysis: Any, stored: bool) -
     )
 
 
-@router.get("/ui/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/ui/articles/{article_id:path}", response_class=HTMLResponse)
 def article_view(request: Request, article_id: str) -> HTMLResponse:
     with _store(request) as db:
         article = db.get_article(article_id)
@@ -173,12 +185,13 @@ def places_page(request: Request, q: str | None = None) -> HTMLResponse:
     return render(request, "places.html", {"places": places, "total": total, "q": q or ""})
 
 
-@router.get("/ui/places/{name}", response_class=HTMLResponse)
+@router.get("/ui/places/{name:path}", response_class=HTMLResponse)
 def place_page(request: Request, name: str, include_unconfirmed: bool = False) -> HTMLResponse:
     with _store(request) as db:
         found = corpus.place_page(db, name, include_unconfirmed=include_unconfirmed)
     if found is None:
-        raise HTTPException(404, f"No place named “{name}” in this database.")
+        return render(request, "place_unknown.html", {"name": name, "suggestions": _suggest(request, name)},
+                      status=404)  # fmt: skip
     by_date: dict[str, list[dict]] = {}
     for e in found["events"]:
         by_date.setdefault(e.get("date") or f"undated (published {e.get('published') or '?'})", []).append(e)
@@ -187,15 +200,45 @@ def place_page(request: Request, name: str, include_unconfirmed: bool = False) -
     )
 
 
+STORY_SORTS = {
+    "newest": lambda s: (s.get("date_end") or s.get("date_start") or "", s.get("n_articles") or 0),
+    "size": lambda s: (s.get("n_articles") or 0, s.get("n_outlets") or 0, s.get("date_end") or ""),
+}
+
+
 @router.get("/ui/stories", response_class=HTMLResponse)
 def stories_page(
-    request: Request, place: str | None = None, outlet: str | None = None, min_outlets: int = 1
+    request: Request,
+    place: str | None = None,
+    outlet: str | None = None,
+    min_outlets: int = 1,
+    min_articles: int = 2,
+    sort: str = "newest",
 ) -> HTMLResponse:
+    """Stories newest first (or largest first); single-article stories hidden unless asked for."""
     with _store(request) as db:
-        stories = list_stories(db, place=place or None, outlet=outlet or None)
-    stories = [s for s in stories if (s.get("n_outlets") or 0) >= max(1, min_outlets)]
-    return render(request, "stories.html", {"stories": stories, "min_outlets": max(1, min_outlets),
-                                            "place": place or "", "outlet": outlet or ""})  # fmt: skip
+        every = list_stories(db, place=place or None, outlet=outlet or None)
+    min_outlets, min_articles = max(1, min_outlets), max(1, min_articles)
+    stories = [
+        s
+        for s in every
+        if (s.get("n_outlets") or 0) >= min_outlets and (s.get("n_articles") or 0) >= min_articles
+    ]
+    sort = sort if sort in STORY_SORTS else "newest"
+    stories.sort(key=STORY_SORTS[sort], reverse=True)
+    return render(
+        request,
+        "stories.html",
+        {
+            "stories": stories,
+            "hidden": len(every) - len(stories),
+            "min_outlets": min_outlets,
+            "min_articles": min_articles,
+            "sort": sort,
+            "place": place or "",
+            "outlet": outlet or "",
+        },
+    )
 
 
 def story_columns(db: Store, story: dict[str, Any]) -> list[dict[str, Any]]:
@@ -220,24 +263,69 @@ def story_columns(db: Store, story: dict[str, Any]) -> list[dict[str, Any]]:
     return columns
 
 
-@router.get("/ui/stories/{story_id}", response_class=HTMLResponse)
+def story_grid(story: dict[str, Any]) -> dict[str, Any]:
+    """Events x outlets aligned by event (type, place, date); copies folded under their original.
+
+    Tolerates both story shapes: articles with ``copy_of`` (a copy's original id) or without it.
+    """
+    articles = {a["id"]: a for a in story["articles"]}
+    copies = [
+        {"article": a, "original": articles.get(a["copy_of"]) or {"id": a["copy_of"]}}
+        for a in story["articles"]
+        if a.get("copy_of")
+    ]
+    independent = sorted(
+        {a.get("outlet") or "(unknown outlet)" for a in story["articles"] if not a.get("copy_of")}
+    )
+    rows: dict[tuple, dict[str, Any]] = {}
+    outlets: list[str] = []
+    for e in story["events"]:
+        outlet = e.get("outlet") or "(unknown outlet)"
+        if outlet not in outlets:
+            outlets.append(outlet)
+        key = (e.get("event_type"), e.get("location"), e.get("date"))
+        row = rows.setdefault(key, {"event_type": key[0], "location": key[1], "date": key[2], "cells": {}})
+        row["cells"].setdefault(outlet, []).append(e)
+    ordered = sorted(
+        rows.values(), key=lambda r: (r["date"] or "9999", r["event_type"] or "", r["location"] or "")
+    )
+    return {"outlets": sorted(outlets), "rows": ordered, "independent": independent, "copies": copies}
+
+
+@router.get("/ui/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str) -> HTMLResponse:
     with _store(request) as db:
         found = get_story(db, story_id)
         if found is None:
             raise HTTPException(404, f"No story with id “{story_id}”.")
         columns = story_columns(db, found)
-    return render(request, "story.html", {"story": found, "columns": columns})
+    return render(request, "story.html", {"story": found, "columns": columns, "grid": story_grid(found)})
 
 
 @router.get("/ui/outlets", response_class=HTMLResponse)
 def outlets_page(request: Request) -> HTMLResponse:
+    """Outlets compared: framing in their own voice per 1,000 words, overall and per technique."""
     with _store(request) as db:
         outlets = corpus.list_outlets(db)
-    return render(request, "outlets.html", {"outlets": outlets})
+        for o in outlets:
+            profile = corpus.outlet_profile(db, o["outlet"]) or {"months": []}
+            words = sum(m["words"] for m in profile["months"])
+            spans = sum(m["spans"] for m in profile["months"])
+            by_technique: dict[str, int] = {}
+            for m in profile["months"]:
+                for t, n in m["techniques"].items():
+                    by_technique[t] = by_technique.get(t, 0) + n
+            o["words"], o["own_spans"] = words, spans
+            o["rate"] = round(1000 * spans / words, 2) if words else 0.0
+            o["technique_rates"] = (
+                {t: round(1000 * n / words, 2) for t, n in by_technique.items()} if words else {}
+            )
+    techniques = sorted({t for o in outlets for t in o["technique_rates"]})
+    peak = max((o["rate"] for o in outlets), default=0.0) or 1.0
+    return render(request, "outlets.html", {"outlets": outlets, "techniques": techniques, "peak": peak})
 
 
-@router.get("/ui/outlets/{name}", response_class=HTMLResponse)
+@router.get("/ui/outlets/{name:path}", response_class=HTMLResponse)
 def outlet_page(request: Request, name: str) -> HTMLResponse:
     with _store(request) as db:
         profile = corpus.outlet_profile(db, name)

@@ -29,18 +29,32 @@
     text.querySelectorAll(".active").forEach(function (el) { el.classList.remove("active"); });
   }
 
+  // Side-panel entries: hover or keyboard focus lights up their evidence; click or Enter goes to it.
   document.querySelectorAll("[data-target][data-index]").forEach(function (item) {
     const kind = item.dataset.target;
     const index = item.dataset.index;
-    item.addEventListener("mouseenter", function () {
+    if (!item.hasAttribute("tabindex")) item.tabIndex = 0;
+    function light() {
       clearActive();
       spansOf(kind, index).forEach(function (el) { el.classList.add("active"); });
-    });
+    }
+    function go() {
+      const spans = spansOf(kind, index);
+      if (!spans.length) return;
+      spans[0].scrollIntoView({ behavior: "smooth", block: "center" });
+      if (spans[0].tabIndex < 0) spans[0].tabIndex = -1;
+      spans[0].focus({ preventScroll: true });
+    }
+    item.addEventListener("mouseenter", light);
+    item.addEventListener("focus", light);
     item.addEventListener("mouseleave", clearActive);
+    item.addEventListener("blur", clearActive);
     item.addEventListener("click", function (ev) {
       if (ev.target.closest("a")) return;
-      const spans = spansOf(kind, index);
-      if (spans.length) spans[0].scrollIntoView({ behavior: "smooth", block: "center" });
+      go();
+    });
+    item.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" && !ev.target.closest("a")) { ev.preventDefault(); go(); }
     });
   });
 })();

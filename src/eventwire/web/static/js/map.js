@@ -50,11 +50,20 @@
   const sea = el("rect", { class: "sea", x: 0, y: 0 }, svg);
   const gTiles = el("g", { class: "tiles" }, svg);
   const gBase = el("g", { class: "base" }, svg);
-  const gLabels = el("g", { class: "labels" }, svg);
   const gMarkers = el("g", { class: "markers" }, svg);
+  const gLabels = el("g", { class: "labels", "aria-hidden": "true" }, svg); // above markers, never catches clicks
 
   const view = { cx: 128, cy: 128, scale: 4, width: 800, height: 600 };
-  let events = [];
+  let events = [];     // what the map shows: located events inside the chosen period
+  let located = [];    // every located event the filters returned
+  const feedList = document.getElementById("feed");
+  const feedCount = document.getElementById("feed-count");
+  const time = window.EventwireTime;
+  const timebar = time.timebar(document.getElementById("timebar"), function (range) {
+    events = range ? located.filter(function (e) { const d = time.day(e); return d >= range[0] && d <= range[1]; }) : located;
+    popup.hidden = true;
+    draw();
+  });
   let labels = [];
 
   function size() {
@@ -93,7 +102,15 @@
     const credits = [];
     try {
       const index = await (await fetch("/basemap/index.json")).json();
-      const names = index.layers.slice().sort(function (a, b) {
+      if (index.layers.indexOf("labels") >= 0) {
+        const named = await (await fetch("/basemap/labels.json")).json();
+        named.features.forEach(function (f) {
+          const c = f.geometry.coordinates;
+          labels.push({ name: f.properties.name, level: f.properties.kind, rank: f.properties.rank || 0, at: project(c[0], c[1]) });
+        });
+        if (named.attribution) credits.push(named.attribution);
+      }
+      const names = index.layers.filter(function (n) { return n !== "labels"; }).sort(function (a, b) {
         const ia = LAYER_ORDER.indexOf(a), ib = LAYER_ORDER.indexOf(b);
         return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib);
       });
@@ -106,7 +123,7 @@
           const title = el("title", {}, path);
           title.textContent = f.properties.name || "";
           if (f.properties.label && (level === "province" || level === "district")) {
-            labels.push({ name: f.properties.name, level: level, at: project(f.properties.label[0], f.properties.label[1]) });
+            labels.push({ name: f.properties.name, level: level, rank: level === "province" ? 5 : 9, at: project(f.properties.label[0], f.properties.label[1]) });
           }
         });
         if (layer.attribution && credits.indexOf(layer.attribution) < 0) credits.push(layer.attribution);
@@ -114,7 +131,7 @@
     } catch (err) {
       credits.push("base map could not be loaded");
     }
-    attribution.textContent = "Outlines: " + credits.join(" · ");
+    attribution.textContent = "Sources: " + credits.join(" · ");
   }
 
   // -- colours: CSS variables, one per event type --------------------------------------------
@@ -151,17 +168,26 @@
     gBase.setAttribute("transform", "translate(" + tx + " " + ty + ") scale(" + view.scale + ")");
     // districts only once they are big enough to read
     container.classList.toggle("show-districts", view.scale >= 1500);
-    gLabels.replaceChildren();
-    labels.forEach(function (label) {
-      const show = label.level === "province" ? view.scale >= 700 : view.scale >= 3000;
-      if (!show) return;
-      const s = toScreen(label.at[0], label.at[1]);
-      if (s[0] < -50 || s[1] < -20 || s[0] > view.width + 50 || s[1] > view.height + 20) return;
-      const text = el("text", { x: s[0], y: s[1], class: "place-label " + label.level }, gLabels);
-      text.textContent = label.name;
-    });
+    drawLabels();
   }
 
+  function drawLabels() {
+    window.EventwireLabels.draw(gLabels, labels, view, toScreen, el);
+  }
+
+  // size of a marker: singles by reported fatalities, clusters by how many events they hold
+  function radius(members) {
+    if (members.length === 1) {
+      const f = members[0].e.fatalities || 0;
+      return 6 + Math.min(8, Math.sqrt(f) * 1.5);
+    }
+    return 11 + Math.min(14, Math.sqrt(members.length) * 2);
+  }
+  function centre(members) {
+    let x = 0, y = 0;
+    members.forEach(function (m) { x += m.s[0]; y += m.s[1]; });
+    return [x / members.length, y / members.length];
+  }
   function clusters() {
     const cells = new Map();
     events.forEach(function (e) {
@@ -171,7 +197,25 @@
       if (!cells.has(key)) cells.set(key, []);
       cells.get(key).push({ e: e, s: s });
     });
-    return Array.from(cells.values());
+    // merge any two groups whose circles would touch, until none do: every marker stays clickable
+    let groups = Array.from(cells.values()).map(function (m) { return { members: m, at: centre(m), r: radius(m) }; });
+    let merged = true;
+    while (merged) {
+      merged = false;
+      for (let i = 0; i < groups.length && !merged; i++) {
+        for (let j = i + 1; j < groups.length; j++) {
+          const a = groups[i], b = groups[j];
+          if (Math.hypot(a.at[0] - b.at[0], a.at[1] - b.at[1]) < a.r + b.r + 2) {
+            const members = a.members.concat(b.members);
+            groups[i] = { members: members, at: centre(members), r: radius(members) };
+            groups.splice(j, 1);
+            merged = true;
+            break;
+          }
+        }
+      }
+    }
+    return groups;
   }
 
   function dominant(members) {
@@ -182,21 +226,24 @@
 
   function drawMarkers() {
     gMarkers.replaceChildren();
-    clusters().forEach(function (members) {
+    clusters().forEach(function (group) {
+      const members = group.members;
       if (members.length === 1) {
         const m = members[0];
-        const c = el("circle", { cx: m.s[0], cy: m.s[1], r: 7, class: "marker et-" + slug(m.e.event_type), fill: colour(m.e.event_type), tabindex: 0 }, gMarkers);
+        const precision = slug(m.e.geo_precision || "exact");
+        const c = el("circle", { cx: group.at[0], cy: group.at[1], r: group.r, class: "marker precision-" + precision + " et-" + slug(m.e.event_type), fill: colour(m.e.event_type), tabindex: 0 }, gMarkers);
         c.dataset.eventType = m.e.event_type;
-        c.addEventListener("click", function (ev) { ev.stopPropagation(); openPopup([m.e], m.s); });
-        c.addEventListener("keydown", function (ev) { if (ev.key === "Enter") openPopup([m.e], m.s); });
+        c.dataset.precision = precision;
+        const tip = el("title", {}, c);
+        tip.textContent = m.e.event_type + " · " + (m.e.location || "?") + " (placed at " + (m.e.geo_precision || "exact") + " level)";
+        c.addEventListener("click", function (ev) { ev.stopPropagation(); openPopup([m.e], group.at); });
+        c.addEventListener("keydown", function (ev) { if (ev.key === "Enter") openPopup([m.e], group.at); });
         return;
       }
-      let x = 0, y = 0;
-      members.forEach(function (m) { x += m.s[0]; y += m.s[1]; });
-      x /= members.length; y /= members.length;
+      const x = group.at[0], y = group.at[1];
       const g = el("g", { class: "cluster", tabindex: 0 }, gMarkers);
       g.dataset.count = members.length;
-      el("circle", { cx: x, cy: y, r: 11 + Math.min(14, Math.sqrt(members.length) * 2), fill: colour(dominant(members)) }, g);
+      el("circle", { cx: x, cy: y, r: group.r, fill: colour(dominant(members)) }, g);
       const label = el("text", { x: x, y: y, class: "cluster-count" }, g);
       label.textContent = String(members.length);
       const samePlace = members.every(function (m) { return m.e._w[0] === members[0].e._w[0] && m.e._w[1] === members[0].e._w[1]; });
@@ -210,10 +257,30 @@
     });
   }
 
+  // the feed lists the period's events inside the visible area, newest first; a click finds one on the map
+  let feedPending = false;
+  function drawFeed() {
+    if (feedPending) return;
+    feedPending = true;
+    requestAnimationFrame(function () {
+      feedPending = false;
+      const shown = events.filter(function (e) {
+        const s = toScreen(e._w[0], e._w[1]);
+        return s[0] >= 0 && s[1] >= 0 && s[0] <= view.width && s[1] <= view.height;
+      });
+      time.feed(feedList, shown, function (e) {
+        zoomTo(e._w[0], e._w[1], Math.max(view.scale, 3000));
+        openPopup([e], toScreen(e._w[0], e._w[1]));
+      });
+      feedCount.textContent = "(" + shown.length + ")";
+    });
+  }
+
   function draw() {
     drawTiles();
     drawBase();
     drawMarkers();
+    drawFeed();
   }
 
   // -- popup ---------------------------------------------------------------------------------------
@@ -358,6 +425,10 @@
   async function load(refit) {
     const params = queryFromForm();
     history.replaceState(null, "", "/ui/map" + (params.toString() ? "?" + params : ""));
+    // "export this view": the same filters (and bbox when "only the visible area" is ticked)
+    document.querySelectorAll("#export-view a[data-fmt]").forEach(function (a) {
+      a.href = "/export/" + a.dataset.fmt + (params.toString() ? "?" + params : "");
+    });
     params.set("limit", "5000");
     status.textContent = "Loading…";
     const response = await fetch("/events?" + params.toString(), { credentials: "same-origin" });
@@ -369,8 +440,11 @@
     }
     status.classList.remove("error");
     const all = body.items || [];
-    events = all.filter(function (e) { return e.lat != null && e.lon != null; });
-    events.forEach(function (e) { e._w = project(e.lon, e.lat); });
+    located = all.filter(function (e) { return e.lat != null && e.lon != null; });
+    located.forEach(function (e) { e._w = project(e.lon, e.lat); });
+    events = located;
+    timebar.clear();
+    timebar.update(located);
     const counts = {};
     events.forEach(function (e) { counts[e.event_type] = (counts[e.event_type] || 0) + 1; });
     drawLegend(counts);
