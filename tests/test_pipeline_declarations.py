@@ -13,7 +13,7 @@ TEXTS = [
     (
         "KISMAYO, Somalia (Example Wire) - Government forces clashed with al-Shabaab fighters near "
         "the town of Jamame on Tuesday, killing four militants, a regional official said. "
-        "\"The terrorists fled into the forest,\" the official told reporters."
+        '"The terrorists fled into the forest," the official told reporters.'
     ),
     (
         "Protesters gathered outside parliament in Nairobi on Friday. Police fired tear gas at the "

@@ -1,6 +1,6 @@
-"""The labelled event training corpus (src/eventwire/data/training/events) and its checker.
+"""The hand-written event training examples (data/training/events/written) and their checker.
 
-Runs scripts/check-training-events on the shipped files and on copies broken on purpose, and
+Runs scripts/check-written-training-events on the shipped files and on copies broken on purpose, and
 checks the breadth the datasheet promises: every ACLED sub-type, every style per event type.
 """
 
@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECK = ROOT / "scripts" / "check-training-events"
-DATA = ROOT / "src" / "eventwire" / "data" / "training" / "events"
+CHECK = ROOT / "scripts" / "check-written-training-events"
+DATA = ROOT / "src" / "eventwire" / "data" / "training" / "events" / "written"
 
 
 def _run(path: Path) -> subprocess.CompletedProcess:

@@ -15,7 +15,7 @@ from typing import Any
 from .ingest.readers import ReadIssue, make_article, read_paths
 from .models import Analysis, Article
 from .pipeline import Pipeline, default_pipeline
-from .store import DEFAULT_DB, Store
+from .store import DEFAULT_DB, Store, freshness
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +61,19 @@ class IngestReport:
     views: dict = field(default_factory=dict)  # syndicated copies and stories updated
 
     @property
+    def errors(self) -> int:
+        """Records (or whole inputs) that were not stored: unreadable ones plus failed analyses."""
+        return sum(1 for i in self.issues if i.fatal)
+
+    @property
+    def unreadable(self) -> int:
+        """Records (or whole inputs) skipped because they could not be read."""
+        return self.errors - self.failed
+
+    @property
     def ok(self) -> bool:
-        """False only when nothing could be processed (the CLI's exit status)."""
-        return self.read > 0 or not any(i.fatal for i in self.issues)
+        """True when every record was stored (or already was): the CLI's exit status."""
+        return self.errors == 0
 
     def as_dict(self) -> dict:
         return {
@@ -72,6 +82,8 @@ class IngestReport:
             "already_stored": self.already_stored,
             "not_analyzed": self.not_analyzed,
             "failed": self.failed,
+            "unreadable": self.unreadable,
+            "errors": self.errors,
             "events": self.events,
             "views": self.views,
             "issues": [str(i) for i in self.issues],
@@ -92,8 +104,10 @@ def ingest(
 
     Each article is committed on its own, so an interruption loses at most the one in flight.
     Afterwards syndicated copies are marked and new events placed into stories
-    (``update_views=False`` skips that, e.g. for bulk loads followed by one update).
-    A failure inside analysis is reported for that article and the batch goes on.
+    (``update_views=False`` skips that, e.g. for bulk loads followed by one update); an
+    update an earlier run did not finish is redone even when nothing new was added.
+    A record that cannot be read, or whose analysis fails, is reported in ``issues`` (and
+    counted in ``errors``) and the batch goes on.
     """
     pipeline = pipeline or default_pipeline()
     report = IngestReport()
@@ -131,9 +145,10 @@ def ingest(
                     report.already_stored += 1
             if progress:
                 progress(article)
-        store.record_issues(report.issues)
-        if update_views and report.added:
+        # also when nothing was added: an earlier update of the views may have died half way
+        if update_views and (report.added or freshness.views_stale(store)):
             report.views = _update_views(store, report)
+        store.record_issues(report.issues)
     finally:
         if not isinstance(db, Store):
             store.close()
@@ -141,11 +156,13 @@ def ingest(
 
 
 def _update_views(store: Store, report: IngestReport) -> dict:
-    """Mark copies and extend stories; a failure here loses nothing already stored."""
-    from .stories import update_corpus_views
+    """Mark copies and extend stories; a failure here loses nothing already stored.
 
+    The views are marked stale until the update succeeds, so a failed or killed update is
+    redone by the next ingest or the next read of the views.
+    """
     try:
-        return update_corpus_views(store)
+        return freshness.update_views(store)
     except Exception as exc:  # noqa: BLE001 - the articles are stored; views catch up next run
         log.warning("updating copies and stories failed", exc_info=True)
         message = f"not updated: {type(exc).__name__}: {exc}"

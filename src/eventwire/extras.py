@@ -18,6 +18,7 @@ EXTRAS: dict[str, tuple[str, tuple[str, ...]]] = {
     "scale": ("distributed ingest with Dask (--workers, --scheduler)", ("dask", "distributed", "pyarrow")),
     "parquet": ("Parquet export", ("pyarrow",)),
     "postgres": ("PostgreSQL databases (postgresql:// URLs)", ("psycopg",)),
+    "train": ("training the learned components (eventwire train)", ("sklearn", "pycrfsuite")),
 }
 
 

@@ -132,6 +132,9 @@ class Place(Record):
     confidence: float = 0.0
     source: str | None = None  # which gazetteer row/resource resolved it
     candidates: list[Candidate] = field(default_factory=list)
+    # None for a location; "modifier" for an adjective ("British officials"), "embedded" for a place
+    # inside an organisation's name ("The Washington Post"): references that are never a location.
+    role: str | None = None
     _nested: ClassVar[dict[str, type[Record]]] = {"candidates": Candidate}
 
 

@@ -70,8 +70,10 @@ def test_ingest_twice_is_idempotent_and_exports(tmp_path):
     )
     db = tmp_path / "x.db"
     first = run("ingest", corpus, "--db", db)
-    assert first.exit_code == 0  # one bad line does not fail the batch
-    assert "2 added" in first.stdout and f"{corpus}:2" in first.stderr
+    # one bad line does not stop the batch, but the exit status and the summary say it failed
+    assert first.exit_code == 1
+    assert "2 added" in first.stdout and "1 unreadable" in first.stdout and f"{corpus}:2" in first.stderr
+    assert "1 record not stored" in first.stderr
     second = run("ingest", corpus, "--db", db, "--json")
     assert json.loads(second.stdout)["added"] == 0
     with sqlite3.connect(db) as conn:

@@ -107,3 +107,23 @@ def test_report_items_name_missed_and_spurious():
     score = score_places(gold_article(), Analysis(article_id="p", places=[place("Monday")]))
     statuses = {(i.status, i.label.split(" ")[0]) for i in score.items}
     assert ("missed", "Kassala") in statuses and ("spurious", "Monday") in statuses
+
+
+def test_the_gold_geonames_id_counts_as_distance_zero_and_as_exact_id():
+    gold = gold_article()
+    gold["places"][2].update({"geonameid": 366755, "lat": 16.0, "lon": 30.0})  # a GeoNames-style point
+    gold["places"][0]["geonameid"] = 372753
+    sudan = place("Sudan", lat=13.5, lon=29.9)  # another source's label point, ~280 km away
+    sudan.geonameid = 366755
+    far = place("Sudan", lat=13.5, lon=29.9)  # the same point without the id: a real distance
+    kassala = place("Kassala", lat=KASSALA[0], lon=KASSALA[1])
+    kassala.geonameid = 1  # some other entry at the right point: close, but not the exact id
+    fashir = place("al-Fashir", lat=FASHIR[0], lon=FASHIR[1])
+
+    def run(preds):
+        return place_metrics(score_places(gold, Analysis(article_id="p", places=preds)).counts)
+
+    with_id = run([kassala, fashir, sudan])
+    assert (with_id["acc_161km"], with_id["with_id"], with_id["exact_id"]) == (1.0, 2, 0.5)
+    without = run([kassala, fashir, far])
+    assert without["acc_161km"] == pytest.approx(2 / 3) and without["exact_id"] == 0.0

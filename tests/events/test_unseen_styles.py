@@ -153,11 +153,6 @@ def test_nationality_plurals_are_counted_and_the_civilians_are_the_places(run):
     assert drone.actor2 == "Hezbollah"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known limit: with Israeli actors and Metula in the article, 'Nuseirat' loses to an Israeli "
-    "homonym (country weight beats the PS dateline and 'central Gaza')",
-)
 def test_camp_in_gaza_stays_in_gaza_next_to_israeli_places(run):
     a = run(
         "GAZA (Opposition Media) - Israeli warplanes struck a house in the Nuseirat refugee camp in "

@@ -89,7 +89,8 @@ def test_folder_recursive(tmp_path):
     (tmp_path / "sub" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     articles, issues = read([tmp_path])
     assert len(articles) == 2
-    assert issues == []  # files of unsupported types in folders are skipped quietly
+    (issue,) = issues  # a file of an unsupported type is reported, one line, and skipped
+    assert issue.fatal and issue.where == str(tmp_path / "sub" / "image.png") and "'.png'" in issue.message
 
 
 def test_stdin_text_and_jsonl():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.models import Analysis, Article, Event, FramingSpan
+from eventwire.models import Analysis, Article, Entity, Event, FramingSpan
 from eventwire.store import Store
 
 # Coordinates of real places (GeoNames), so distance rules see true geography.
@@ -44,8 +44,12 @@ def add(
     events: list[tuple[str, dict[str, Any]]] = (),  # type: ignore[assignment]
     framing: list[tuple[str, str]] = (),  # type: ignore[assignment]
     profile: dict[str, Any] | None = None,
+    entities: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    title: str | None = None,
 ) -> tuple[Article, Analysis]:
-    article = Article(id=article_id, text=text, outlet=outlet, published=published, language="en")
+    article = Article(
+        id=article_id, text=text, outlet=outlet, published=published, language="en", title=title
+    )
     spans = []
     for words, technique in framing:
         start = text.index(words)
@@ -57,6 +61,10 @@ def add(
         language="en",
         events=[event(text, ev, **f) for ev, f in events],
         framing=spans,
+        entities=[
+            Entity(text=w, label=label, start=text.index(w), end=text.index(w) + len(w))
+            for w, label in entities
+        ],
         profile=profile or {},
     )
     store.add(article, analysis)

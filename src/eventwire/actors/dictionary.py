@@ -5,6 +5,9 @@ Three readable TSV files in ``eventwire/data`` feed it (see their headers):
 - ``actors.tsv`` — named actors grouped in *lineages* (every name one organisation has
   carried, with the dates each applied), so "Jabhat al-Nusra" in a 2018 report resolves
   to Hayat Tahrir al-Sham;
+- ``actors_world.tsv`` — the same format: named state units, armed groups, coalitions and
+  operations of current conflicts worldwide; a row repeating a known lineage and
+  canonical name only adds aliases to it;
 - ``actor_labels.tsv`` — generic labels ("government forces", "militants", "civilians")
   and the role they stand for;
 - ``actor_countries.tsv`` — country names and adjectives ("Syrian", "Syria's").
@@ -30,6 +33,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 ENV_VAR = "EVENTWIRE_ACTORS"
+# Packaged actor files, read in this order (later aliases override earlier ones).
+PACKAGED_ACTOR_FILES = ("actors.tsv", "actors_world.tsv")
 
 NON_STATE_ARMED = frozenset({"rebel group", "political militia", "identity militia"})
 ARMED_TYPES = NON_STATE_ARMED | {"state forces", "external forces"}
@@ -127,7 +132,8 @@ class ActorDictionary:
         self.labels: dict[str, tuple[str, bool]] = {}  # label -> (role, bare allowed)
         self._load_countries(_data_path("actor_countries.tsv"))
         self._load_labels(_data_path("actor_labels.tsv"))
-        self._load_actors(_data_path("actors.tsv"))
+        for name in PACKAGED_ACTOR_FILES:
+            self._load_actors(_data_path(name))
         for path in extra_files:
             log.info("actor dictionary: adding %s", path)
             self._load_actors(Path(path))
@@ -158,7 +164,10 @@ class ActorDictionary:
                 valid_from=row.get("valid_from") or None,
                 valid_to=row.get("valid_to") or None,
             )
-            self.entries.setdefault(lineage, []).append(entry)
+            known = self.entries.setdefault(lineage, [])
+            # a row repeating a known lineage and canonical name only adds aliases
+            if not any(e.canonical == entry.canonical for e in known):
+                known.append(entry)
             for alias in [entry.canonical, *row.get("aliases", "").split("|")]:
                 alias = alias.strip()
                 if alias:

@@ -41,7 +41,7 @@ def article_country(
             votes[m.country] += 1
     for place in places:
         country = getattr(place, "country", None)
-        if country:
+        if country and not getattr(place, "role", None):  # adjectives are counted below, as entities
             # a resolved place says where the report happens, more than who is named; a dateline
             # ("BEIRUT (Wire) -", all capitals) only where the reporter files from
             mention = getattr(place, "mention", "") or ""

@@ -224,10 +224,10 @@ def refresh_views(db: str) -> None:
 
     A failure here must not lose the articles just stored, so it is logged, not raised.
     """
-    from ..stories import update_corpus_views
+    from ..store.freshness import update_views
 
     try:
         with Store(db) as store:
-            update_corpus_views(store)
+            update_views(store)
     except Exception:  # noqa: BLE001 - stored articles stay stored; the views catch up next time
         log.warning("updating stories after ingest failed", exc_info=True)

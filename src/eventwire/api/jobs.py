@@ -28,6 +28,20 @@ log = logging.getLogger(__name__)
 
 # Finished jobs kept for polling; older ones are forgotten first.
 MAX_FINISHED_JOBS = 50
+# Uploads waiting or running at once; more are refused (503 with Retry-After) before any byte is saved.
+MAX_PENDING_JOBS = 8
+
+
+class JobQueueFull(Exception):
+    """Too many ingest jobs are waiting; the upload was not saved."""
+
+    def __init__(self, pending: int, retry_after: int = 30):
+        self.pending = pending
+        self.retry_after = retry_after
+        super().__init__(
+            f"{pending} ingest jobs are already waiting or running (the server's limit); "
+            f"retry in {retry_after} s"
+        )
 
 
 class LockedPipeline:
@@ -75,26 +89,44 @@ class Job:
 
 
 class JobManager:
-    """Queue of ingest jobs for one database, run by one daemon thread."""
+    """Queue of ingest jobs for one database, run by one daemon thread.
 
-    def __init__(self, db: str, pipeline: LockedPipeline):
+    Uploads are saved under one private folder of this manager; each job's file is deleted when
+    the job ends, and ``close()`` (server shutdown) deletes whatever is left.
+    """
+
+    def __init__(self, db: str, pipeline: LockedPipeline, max_pending: int = MAX_PENDING_JOBS):
         self.db = db
         self.pipeline = pipeline
+        self.max_pending = max_pending
+        self.root = Path(tempfile.mkdtemp(prefix="eventwire-jobs-"))
         self.jobs: dict[str, Job] = {}
         self._queue: queue.Queue[tuple[Job, Path, dict[str, str | None]]] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
     def submit(self, filename: str, data: bytes, **overrides: str | None) -> Job:
-        """Save the upload in a private temp folder (its suffix picks the reader) and queue it."""
+        """Save the upload in a private temp folder (its suffix picks the reader) and queue it.
+
+        Raises ``JobQueueFull`` (nothing saved) when ``max_pending`` jobs are waiting or running.
+        """
         job = Job(id=uuid.uuid4().hex[:12], filename=filename)
-        folder = Path(tempfile.mkdtemp(prefix="eventwire-job-"))
-        # only the suffix of the client's name is used: a name like "../../x" never reaches the filesystem
-        suffix = Path(filename).suffix.lower()[:10] if Path(filename).suffix.isascii() else ""
-        path = folder / f"upload{suffix}"
-        path.write_bytes(data)
         with self._lock:
-            self.jobs[job.id] = job
+            pending = sum(1 for j in self.jobs.values() if j.state in ("queued", "running"))
+            if pending >= self.max_pending:
+                raise JobQueueFull(pending)
+            self.jobs[job.id] = job  # holds its place in the count while the file is written
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="job-", dir=self.root))
+            # only the suffix of the client's name is used: a name like "../../x" never reaches the filesystem
+            suffix = Path(filename).suffix.lower()[:10] if Path(filename).suffix.isascii() else ""
+            path = folder / f"upload{suffix}"
+            path.write_bytes(data)
+        except OSError:
+            with self._lock:
+                del self.jobs[job.id]
+            raise
+        with self._lock:
             self._forget_old()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, name="eventwire-ingest", daemon=True)
@@ -104,6 +136,14 @@ class JobManager:
 
     def get(self, job_id: str) -> Job | None:
         return self.jobs.get(job_id)
+
+    def pending_files(self) -> list[Path]:
+        """Uploads saved and not yet deleted (waiting or running jobs)."""
+        return sorted(self.root.glob("*/upload*"))
+
+    def close(self) -> None:
+        """Delete every saved upload (server shutdown; the queue thread is a daemon)."""
+        shutil.rmtree(self.root, ignore_errors=True)
 
     def _forget_old(self) -> None:
         finished = sorted((j for j in self.jobs.values() if j.finished), key=lambda j: j.finished or 0)

@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
+import math
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from ..core import analyze_article
 from ..errors import EventwireError
-from ..exports import FORMATS, EventFilter, export
+from ..exports import FORMATS, EventFilter
 from ..ingest.readers import make_article
 from ..store import Store
 from ..stories import get_story, list_stories
 from . import corpus
+from .limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_QUERY_CHARS,
+    MAX_REPEATS,
+    Count,
+    Limit,
+    Name,
+    Offset,
+    Text,
+    Word,
+    text_query,
+)
 
 router = APIRouter()
-
-MAX_PAGE = 5000  # the map asks for up to this many markers at once
 
 
 def settings_of(request: Request) -> Any:
@@ -50,11 +60,13 @@ def refuse_if_read_only(request: Request, what: str) -> None:
 class AnalyzeRequest(BaseModel):
     """An article to analyze. Only ``text`` is required."""
 
-    text: str = Field(min_length=1, description="Article body (plain text).")
-    title: str | None = None
-    outlet: str | None = None
-    published: str | None = Field(None, description="Publication date, YYYY-MM-DD; anchors relative dates.")
-    url: str | None = None
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="Article body (plain text).")
+    title: str | None = Field(None, max_length=MAX_QUERY_CHARS * 4)
+    outlet: str | None = Field(None, max_length=MAX_QUERY_CHARS)
+    published: str | None = Field(
+        None, max_length=40, description="Publication date, YYYY-MM-DD; anchors relative dates."
+    )
+    url: str | None = Field(None, max_length=MAX_QUERY_CHARS * 4)
     id: str | None = Field(None, max_length=200, description="Article id; a content hash when omitted.")
 
 
@@ -64,7 +76,7 @@ def healthz() -> dict[str, str]:
 
 
 @router.post("/analyze", tags=["analysis"])
-def analyze(
+async def analyze(
     body: AnalyzeRequest,
     request: Request,
     store: Annotated[bool, Query(description="Also store the article and analysis in the database.")] = False,
@@ -72,7 +84,8 @@ def analyze(
     """Analyze one article and return its Analysis JSON (places, actors, events, claims, framing).
 
     With ``?store=true`` the article and its analysis are also stored (refused in read-only mode).
-    The stored id is the response's ``article_id``.
+    The stored id is the response's ``article_id``. Analyses run one at a time off the event
+    loop: 503 (with Retry-After) when too many wait, 504 past the server's time limit.
     """
     if store:
         refuse_if_read_only(request, "storing analyses")
@@ -80,14 +93,17 @@ def analyze(
     article = make_article(
         body.text, published=body.published, outlet=body.outlet, title=body.title, url=body.url, id=body.id
     )
-    analysis = analyze_article(article, settings.pipeline)  # type: ignore[arg-type]
-    stored = False
-    if store:
-        with Store(settings.db) as db:
-            stored = db.add(article, analysis)
-        if stored:
-            corpus.refresh_views(settings.db)
+    analysis = await settings.analyze(article)
+    stored = await run_in_threadpool(_store, settings.db, article, analysis) if store else False
     return JSONResponse(analysis.as_dict(), headers={"X-Eventwire-Stored": "true" if stored else "false"})
+
+
+def _store(db_path: str, article: Any, analysis: Any) -> bool:
+    with Store(db_path) as db:
+        stored = db.add(article, analysis)
+    if stored:
+        corpus.refresh_views(db_path)
+    return stored
 
 
 # -- articles ---------------------------------------------------------------------------------------
@@ -96,15 +112,11 @@ def page(items: list, total: int, limit: int, offset: int, **extra: Any) -> dict
     return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt, **extra, "items": items}
 
 
-Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
-Offset = Annotated[int, Query(ge=0)]
-
-
 @router.get("/articles", tags=["articles"])
 def articles(
     db: StoreDep,
-    outlet: str | None = None,
-    q: Annotated[str | None, Query(description="Words in the title or text.")] = None,
+    outlet: Text = None,
+    q: Annotated[str | None, text_query("Words in the title or text.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -113,8 +125,8 @@ def articles(
     return page(items, total, limit, offset)
 
 
-@router.get("/articles/{article_id}", tags=["articles"])
-def article(article_id: str, db: StoreDep) -> dict[str, Any]:
+@router.get("/articles/{article_id:path}", tags=["articles"])
+def article(article_id: Name, db: StoreDep) -> dict[str, Any]:
     """One stored article and its analysis."""
     found = db.get_article(article_id)
     if found is None:
@@ -137,24 +149,28 @@ def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
         values = ()
     if len(values) != 4 or values[0] > values[2] or values[1] > values[3]:
         raise _invalid("bbox", "expected min_lon,min_lat,max_lon,max_lat (four numbers, min before max)")
+    if not all(math.isfinite(v) for v in values) or not (
+        -180 <= values[0] and values[2] <= 180 and -90 <= values[1] and values[3] <= 90
+    ):
+        raise _invalid("bbox", "longitudes must be within -180..180 and latitudes within -90..90")
     return values  # type: ignore[return-value]
 
 
 def event_filters(
     place: Annotated[
         str | None,
-        Query(description="Place (any spelling; a province includes its towns), country or GeoNames id."),
+        text_query("Place (any spelling; a province includes its towns), country or GeoNames id."),
     ] = None,
-    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="min_lon,min_lat,max_lon,max_lat")] = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     event_type: Annotated[
-        list[str] | None, Query(description="ACLED event type; repeat for several.")
+        list[Word] | None, Query(max_length=MAX_REPEATS, description="ACLED event type; repeat for several.")
     ] = None,
-    sub_event_type: str | None = None,
-    actor: Annotated[str | None, Query(description="Part of an actor's name.")] = None,
-    outlet: Annotated[str | None, Query(description="Part of an outlet's name.")] = None,
-    article_id: str | None = None,
+    sub_event_type: Text = None,
+    actor: Annotated[str | None, text_query("Part of an actor's name.")] = None,
+    outlet: Annotated[str | None, text_query("Part of an outlet's name.")] = None,
+    article_id: Text = None,
     include_copies: Annotated[bool, Query(description="Also events of syndicated copies.")] = False,
     include_unconfirmed: Annotated[bool, Query(description="Also planned and denied events.")] = False,
 ) -> EventFilter:
@@ -197,14 +213,14 @@ def facets(db: StoreDep) -> dict[str, list[str]]:
 
 # -- places -----------------------------------------------------------------------------------------
 @router.get("/places", tags=["places"])
-def places(db: StoreDep, q: str | None = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+def places(db: StoreDep, q: Text = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Resolved places, most-mentioned first."""
     total, items = corpus.list_places(db, q=q, limit=limit, offset=offset)
     return page(items, total, limit, offset)
 
 
-@router.get("/places/{name}", tags=["places"])
-def place(name: str, db: StoreDep, include_unconfirmed: bool = False) -> dict[str, Any]:
+@router.get("/places/{name:path}", tags=["places"])
+def place(name: Name, db: StoreDep, include_unconfirmed: bool = False) -> dict[str, Any]:
     """A place's resolution and timeline: events at or inside it in date order, control changes, holders."""
     found = corpus.place_page(db, name, include_unconfirmed=include_unconfirmed)
     if found is None:
@@ -216,11 +232,11 @@ def place(name: str, db: StoreDep, include_unconfirmed: bool = False) -> dict[st
 @router.get("/stories", tags=["stories"])
 def stories(
     db: StoreDep,
-    place: str | None = None,
+    place: Text = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
-    outlet: str | None = None,
-    min_outlets: Annotated[int, Query(ge=1)] = 1,
+    outlet: Text = None,
+    min_outlets: Count = 1,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> dict[str, Any]:
@@ -231,8 +247,8 @@ def stories(
     return page(items[offset : offset + limit], len(items), limit, offset)
 
 
-@router.get("/stories/{story_id}", tags=["stories"])
-def story(story_id: str, db: StoreDep) -> dict[str, Any]:
+@router.get("/stories/{story_id:path}", tags=["stories"])
+def story(story_id: Name, db: StoreDep) -> dict[str, Any]:
     """One story: articles, events, per-outlet events and figures, contradictions, framing per outlet."""
     found = get_story(db, story_id)
     if found is None:
@@ -248,8 +264,8 @@ def outlets(db: StoreDep) -> dict[str, Any]:
     return {"total": len(items), "items": items}
 
 
-@router.get("/outlets/{name}/framing", tags=["outlets"])
-def outlet_framing(name: str, db: StoreDep) -> dict[str, Any]:
+@router.get("/outlets/{name:path}/framing", tags=["outlets"])
+def outlet_framing(name: Name, db: StoreDep) -> dict[str, Any]:
     """An outlet's framing profile over time (per month, per technique, per 1,000 words)."""
     found = corpus.outlet_profile(db, name)
     if found is None:
@@ -273,27 +289,15 @@ SUFFIXES = {"jsonl": "articles.jsonl", "csv": "articles.csv", "events-jsonl": "e
 
 
 @router.get("/export/{fmt}", tags=["exports"])
-def export_data(fmt: str, db: StoreDep, filters: FiltersDep) -> Response:
+def export_data(fmt: str, request: Request, filters: FiltersDep) -> StreamingResponse:
     """The formats of ``eventwire export`` (jsonl, csv, events-jsonl, events-csv, acled-csv, geojson,
-    parquet), with the same filters as ``/events``."""
+    parquet), with the same filters as ``/events``. Streamed: nothing is built whole in memory."""
     if fmt not in FORMATS:
         raise HTTPException(404, f"unknown export format {fmt!r}; known: {', '.join(FORMATS)}")
-    _writer, _what, binary = FORMATS[fmt]
-    if binary:
-        import tempfile
-        from pathlib import Path
-
-        with tempfile.TemporaryDirectory(prefix="eventwire-export-") as tmp:
-            path = Path(tmp) / "out"
-            export(db, fmt, path, filters)
-            body: bytes | str = path.read_bytes()
-    else:
-        out = io.StringIO()
-        export(db, fmt, out, filters)
-        body = out.getvalue()
     name = SUFFIXES.get(fmt, f"export.{fmt}")
-    return Response(body, media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
+    return StreamingResponse(settings_of(request).exports.stream(fmt, filters),
+                             media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})  # fmt: skip
 
 
 # -- ingest jobs ------------------------------------------------------------------------------------

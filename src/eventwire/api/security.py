@@ -1,4 +1,5 @@
-"""Safety at the HTTP edge: body size limit, API token, same-origin writes, strict headers.
+"""Safety at the HTTP edge: body size limit, API token, throttled guessing, same-origin writes,
+strict headers on every reply.
 
 Written as plain ASGI middleware (not ``BaseHTTPMiddleware``) so the body limit is enforced
 while the body streams in, before any handler or form parser buffers it.
@@ -10,10 +11,13 @@ import hmac
 import ipaddress
 import json
 import logging
+import math
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import urlsplit
+
+from .throttle import LoginThrottle
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +33,7 @@ TOKEN_HEADER = "x-eventwire-token"
 
 # Paths a browser needs before it can present a token (the login form and its assets).
 PUBLIC_PREFIXES = ("/static/", "/ui/login", "/healthz")
+CROSS_ORIGIN = {"error": "cross_origin", "detail": "cross-origin writes are refused"}
 
 
 def is_loopback(host: str) -> bool:
@@ -40,6 +45,21 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False  # a hostname may resolve to anything: treat it as exposed
+
+
+MIN_TOKEN_CHARS = 16
+MIN_TOKEN_DISTINCT = 6
+
+
+def token_problem(token: str) -> str | None:
+    """Why ``token`` is too weak to guard a server others can reach (None when it is fine)."""
+    if any(c.isspace() or not c.isprintable() for c in token):
+        return "contains whitespace or control characters"
+    if len(token) < MIN_TOKEN_CHARS:
+        return f"is {len(token)} characters long; use at least {MIN_TOKEN_CHARS}"
+    if len(set(token)) < MIN_TOKEN_DISTINCT:
+        return f"uses fewer than {MIN_TOKEN_DISTINCT} different characters"
+    return None
 
 
 def tokens_match(given: str | None, expected: str) -> bool:
@@ -77,6 +97,52 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if key == name:
             return value.decode("latin-1")
     return None
+
+
+def security_headers(csp: bytes) -> list[tuple[bytes, bytes]]:
+    return [
+        (b"content-security-policy", csp),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"same-origin"),
+        (b"x-frame-options", b"DENY"),
+    ]
+
+
+class SecurityHeadersMiddleware:
+    """The outermost layer: the security headers on every reply, whoever wrote it (413, 401,
+    429, 404 ...), and a JSON 500 with them when a handler fails unexpectedly."""
+
+    def __init__(self, app: ASGIApp, tiles_origin: str | None = None):
+        self.app = app
+        self.headers = security_headers(csp_header(tiles_origin).encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers.extend((k, v) for k, v in self.headers if k not in present)
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("unexpected error answering %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise  # the reply is already on its way: the connection is closed
+            await _send_json(
+                send_with_headers,
+                500,
+                {"error": "internal", "detail": "the server failed on this request; the error is in its log"},
+            )
 
 
 class BodyTooLarge(Exception):
@@ -142,12 +208,12 @@ class BodyLimitMiddleware:
 
 
 class GuardMiddleware:
-    """Token check (when a token is set), same-origin check for writes, security headers."""
+    """Token check (when a token is set) with throttled guessing, same-origin check for writes."""
 
-    def __init__(self, app: ASGIApp, token: str | None, tiles_origin: str | None = None):
+    def __init__(self, app: ASGIApp, token: str | None, throttle: LoginThrottle | None = None):
         self.app = app
         self.token = token
-        self.csp = csp_header(tiles_origin).encode()
+        self.throttle = throttle or LoginThrottle()
 
     def _presented_token(self, scope: Scope) -> str | None:
         auth = _header(scope, b"authorization")
@@ -183,27 +249,41 @@ class GuardMiddleware:
         host = _header(scope, b"host") or ""
         return origin == "null" or urlsplit(origin).netloc != host
 
+    @staticmethod
+    def _client(scope: Scope) -> str:
+        client = scope.get("client")
+        return str(client[0]) if client else "unknown"
+
+    async def _too_many(self, send: Send, wait: float) -> None:
+        seconds = max(1, math.ceil(wait))
+        await _send_json(
+            send,
+            429,
+            {"error": "too_many_requests",
+             "detail": f"too many wrong tokens from this address; try again in {seconds} s"},
+            [(b"retry-after", str(seconds).encode())],
+        )  # fmt: skip
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        security = [
-            (b"content-security-policy", self.csp),
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"same-origin"),
-            (b"x-frame-options", b"DENY"),
-        ]
+        client = self._client(scope)
+        if self.token and path == "/ui/login" and scope["method"] == "POST":
+            await self._login(scope, receive, send, client)
+            return
         if self.token and not path.startswith(PUBLIC_PREFIXES):
-            if not tokens_match(self._presented_token(scope), self.token):
+            presented = self._presented_token(scope)
+            if presented is not None and (wait := self.throttle.retry_after(client)) > 0:
+                await self._too_many(send, wait)
+                return
+            if not tokens_match(presented, self.token):
+                if presented is not None:
+                    self.throttle.failed(client)
                 if path.startswith("/ui/") or path == "/":
-                    await send(
-                        {
-                            "type": "http.response.start",
-                            "status": 303,
-                            "headers": [(b"location", b"/ui/login"), *security],
-                        }
-                    )
+                    to_login = [(b"location", b"/ui/login")]
+                    await send({"type": "http.response.start", "status": 303, "headers": to_login})
                     await send({"type": "http.response.body", "body": b""})
                     return
                 await _send_json(
@@ -216,18 +296,27 @@ class GuardMiddleware:
                     [(b"www-authenticate", b"Bearer")],
                 )
                 return
+            self.throttle.succeeded(client)
         if scope["method"] not in ("GET", "HEAD", "OPTIONS") and self._cross_origin(scope):
-            await _send_json(
-                send, 403, {"error": "cross_origin", "detail": "cross-origin writes are refused"}
-            )
+            await _send_json(send, 403, CROSS_ORIGIN)
+            return
+        await self.app(scope, receive, send)
+
+    async def _login(self, scope: Scope, receive: Receive, send: Send, client: str) -> None:
+        """The login form's POST: refused while the address is blocked; its outcome is counted."""
+        if (wait := self.throttle.retry_after(client)) > 0:
+            await self._too_many(send, wait)
+            return
+        if self._cross_origin(scope):
+            await _send_json(send, 403, CROSS_ORIGIN)
             return
 
-        async def send_with_headers(message: Message) -> None:
+        async def counting_send(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {k.lower() for k, _ in headers}
-                headers.extend((k, v) for k, v in security if k not in present)
-                message["headers"] = headers
+                if message["status"] == 401:
+                    self.throttle.failed(client)
+                elif message["status"] < 400:
+                    self.throttle.succeeded(client)
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, counting_send)

@@ -38,8 +38,10 @@ def command(paths, db, published, max_mb, outlet, replace, as_json, quiet, worke
     """Store articles and their analyses in a database (SQLite by default).
 
     Re-ingesting the same article adds nothing. Each article is committed on its own:
-    Ctrl-C loses at most the one in flight. Bad inputs are reported and skipped; the
-    exit status is non-zero only when nothing could be processed.
+    Ctrl-C loses at most the one in flight. A bad record (an unreadable line, a file of an
+    unsupported type, an analysis that fails) is reported with its file and line and
+    skipped, and the rest is stored; the exit status is then 1 and the summary says how
+    many records failed. Several ingests (and a server) may write one database at once.
 
     Example:
 
@@ -72,7 +74,7 @@ def command(paths, db, published, max_mb, outlet, replace, as_json, quiet, worke
     else:
         click.echo(
             f"{report.read} read, {report.added} added, {report.already_stored} already stored, "
-            f"{report.not_analyzed} not analyzed, {report.failed} failed; "
+            f"{report.not_analyzed} not analyzed, {report.failed} failed, {report.unreadable} unreadable; "
             f"{report.events} events stored in {db}"
         )
         if report.views:
@@ -82,4 +84,9 @@ def command(paths, db, published, max_mb, outlet, replace, as_json, quiet, worke
                 + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in stories.items() if isinstance(v, int))
             )
     if not report.ok:
+        click.echo(
+            f"Error: {report.errors} record{'s' if report.errors != 1 else ''} not stored "
+            f"({report.failed} failed analysis, {report.unreadable} unreadable); see the errors above.",
+            err=True,
+        )
         sys.exit(1)

@@ -25,6 +25,7 @@ COMMANDS = {
     "timeline": "timeline",
     "serve": "serve",
     "stages": "stages",
+    "train": "train",
 }
 
 

@@ -6,7 +6,8 @@ import click
 
 from ..errors import Errors, EventwireError
 from ..store import Store
-from ..stories import get_story, list_copies, list_stories, update_corpus_views
+from ..store.freshness import update_views
+from ..stories import get_story, list_copies, list_stories
 from .options import db_option, json_option, print_json, print_table, user_errors
 
 
@@ -23,10 +24,12 @@ from .options import db_option, json_option, print_json, print_table, user_error
 @click.option("--no-update", is_flag=True, help="Show what is stored without bringing it up to date.")
 @user_errors
 def command(story_id, db, as_json, place, date_from, date_to, outlet, copies, rebuild, no_update) -> None:
-    """List stories: events and articles reporting one happening, across outlets.
+    """List stories: every article, grouped with the other reports of its happening.
 
     Copies and stories are brought up to date first (only new articles are processed),
-    unless --no-update. With STORY_ID, show that story: its events per outlet, figures,
+    unless --no-update; --rebuild recomputes them (after changed settings). --json lists
+    each story with its articles (ids), outlets, dates, events, contradictions and copies.
+    With STORY_ID, show that story: its events per outlet, figures,
     contradictions between outlets (each side with its evidence) and outlets' framing.
 
     Example:
@@ -34,10 +37,11 @@ def command(story_id, db, as_json, place, date_from, date_to, outlet, copies, re
     \b
         eventwire stories --db eventwire.db --place "Dara'a"
         eventwire stories S1a2b3c4d5e --db eventwire.db --json
+        eventwire stories --rebuild --db eventwire.db
     """
     with Store(db) as store:
         if not no_update:
-            update_corpus_views(store, rebuild=rebuild)
+            update_views(store, rebuild=rebuild)
         if copies:
             rows = list_copies(store)
             if as_json:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from ..store import Store
-from ..stories import control_changes, holders, timeline, update_corpus_views
+from ..store.freshness import update_views
+from ..stories import control_changes, holders, timeline
 from .options import db_option, json_option, print_json, print_table, user_errors
 
 
@@ -37,7 +38,7 @@ def command(place, db, as_json, date_from, date_to, control, include_copies, no_
     """
     with Store(db) as store:
         if not no_update:
-            update_corpus_views(store)
+            update_views(store)
         events = timeline(store, place, date_from=date_from, date_to=date_to, include_copies=include_copies)
     if control:
         changes = control_changes(events)

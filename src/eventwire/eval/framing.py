@@ -6,8 +6,9 @@ precision, each gold span t earns |t ∩ predicted| / |t| toward recall, where "
 twice). ``technique_acc`` is the share of overlapping (predicted, gold) pairs whose
 technique names agree.
 
-Only predictions in the outlet's own voice are scored: gold marks the outlet's words,
-and leaves loaded words inside a named speaker's verbatim quote to the attribution.
+By default only predictions in the outlet's own voice are scored: gold marks the outlet's
+words, and leaves loaded words inside a named speaker's verbatim quote to the attribution.
+``voices="all"`` scores every prediction, for corpora that annotate quoted speakers too (PTC).
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from .common import f1 as f1_score
 from .gold import GoldArticle, as_gold
 from .result import MATCHED, MISSED, PARTIAL, SPURIOUS, Item, LayerScore
 
+VOICES = ("outlet", "all")
 
-def score_framing(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> LayerScore:
+
+def score_framing(
+    gold: GoldArticle | dict[str, Any], analysis: Analysis, voices: str = "outlet"
+) -> LayerScore:
     gold = as_gold(gold)
-    preds = [f for f in analysis.framing if f.voice == "outlet" and f.end > f.start]
+    preds = [f for f in analysis.framing if (voices == "all" or f.voice == "outlet") and f.end > f.start]
     golds = [g for g in gold.framing if g.end > g.start]
     gold_union = merge_intervals([(g.start, g.end) for g in golds])
     pred_union = merge_intervals([(p.start, p.end) for p in preds])

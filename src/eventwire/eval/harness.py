@@ -22,6 +22,7 @@ from .framing import framing_metrics, score_framing
 from .gold import GoldArticle, load_gold
 from .places import place_metrics, score_places
 from .result import LayerScore, sum_counts
+from .stories import evaluate_stories
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,10 @@ LAYERS: dict[str, tuple[Scorer, Metrics]] = {
     "claims": (score_claims, claim_metrics),
     "framing": (score_framing, framing_metrics),
 }
+
+# Layers scored on the whole corpus against a gold clustering (not per article against spans):
+# name -> evaluate(gold_path, db=..., pipeline=...) -> summary. See eval/stories.py.
+CORPUS_LAYERS: dict[str, Callable[..., dict[str, Any]]] = {"stories": evaluate_stories}
 
 # The stage whose output each layer scores; a layer whose stage did not run scores an honest 0.
 LAYER_STAGES: dict[str, str] = {"places": "geo", "events": "events", "claims": "claims", "framing": "framing"}
@@ -106,12 +111,16 @@ def gold_to_article(gold: GoldArticle) -> Article:
 
 
 def score_article(
-    gold: GoldArticle, analysis: Analysis, layers: Iterable[str] | None = None
+    gold: GoldArticle, analysis: Analysis, layers: Iterable[str] | None = None, framing_voices: str = "outlet"
 ) -> ArticleResult:
-    """Score one analysis against its gold article on the given layers (all by default)."""
+    """Score one analysis against its gold article on the given layers (all by default).
+    ``framing_voices="all"`` scores framing spans in quoted speakers' voices too."""
     result = ArticleResult(gold=gold, analysis=analysis)
     for layer in check_layers(layers):
-        result.layers[layer] = LAYERS[layer][0](gold, analysis)
+        if layer == "framing":
+            result.layers[layer] = score_framing(gold, analysis, voices=framing_voices)
+        else:
+            result.layers[layer] = LAYERS[layer][0](gold, analysis)
     return result
 
 
@@ -120,6 +129,7 @@ def run_eval(
     layers: Iterable[str] | None = None,
     pipeline: Pipeline | None = None,
     on_article: Callable[[ArticleResult], None] | None = None,
+    framing_voices: str = "outlet",
 ) -> EvalRun:
     """Analyze and score every gold article. ``on_article`` is called after each (progress bars)."""
     wanted = check_layers(layers)
@@ -130,7 +140,7 @@ def run_eval(
     for g, analysis in zip(golds, analyses, strict=True):
         if not analysis.analyzed:
             log.warning("%s was not analyzed: %s", g.id, analysis.reason)
-        result = score_article(g, analysis, wanted)
+        result = score_article(g, analysis, wanted, framing_voices=framing_voices)
         run.articles.append(result)
         if on_article is not None:
             on_article(result)

@@ -5,8 +5,13 @@ or some predicted mention has the same normalised text (`common.normalize_name`)
 Precision counts predicted places distinct by normalised mention: a distinct predicted
 place is matched when any of its mentions detects some gold place. Among detected gold
 places that have gold coordinates, ``acc_25km`` / ``acc_161km`` give the share whose
-predicted coordinates lie within 25 / 161 km (great circle); a detected place whose
-predictions carry no coordinates counts as a miss there and as ``unresolved``.
+predicted coordinates lie within 25 / 161 km (great circle); a prediction carrying the gold's
+GeoNames id is at distance 0 (the same entry, whatever point another source gives it); a
+detected place whose predictions carry no coordinates counts as a miss there and as
+``unresolved``. ``exact_id`` is the share of detected gold places with a GeoNames id whose
+prediction carries that same id. Predicted references with a ``role`` (demonyms, places inside
+organisation names) are scored only against gold that types its places (``role`` or
+``gwn_type``): a gold of locations only neither asks for them nor counts them as errors.
 """
 
 from __future__ import annotations
@@ -32,10 +37,16 @@ def _predictions_for(gold: GoldSpan, preds: list[Place]) -> list[Place]:
     return by_span + by_name
 
 
+def _annotates_roles(gold: GoldArticle) -> bool:
+    """Whether the gold annotates references that are not locations ("British", "Washington" in
+    "The Washington Post"): it then types its places (``role`` or GeoWebNews' ``gwn_type``)."""
+    return any(g.get("role") is not None or g.get("gwn_type") is not None for g in gold.places)
+
+
 def score_places(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> LayerScore:
     """Counts for one article: detection against gold mentions, then coordinate accuracy."""
     gold = as_gold(gold)
-    preds = list(analysis.places)
+    preds = [p for p in analysis.places if not p.role or _annotates_roles(gold)]
     score = LayerScore()
     c = {
         "gold": len(gold.places),
@@ -46,6 +57,8 @@ def score_places(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
         "within_25km": 0,
         "within_161km": 0,
         "unresolved": 0,
+        "with_id": 0,
+        "exact_id": 0,
     }
     matched_pred_ids: set[int] = set()
     for g in gold.places:
@@ -57,6 +70,13 @@ def score_places(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
         c["detected"] += 1
         matched_pred_ids.update(id(p) for p in found)
         located = next((p for p in found if has_coords(p.lat, p.lon)), None)
+        gold_id = g.get("geonameid")
+        same = next((p for p in found if gold_id and p.geonameid == gold_id), None)
+        if gold_id:
+            c["with_id"] += 1
+            c["exact_id"] += int(same is not None)
+        if same is not None:
+            located = same
         if located is None:
             c["unresolved"] += 1
         status, detail = MATCHED, f"as {found[0].mention!r} → {found[0].name}"
@@ -65,7 +85,11 @@ def score_places(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
             if located is None:
                 status, detail = PARTIAL, f"{detail}; no predicted coordinates"
             else:
-                km = haversine_km(g["lat"], g["lon"], located.lat, located.lon)  # type: ignore[arg-type]
+                km = (
+                    0.0
+                    if located is same or not has_coords(located.lat, located.lon)
+                    else haversine_km(g["lat"], g["lon"], located.lat, located.lon)  # type: ignore[arg-type]
+                )
                 c["within_25km"] += int(km <= NEAR_KM)
                 c["within_161km"] += int(km <= FAR_KM)
                 detail = f"as {located.mention!r} → {located.name}; {km:.1f} km off"
@@ -96,7 +120,8 @@ def place_metrics(c: dict[str, float]) -> dict[str, float]:
     )
     out["acc_25km"] = ratio(c.get("within_25km", 0), c.get("with_coords", 0))
     out["acc_161km"] = ratio(c.get("within_161km", 0), c.get("with_coords", 0))
+    out["exact_id"] = ratio(c.get("exact_id", 0), c.get("with_id", 0))
     out["unresolved"] = int(c.get("unresolved", 0))
-    for key in ("gold", "predicted", "detected", "predicted_matched", "with_coords"):
+    for key in ("gold", "predicted", "detected", "predicted_matched", "with_coords", "with_id"):
         out[key] = int(c.get(key, 0))
     return out

@@ -454,7 +454,10 @@ class EventExtractor:
     ) -> list[Event]:
         published = article.published
         actors = analysis.actors
-        places = analysis.places or fallback_places(doc, actors, self.country_names)
+        # References with a role ("British", "The Washington Post") are never an event's location.
+        places = [p for p in analysis.places if not p.role] or fallback_places(
+            doc, actors, self.country_names
+        )
         main_state, main_opp = self._main_actors(actors, country, published)
         events: list[Event] = []
         state = _State()

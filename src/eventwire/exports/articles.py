@@ -7,7 +7,9 @@ import json
 from typing import IO
 
 from ..store import Store
+from ..store.freshness import refresh_stale_views
 from ..stories.common import date_interval
+from .cells import safe_row
 from .filters import EventFilter, filtered_events
 
 ARTICLE_EXPORT_FIELDS = (
@@ -50,6 +52,7 @@ def write_articles_jsonl(
     store: Store, out: IO[str], flt: EventFilter | None = None, *, with_analysis: bool = True
 ) -> int:
     """One JSON object per article: its fields, ``copy_of`` (original's id or null), its analysis."""
+    refresh_stale_views(store)
     ids = _selected_ids(store, flt)
     n = 0
     for row in store.iter_article_rows():
@@ -67,6 +70,8 @@ def write_articles_jsonl(
 
 
 def write_articles_csv(store: Store, out: IO[str], flt: EventFilter | None = None) -> int:
+    """Article fields (``ARTICLE_EXPORT_FIELDS``) as CSV, formula-like cells quoted."""
+    refresh_stale_views(store)
     ids = _selected_ids(store, flt)
     writer = csv.DictWriter(out, fieldnames=ARTICLE_EXPORT_FIELDS, extrasaction="ignore")
     writer.writeheader()
@@ -74,6 +79,6 @@ def write_articles_csv(store: Store, out: IO[str], flt: EventFilter | None = Non
     for row in store.iter_article_rows():
         if ids is not None and row["id"] not in ids:
             continue
-        writer.writerow(row)
+        writer.writerow(safe_row({k: row[k] for k in ARTICLE_EXPORT_FIELDS}))
         n += 1
     return n

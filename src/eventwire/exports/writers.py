@@ -1,8 +1,9 @@
 """Event exports: JSON Lines, CSV, ACLED-style CSV, GeoJSON and Parquet, all through one filter.
 
 Every writer takes a ``Store``, an output and an ``EventFilter`` and returns the number of
-events written. One event row is flat: the event's fields, its article's outlet/date/url/
-title, ``copy_of``, the outlets of syndicated copies that repeat it, and its story id.
+events written; CSV cells that a spreadsheet would run as a formula are quoted (``cells``).
+One event row is flat: the event's fields, its article's outlet/date/url/title, ``copy_of``,
+the outlets of syndicated copies that repeat it, and its story id.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from typing import IO, Any
 
 from ..extras import require
 from ..store import Store
+from ..store.freshness import refresh_stale_views
 from ..store.queries import copies_of, story_of_events
 from ..stories.settings import acled_codes, acled_regions
+from .cells import safe_row
 from .filters import EventFilter, filtered_events
 
 # Column order of the flat event exports (csv, parquet); jsonl carries the same keys.
@@ -43,6 +46,7 @@ ACLED_COLUMNS = (
 
 def event_records(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
     """Flat event records (``EVENT_EXPORT_FIELDS``) that pass the filter, in date order."""
+    refresh_stale_views(store)  # copy_of, copy_outlets and story_id come from the corpus views
     copies = copies_of(store)
     stories = story_of_events(store)
     for row in filtered_events(store, flt):
@@ -62,18 +66,12 @@ def write_events_jsonl(store: Store, out: IO[str], flt: EventFilter | None = Non
     return n
 
 
-def _csv_value(value: Any) -> Any:
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else ""
-    return value
-
-
 def write_events_csv(store: Store, out: IO[str], flt: EventFilter | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=EVENT_EXPORT_FIELDS)
     writer.writeheader()
     n = 0
     for record in event_records(store, flt):
-        writer.writerow({k: _csv_value(v) for k, v in record.items()})
+        writer.writerow(safe_row(record))
         n += 1
     return n
 
@@ -183,12 +181,25 @@ def write_acled_csv(store: Store, out: IO[str], flt: EventFilter | None = None) 
     cache: dict[str, dict[str, str]] = {}
     n = 0
     for record in event_records(store, flt):
-        writer.writerow(acled_record(record, _actor_types(store, record["article_id"], cache)))
+        writer.writerow(safe_row(acled_record(record, _actor_types(store, record["article_id"], cache))))
         n += 1
     return n
 
 
 # -- GeoJSON ------------------------------------------------------------------------
+
+
+def _features(store: Store, flt: EventFilter | None, include_unlocated: bool) -> Iterator[dict[str, Any]]:
+    for record in event_records(store, flt):
+        lat, lon = record.get("lat"), record.get("lon")
+        if lat is None or lon is None:
+            if not include_unlocated:
+                continue
+            geometry = None
+        else:
+            geometry = {"type": "Point", "coordinates": [lon, lat]}
+        properties = {k: v for k, v in record.items() if k not in ("lat", "lon")}
+        yield {"type": "Feature", "id": record["event_id"], "geometry": geometry, "properties": properties}
 
 
 def events_geojson(
@@ -199,27 +210,19 @@ def events_geojson(
     Events without coordinates are left out unless ``include_unlocated`` (then their
     geometry is null, which RFC 7946 allows for unlocated features).
     """
-    features = []
-    for record in event_records(store, flt):
-        lat, lon = record.get("lat"), record.get("lon")
-        if lat is None or lon is None:
-            if not include_unlocated:
-                continue
-            geometry = None
-        else:
-            geometry = {"type": "Point", "coordinates": [lon, lat]}
-        properties = {k: v for k, v in record.items() if k not in ("lat", "lon")}
-        features.append(
-            {"type": "Feature", "id": record["event_id"], "geometry": geometry, "properties": properties}
-        )
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": list(_features(store, flt, include_unlocated))}
 
 
 def write_geojson(store: Store, out: IO[str], flt: EventFilter | None = None) -> int:
-    collection = events_geojson(store, flt)
-    json.dump(collection, out, ensure_ascii=False)
-    out.write("\n")
-    return len(collection["features"])
+    """The collection of ``events_geojson``, written one feature at a time (the same bytes as
+    ``json.dump`` of it, without holding every feature in memory)."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for feature in _features(store, flt, include_unlocated=False):
+        out.write((", " if n else "") + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    out.write("]}\n")
+    return n
 
 
 # -- Parquet ------------------------------------------------------------------------

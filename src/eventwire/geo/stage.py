@@ -9,6 +9,7 @@ from ..actors.dictionary import load_dictionary
 from ..pipeline import Context, Stage, register_stage
 from .candidates import CandidateFinder, outlet_aliases
 from .gazetteer import get_gazetteer
+from .references import demonym_places
 from .resolver import Resolver
 
 log = logging.getLogger(__name__)
@@ -35,4 +36,5 @@ class GeoStage(Stage):
         actor_spans = [(a.start, a.end) for a in self.actors.find(text) if a.lineage]
         mentions = self.finder.find(text, sentences, ctx.analysis.entities, pos, actor_spans)
         places = self.resolver.resolve(mentions, self.finder.demonym_counts(text))
-        ctx.analysis.places = places
+        places += demonym_places(text, ctx.analysis.entities, self.gazetteer, places)
+        ctx.analysis.places = sorted(places, key=lambda p: p.start)

@@ -7,30 +7,36 @@ so one bad file or line never aborts a batch. Supported inputs:
 - ``.html`` / ``.htm``: body and metadata extracted with trafilatura
 - ``.jsonl`` / ``.ndjson``: one JSON object per line with ``text`` and optional
   ``id, url, outlet, published, title``
-- ``.csv``: the same columns, ``text`` required
-- a folder: every supported file inside, recursively, in sorted order
+- ``.csv``: the same columns, ``text`` required (see ``csvfile``)
+- a folder: every supported file inside, recursively, in sorted order; a file of any
+  other type is reported (one line each) and skipped
 - ``-``: stdin (a single text, or JSON Lines when every line is a JSON object)
+
+A JSON Lines record must give ``text`` as a string; metadata as strings (a number is kept
+as its text, with a warning); a list or an object in any of these fields, or a line
+nested deeper than any article record, is refused for that record (see ``fields``).
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
-import json
 import logging
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import Errors
 from ..models import Article
 from ..nlp.language import detect_language
+from .csvfile import csv_records
 from .dates import normalize_published
 from .decode import decode_text, looks_binary
+from .fields import FieldError, kind_of, parse_json_record, text_field
 from .html import extract_html
+from .issues import ReadIssue
 
 log = logging.getLogger(__name__)
 
@@ -46,19 +52,6 @@ DEFAULT_MAX_MB = 10
 MAX_ARTICLE_CHARS = 1_000_000
 
 METADATA_FIELDS = ("id", "url", "outlet", "published", "title")
-
-
-@dataclass
-class ReadIssue:
-    """A problem reading one input. ``fatal`` means the record was skipped."""
-
-    where: str  # "path" or "path:line"
-    message: str
-    fatal: bool = True
-
-    def __str__(self) -> str:
-        level = "error" if self.fatal else "warning"
-        return f"{level}: {self.where}: {self.message}"
 
 
 def content_id(text: str) -> str:
@@ -128,26 +121,35 @@ def read_paths(
     for path in paths:
         if str(path) == "-":
             stream = stdin if stdin is not None else sys.stdin
-            for art in read_stdin(stream, issues):
-                yield _overrides_applied(art, overrides)
+            try:
+                for art in read_stdin(stream, issues):
+                    yield _overrides_applied(art, overrides)
+            except Exception as exc:  # noqa: BLE001 - reported like any unreadable input
+                issues.append(ReadIssue("<stdin>", Errors.E027.format(detail=f"{type(exc).__name__}: {exc}")))
             continue
         p = Path(path)
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-            for f in files:
-                if f.suffix.lower() in SUPPORTED_SUFFIXES:
-                    for art in read_file(f, issues, max_mb=max_mb):
-                        yield _overrides_applied(art, overrides)
-                else:
-                    log.info("skipping %s: unsupported file type", f)
         elif p.is_file():
-            for art in read_file(p, issues, max_mb=max_mb):
-                yield _overrides_applied(art, overrides)
+            files = [p]
         else:
             issues.append(ReadIssue(str(p), Errors.E018))
+            continue
+        for f in files:
+            for art in read_file(f, issues, max_mb=max_mb):
+                yield _overrides_applied(art, overrides)
 
 
 def read_file(path: Path, issues: list[ReadIssue], *, max_mb: float = DEFAULT_MAX_MB) -> Iterator[Article]:
+    """Articles of one file. Whatever goes wrong is reported for that file (or line), never raised."""
+    try:
+        yield from _read_file(path, issues, max_mb=max_mb)
+    except Exception as exc:  # noqa: BLE001 - one unreadable file never aborts a batch
+        log.debug("reading %s failed", path, exc_info=True)
+        issues.append(ReadIssue(str(path), Errors.E027.format(detail=f"{type(exc).__name__}: {exc}")))
+
+
+def _read_file(path: Path, issues: list[ReadIssue], *, max_mb: float) -> Iterator[Article]:
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, issues)
@@ -202,12 +204,14 @@ def _report_article_warnings(article: Article, where: str, issues: list[ReadIssu
             issues.append(ReadIssue(where, w, fatal=False))
 
 
-def _record_to_article(record: dict, where: str, issues: list[ReadIssue]) -> Article | None:
+def _record_to_article(record: dict[str, Any], where: str, issues: list[ReadIssue]) -> Article | None:
     text = record.get("text")
     if text is None:
         issues.append(ReadIssue(where, Errors.E016))
         return None
-    text = str(text)
+    if not isinstance(text, str):
+        issues.append(ReadIssue(where, Errors.E022.format(field="text", kind=kind_of(text))))
+        return None
     if not text.strip():
         issues.append(ReadIssue(where, Errors.E010))
         return None
@@ -219,8 +223,13 @@ def _record_to_article(record: dict, where: str, issues: list[ReadIssue]) -> Art
             )
         )
         return None
-    meta = {k: record.get(k) for k in METADATA_FIELDS}
-    article = make_article(text, source=where, **meta)  # type: ignore[arg-type]
+    warnings: list[str] = []
+    try:
+        meta = {k: text_field(record, k, warnings, quiet=k == "id") for k in METADATA_FIELDS}
+    except FieldError as exc:
+        issues.append(ReadIssue(where, str(exc)))
+        return None
+    article = make_article(text, source=where, warnings=warnings, **meta)  # type: ignore[arg-type]
     _report_article_warnings(article, where, issues)
     return article
 
@@ -242,43 +251,24 @@ def _read_jsonl_lines(lines: Iterable[bytes | str], name: str, issues: list[Read
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            issues.append(ReadIssue(where, Errors.E014.format(detail=exc.msg)))
+            record = parse_json_record(line)
+            article = _record_to_article(record, where, issues)
+        except FieldError as exc:
+            issues.append(ReadIssue(where, str(exc)))
             continue
-        if not isinstance(record, dict):
-            issues.append(ReadIssue(where, Errors.E014.format(detail="not a JSON object")))
+        except Exception as exc:  # noqa: BLE001 - one bad line never aborts a batch
+            log.debug("reading %s failed", where, exc_info=True)
+            issues.append(ReadIssue(where, Errors.E027.format(detail=f"{type(exc).__name__}: {exc}")))
             continue
-        article = _record_to_article(record, where, issues)
         if article is not None:
             yield article
 
 
 def read_csv(path: Path, issues: list[ReadIssue]) -> Iterator[Article]:
-    data = path.read_bytes()
-    if looks_binary(data):
-        issues.append(ReadIssue(str(path), Errors.E011))
-        return
-    text, warnings = decode_text(data)
-    for w in warnings:
-        issues.append(ReadIssue(str(path), w, fatal=False))
-    # articles routinely exceed csv's default 128 KB field limit
-    csv.field_size_limit(MAX_ARTICLE_CHARS * 4)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
-    if "text" not in columns:
-        issues.append(ReadIssue(str(path), Errors.E015.format(columns=", ".join(columns) or "none")))
-        return
-    try:
-        for row in reader:
-            # header line is line 1; DictReader.line_num counts physical lines read so far
-            where = f"{path}:{reader.line_num}"
-            record = {(k or "").strip().lower(): v for k, v in row.items()}
-            article = _record_to_article(record, where, issues)
-            if article is not None:
-                yield article
-    except csv.Error as exc:
-        issues.append(ReadIssue(f"{path}:{reader.line_num}", f"malformed CSV ({exc}); rest of file skipped"))
+    for where, record in csv_records(path, issues):
+        article = _record_to_article(record, where, issues)
+        if article is not None:
+            yield article
 
 
 def read_stdin(stream: io.TextIOBase | io.BufferedIOBase, issues: list[ReadIssue]) -> Iterator[Article]:

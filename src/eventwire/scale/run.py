@@ -33,7 +33,7 @@ from ..core import IngestReport
 from ..ingest.readers import ReadIssue, read_paths
 from ..models import Article
 from ..pipeline import Pipeline
-from ..store import DEFAULT_DB, Store
+from ..store import DEFAULT_DB, Store, freshness
 from ..store.database import is_postgres_url
 from ..store.store import ArticleRecords
 from . import parquet
@@ -138,10 +138,9 @@ def ingest_distributed(
         report.load_seconds = loader.seconds
         # also when a killed run had loaded everything but never reached this step
         unfinished = any(not marker.get("recorded") for marker in loaded)
-        if update_views and (report.added or unfinished):
-            from ..stories import update_corpus_views
-
-            report.views = update_corpus_views(store)
+        if update_views and (report.added or unfinished or freshness.views_stale(store)):
+            # through the one place that marks the views stale until the update succeeded
+            report.views = freshness.update_views(store)
         store.record_issues([*report.issues, *task_issues, *row_issues])
         report.issues.extend(task_issues + row_issues)
         for marker in loaded:

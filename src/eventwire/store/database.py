@@ -10,20 +10,33 @@ this module translates what differs:
 - NUL characters in text parameters become U+FFFD: PostgreSQL ``TEXT`` cannot hold NUL,
   and a one-for-one replacement keeps every character offset valid;
 - transactions are explicit on both: the connection runs in autocommit mode and
-  :meth:`Database.begin` issues ``BEGIN``, so a read never leaves a transaction open
-  (an idle open transaction on a shared server blocks other clients' migrations).
+  :meth:`Database.begin` starts a write transaction, so a read never leaves a transaction
+  open (an idle open transaction on a shared server blocks other clients' migrations).
+
+Several writers share one SQLite file (two ``eventwire ingest`` runs, an ingest and the
+server): every write transaction is ``BEGIN IMMEDIATE``, which takes the write lock up
+front and waits for it (the busy timeout). A deferred ``BEGIN`` that reads first cannot
+upgrade to a write once another writer has committed, and fails at once with "database
+is locked". When the lock stays busy past the timeout, :meth:`Database.transaction` backs
+off and retries the whole transaction before giving up with a clear error. PostgreSQL
+has row locks and needs none of this: there ``begin`` is a plain ``BEGIN``.
 """
 
 from __future__ import annotations
 
+import logging
+import random
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import Errors, EventwireError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # A quoted literal or identifier (kept as is), or a character psycopg treats specially.
 _PG_TOKENS = re.compile(r"""('(?:[^']|'')*'|"(?:[^"]|"")*")|(\?)|(%)""")
@@ -32,6 +45,11 @@ _ROWID_ALIAS = re.compile(r"\b(\w+)\s+INTEGER\s+PRIMARY\s+KEY\b", re.IGNORECASE)
 # A lock id for migrations (any constant shared by every eventwire client): two clients
 # opening a fresh PostgreSQL database at once must not both create the tables.
 _MIGRATION_LOCK = 0x65776972  # "ewir"
+# How long SQLite waits for another writer's lock before answering "database is locked",
+# then how often a transaction is retried (with doubling pauses) before giving up.
+BUSY_TIMEOUT_S = 30.0
+LOCK_RETRIES = 5
+_FIRST_PAUSE_S = 0.05
 
 
 def _pg_sql(sql: str) -> str:
@@ -59,8 +77,12 @@ def is_postgres_url(url: str | Path) -> bool:
 class Database:
     """One connection. ``dialect`` is "sqlite" or "postgresql"."""
 
-    def __init__(self, url: str | Path):
+    def __init__(
+        self, url: str | Path, *, busy_timeout: float = BUSY_TIMEOUT_S, lock_retries: int = LOCK_RETRIES
+    ):
         self.url = str(url)
+        self.busy_timeout = busy_timeout
+        self.lock_retries = lock_retries
         if is_postgres_url(self.url):
             try:
                 import psycopg
@@ -83,7 +105,7 @@ class Database:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per article
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             # busy_timeout first: switching a new file to WAL needs the lock another client may hold
-            self.conn.execute("PRAGMA busy_timeout=30000")
+            self.conn.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
             _enable_wal(self.conn)
             self.conn.execute("PRAGMA synchronous=NORMAL")
 
@@ -121,7 +143,46 @@ class Database:
         return self.conn.info.transaction_status != TransactionStatus.IDLE
 
     def begin(self) -> None:
-        self.conn.execute("BEGIN")
+        """Begin a write transaction (SQLite: ``BEGIN IMMEDIATE``, waiting its turn for the lock)."""
+        self._when_unlocked(self._begin_now)
+
+    def _begin_now(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+
+    def transaction(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one write transaction and commit; roll back if it raises.
+
+        When SQLite reports the database locked (another writer held it past the busy
+        timeout), the whole transaction is rolled back and run again after a pause.
+        ``work`` must therefore only touch the database (or be safe to repeat).
+        """
+        return self._when_unlocked(lambda: self._once(work))
+
+    def _once(self, work: Callable[[], T]) -> T:
+        self._begin_now()
+        try:
+            result = work()
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+        return result
+
+    def _when_unlocked(self, action: Callable[[], T]) -> T:
+        pause = _FIRST_PAUSE_S
+        for attempt in range(self.lock_retries + 1):
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_locked(exc):
+                    raise
+                if attempt == self.lock_retries:
+                    waited = (attempt + 1) * self.busy_timeout
+                    raise EventwireError(Errors.E032.format(url=self.url, seconds=waited)) from exc
+                log.info("database is locked by another writer; retrying in %.2f s", pause)
+                time.sleep(pause * (1 + random.random()))  # jitter: two waiting writers do not collide again
+                pause = min(pause * 2, 2.0)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def begin_schema_change(self) -> None:
         """Begin a transaction that waits until no other client is migrating the schema.
@@ -131,7 +192,7 @@ class Database:
         PostgreSQL: a transaction-scoped advisory lock, released at COMMIT/ROLLBACK.
         """
         if self.dialect == "sqlite":
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.begin()
         else:
             self.conn.execute("BEGIN")
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
@@ -157,6 +218,11 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _is_locked(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
 
 
 def _enable_wal(conn: sqlite3.Connection, attempts: int = 300) -> None:

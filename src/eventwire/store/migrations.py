@@ -88,6 +88,28 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX story_events_story ON story_events (story_id)",
         "CREATE TABLE story_progress (article_id TEXT PRIMARY KEY, ingested_at TEXT)",
     ],
+    # 3: article-level stories: every article's story (copies too, with what they copy) and the
+    # incremental text index behind them (hashed term weights, document counts, postings)
+    [
+        """CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, role TEXT NOT NULL,
+            copy_of TEXT, score DOUBLE PRECISION, ingested_at TEXT
+        )""",
+        "CREATE INDEX story_articles_story ON story_articles (story_id)",
+        """CREATE TABLE story_vectors (
+            article_id TEXT PRIMARY KEY, ingested_at TEXT, published TEXT, features TEXT NOT NULL
+        )""",
+        "CREATE TABLE story_df (feature BIGINT PRIMARY KEY, df INTEGER NOT NULL)",
+        "CREATE TABLE story_terms (feature BIGINT NOT NULL, article_id TEXT NOT NULL)",
+        "CREATE INDEX story_terms_feature ON story_terms (feature)",
+        "CREATE INDEX story_terms_article ON story_terms (article_id)",
+    ],
+    # 4: ingest_issues without the repeats earlier re-runs added (each problem is kept once now)
+    [
+        "DELETE FROM ingest_issues WHERE id NOT IN "
+        "(SELECT MIN(id) FROM ingest_issues GROUP BY source, message)",
+        "CREATE INDEX ingest_issues_source ON ingest_issues (source)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

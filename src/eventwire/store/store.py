@@ -23,6 +23,8 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "eventwire.db"
+# An issue message longer than this (an exception quoting a whole record) is cut when stored.
+MAX_ISSUE_CHARS = 2000
 
 ARTICLE_COLUMNS = (
     "id", "url", "outlet", "published", "title", "text", "language", "source",
@@ -94,6 +96,7 @@ def article_records(article: Article, analysis: Analysis, analysis_json: str | N
             (p.mention, p.start, p.end, p.name, p.geonameid, p.lat, p.lon, p.country, p.admin1,
              p.kind, p.precision, p.confidence)
             for p in analysis.places
+            if not p.role  # references ("British", "The Washington Post") are not locations to map
         ],
         "events": [
             (e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.assoc_actor_1,
@@ -187,19 +190,16 @@ class Store:
 
     def add_records(self, records: ArticleRecords, *, replace: bool = False) -> bool:
         """`add` for rows built beforehand (by `article_records`, e.g. on a Dask worker)."""
-        self.db.begin()
-        try:
+
+        def write() -> bool:
             if self.has_article(records.article_id):
                 if not replace:
-                    self.db.rollback()
                     return False
                 self._delete(records.article_id)
             self._insert(records)
-            self.db.commit()
-        except BaseException:
-            self.db.rollback()
-            raise
-        return True
+            return True
+
+        return self.db.transaction(write)
 
     def _delete(self, article_id: str) -> None:
         for table in ("articles", "analyses", *CHILD_TABLES):
@@ -223,14 +223,50 @@ class Store:
         marks = ", ".join("?" for _ in columns)
         self.db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
-    def record_issues(self, issues: Iterable[ReadIssue]) -> None:
-        rows = [(i.where, i.message, int(i.fatal), _now()) for i in issues]
-        if rows:
-            self.db.begin()
+    def record_issues(self, issues: Iterable[ReadIssue]) -> int:
+        """Keep read and analysis problems in ``ingest_issues``; returns the rows added.
+
+        Idempotent: a problem already recorded (same source and message) is not added
+        again, so re-running an ingest over the same input leaves the table as it was.
+        """
+        wanted = list(dict.fromkeys((i.where, i.message[:MAX_ISSUE_CHARS], int(i.fatal)) for i in issues))
+        if not wanted:
+            return 0
+
+        def write() -> int:
+            known: set[tuple[str, str]] = set()
+            sources = sorted({source for source, _m, _f in wanted})
+            for start in range(0, len(sources), 500):
+                chunk = sources[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                known.update(
+                    (r["source"], r["message"])
+                    for r in self.db.query(
+                        f"SELECT source, message FROM ingest_issues WHERE source IN ({marks})", chunk
+                    )
+                )
+            rows = [(s, m, f, _now()) for s, m, f in wanted if (s, m) not in known]
             self.db.executemany(
                 "INSERT INTO ingest_issues (source, message, fatal, created_at) VALUES (?, ?, ?, ?)", rows
             )
-            self.db.commit()
+            return len(rows)
+
+        return self.db.transaction(write)
+
+    # -- meta (small key/value facts about the store) -------------------------------
+    def get_meta(self, key: str) -> str | None:
+        rows = self.db.query("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Set (or, with None, remove) one meta value, in its own transaction."""
+
+        def write() -> None:
+            self.db.execute("DELETE FROM meta WHERE key = ?", (key,))
+            if value is not None:
+                self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+        self.db.transaction(write)
 
     def set_copy_of(self, article_id: str, original_id: str | None) -> None:
         self.db.execute("UPDATE articles SET copy_of = ? WHERE id = ?", (original_id, article_id))

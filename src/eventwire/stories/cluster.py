@@ -1,14 +1,20 @@
-"""Stories: events and articles that report one happening, across outlets and over time.
+"""Stories: every analyzed article belongs to one, alone or with the other reports of its happening.
 
-An event joins the story it links to best; two events link when they are at the same
-or nearby places (or one province), a few days apart at most, of compatible ACLED types
-(``data/event_groups.json``), with actors that do not clash. A story never grows longer
-than ``max_span_days``. Events of syndicated copies are not clustered: a copy's article
-is listed with its original's story, so the copy does not double-count events.
+An article joins the story it scores best with (``scoring.pair_score`` against the story's
+members among its retrieved candidates, ``link`` deciding how those pair scores combine),
+when that score reaches ``min_score``; otherwise it starts a story. Candidates come from the
+stored index (``index.StoryIndex``): only articles sharing the new article's distinctive
+words or names are scored, so a batch costs its own size times a bounded candidate list.
+
+A syndicated copy (``articles.copy_of``) is a member too, with role ``copy`` and what it
+copies: it joins its original's story, is listed with it and counts as an outlet, but its
+events are not counted twice. The story's events (``story_events``) are those of its
+original members.
 
 Clustering is incremental: articles already placed are not revisited unless they were
-re-ingested or became copies since; ``rebuild=True`` starts over. The order is by
-publication date, so an incremental run and a rebuild of the same corpus agree.
+re-ingested or changed copy status; ``rebuild=True`` starts over (for changed settings).
+Within a run articles are placed in publication order (undated last), after the run's
+document counts are added, so a rebuild of a corpus ingested in one run agrees with it.
 """
 
 from __future__ import annotations
@@ -17,38 +23,31 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
-from ..store.queries import article_rows, copies_of, event_rows
-from .common import (
-    HAPPENED,
-    Interval,
-    actor_adjustment,
-    event_interval,
-    gap_days,
-    place_affinity,
-    same_place,
-    span_days,
-    types_compatible,
-)
-from .contradictions import find_contradictions
+from ..store.queries import article_rows, event_rows
+from .agglomerate import Agglomeration
+from .common import HAPPENED
+from .features import ArticleFeatures, article_features
+from .index import StoryIndex
+from .scoring import Weighted, pair_score, weighted
 from .settings import settings as load_settings
+from .summary import summarize
 
 log = logging.getLogger(__name__)
 
 # Planned events are intentions, not reports of a happening; denials are kept because a
 # denial is one outlet's side of a contradiction.
-_CLUSTERED = HAPPENED | {"negated"}
+CLUSTERED = HAPPENED | {"negated"}
 
 
 @dataclass
 class StoryUpdate:
     """What one ``build_stories`` run changed."""
 
-    articles: int = 0  # articles newly placed
+    articles: int = 0  # articles newly placed (originals and copies)
     events: int = 0  # events newly placed
     created: int = 0
     touched: int = 0
@@ -64,175 +63,200 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def _story_id(seed_event_id: str) -> str:
-    return "S" + hashlib.sha1(seed_event_id.encode("utf-8")).hexdigest()[:10]
-
-
-class _Story:
-    def __init__(self, sid: str):
-        self.id = sid
-        self.rows: list[dict[str, Any]] = []
-        self.span: Interval | None = None
-
-    def add(self, row: dict[str, Any]) -> None:
-        self.rows.append(row)
-        interval, proxy = event_interval(row)
-        if interval is not None and not proxy:
-            self.span = (
-                interval
-                if self.span is None
-                else (min(self.span[0], interval[0]), max(self.span[1], interval[1]))
-            )
-
-    def score(self, row: dict[str, Any], cfg: dict[str, Any]) -> float:
-        """Best link score of ``row`` to any member (0 when it cannot join)."""
-        interval, proxy = event_interval(row)
-        if interval is not None and not proxy and self.span is not None:
-            joined = (min(self.span[0], interval[0]), max(self.span[1], interval[1]))
-            if span_days(joined) > int(cfg["max_span_days"]):
-                return 0.0
-        best = 0.0
-        for member in self.rows:
-            best = max(best, _link(row, member, cfg))
-        return best
-
-
-def _link(a: dict[str, Any], b: dict[str, Any], cfg: dict[str, Any]) -> float:
-    same_article = a["article_id"] == b["article_id"]
-    ia, _ = event_interval(a)
-    ib, _ = event_interval(b)
-    if ia is None or ib is None:
-        if not same_article:
-            return 0.0  # undated reports from two articles cannot be tied in time
-        gap = 0
-    else:
-        gap = gap_days(ia, ib)
-        # A year- or month-precision background mention ("in 2018 the army retook ...") only
-        # links to its own kind of coarse event at the same place, not to a day's fighting.
-        if max(span_days(ia), span_days(ib)) > 20 and not (same_place(a, b) and _same_type(a, b)):
-            return 0.0
-    if gap > int(cfg["window_days"]):
-        return 0.0
-    place = place_affinity(a, b, float(cfg["near_km"]))
-    if place == 0.0:
-        return 0.0
-    if not types_compatible(a, b):
-        # Two kinds of event at one place on one day in one report belong to one story
-        # (the army enters a town; residents come out to celebrate).
-        if not (same_article and place == 1.0 and gap == 0):
-            return 0.0
-    score = place + actor_adjustment(a, b) + (0.1 if same_article else 0.0)
-    return score if score >= float(cfg["min_score"]) else 0.0
-
-
-def _same_type(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return a.get("event_type") == b.get("event_type") and a.get("sub_event_type") == b.get("sub_event_type")
+def story_id_for(seed_article_id: str) -> str:
+    return "S" + hashlib.sha1(seed_article_id.encode("utf-8")).hexdigest()[:10]
 
 
 def _order_key(row: dict[str, Any]) -> tuple:
     return (row.get("published") is None, row.get("published") or "", row["id"])
 
 
+def _clear(store: Store, index: StoryIndex) -> None:
+    db = store.db
+    db.begin()
+    for table in ("stories", "story_events", "story_progress", "story_articles"):
+        db.execute(f"DELETE FROM {table}")
+    index.clear()
+    db.commit()
+
+
+class _Placer:
+    """Scores one article against its candidates' stories; caches what it reads."""
+
+    def __init__(self, store: Store, index: StoryIndex, cfg: dict[str, Any]):
+        self.store, self.index, self.cfg = store, index, cfg
+        self.story: dict[str, str] = {}  # article id -> story id (members only)
+        self.events: dict[str, list[dict[str, Any]]] = {}
+        self.weights: dict[str, Weighted] = {}
+        self._complete: set[str] = set()  # stories whose stored members are all loaded
+
+    def load_events(self, article_ids: list[str]) -> None:
+        missing = [a for a in article_ids if a not in self.events]
+        for a in missing:
+            self.events[a] = []
+        for i in range(0, len(missing), 500):
+            for row in event_rows(self.store, article_ids=missing[i : i + 500]):
+                if (row.get("modality") or "asserted") in CLUSTERED:
+                    self.events[row["article_id"]].append(row)
+
+    def load_stories(self, article_ids: list[str]) -> None:
+        missing = [a for a in article_ids if a not in self.story]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.store.db.query(
+                f"SELECT article_id, story_id FROM story_articles WHERE role = 'member' "
+                f"AND article_id IN ({marks})",
+                chunk,
+            ):
+                self.story[r["article_id"]] = r["story_id"]
+
+    def _weighted(self, f: ArticleFeatures) -> Weighted:
+        if f.article_id not in self.weights:
+            self.weights[f.article_id] = weighted(self.index, f)
+        return self.weights[f.article_id]
+
+    def members(self, story_ids: list[str]) -> dict[str, list[str]]:
+        """story id -> its original members' ids (this run's placements included)."""
+        out: dict[str, list[str]] = {}
+        for aid, sid in self.story.items():
+            if sid in story_ids:
+                out.setdefault(sid, []).append(aid)
+        wanted = [s for s in story_ids if s not in self._complete]
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for r in self.store.db.query(
+                "SELECT article_id, story_id FROM story_articles "
+                f"WHERE role = 'member' AND story_id IN ({marks})",
+                chunk,
+            ):
+                self.story[r["article_id"]] = r["story_id"]
+                if r["article_id"] not in out.get(r["story_id"], []):
+                    out.setdefault(r["story_id"], []).append(r["article_id"])
+            self._complete.update(chunk)
+        return out
+
+    def group(self, pending: list[ArticleFeatures]) -> dict[str, tuple[str, float]]:
+        """article id -> (its group, the score its group joined at).
+
+        A group is an existing story id, or a key of ``self.new_groups`` (see ``agglomerate``)."""
+        agg = Agglomeration()
+        cands = {f.article_id: self.index.candidates(f) for f in pending}
+        everyone = sorted({c for cs in cands.values() for c in cs})
+        self.load_stories(everyone)
+        story_ids = sorted({self.story[c] for c in everyone if c in self.story})
+        groups = self.members(story_ids)
+        for sid in story_ids:
+            agg.add_cluster(sid, groups.get(sid, []), fixed=True)
+        for f in pending:
+            agg.add_cluster("new:" + f.article_id, [f.article_id], fixed=False)
+        ids = sorted({*everyone, *(f.article_id for f in pending)})
+        vectors = self.index.vectors(ids)
+        self.load_events(ids)
+        done: set[tuple[str, str]] = set()
+        for f in pending:
+            wf = self._weighted(f)
+            for c in cands[f.article_id]:
+                key = (min(f.article_id, c), max(f.article_id, c))
+                if key in done or c not in vectors or c not in agg.cluster_of:
+                    continue
+                done.add(key)
+                cf = vectors[c]
+                score = pair_score(f, wf, self.events[f.article_id], cf, self._weighted(cf),
+                                   self.events[c], self.cfg)  # fmt: skip
+                agg.add_pair(f.article_id, c, score)
+        joined = agg.run(float(self.cfg["min_score"]))
+        out: dict[str, tuple[str, float]] = {}
+        for f in pending:
+            cid = agg.cluster_of[f.article_id]
+            out[f.article_id] = (cid, joined.get(cid, 0.0))
+        self.new_groups = {cid: m for cid, m in agg.members.items() if cid not in agg.fixed}
+        return out
+
+
+def _stale(store: Store, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Memberships that no longer hold: article gone, re-ingested, or its copy status changed."""
+    out = []
+    for m in store.db.query("SELECT article_id, story_id, role, copy_of, ingested_at FROM story_articles"):
+        art = articles.get(m["article_id"])
+        if (
+            art is None
+            or art["ingested_at"] != m["ingested_at"]
+            or (art["copy_of"] or None) != (m["copy_of"] or None)
+        ):
+            out.append(m)
+    return out
+
+
 def build_stories(
     store: Store, *, rebuild: bool = False, settings: dict[str, dict[str, Any]] | None = None
 ) -> StoryUpdate:
-    """Group stored events into stories, incrementally. Run ``mark_copies`` first so copies are skipped."""
+    """Place every analyzed article not yet in a story, incrementally. Run ``mark_copies`` first."""
     cfg = load_settings(settings)
     scfg = cfg["stories"]
     db = store.db
     update = StoryUpdate()
-    if rebuild:
-        db.begin()
-        for table in ("stories", "story_events", "story_progress"):
-            db.execute(f"DELETE FROM {table}")
-        db.commit()
-
-    articles = {r["id"]: r for r in article_rows(store)}
-    progress = {r["article_id"]: r["ingested_at"] for r in db.query("SELECT * FROM story_progress")}
-    stale = [
-        aid
-        for aid, ingested in progress.items()
-        if aid not in articles or articles[aid]["ingested_at"] != ingested or articles[aid]["copy_of"]
-    ]
-    touched: set[str] = set()
-    if stale:
-        db.begin()
-        for aid in stale:
-            touched.update(
-                r["story_id"]
-                for r in db.query("SELECT story_id FROM story_events WHERE article_id = ?", (aid,))
-            )
-            db.execute("DELETE FROM story_events WHERE article_id = ?", (aid,))
-            db.execute("DELETE FROM story_progress WHERE article_id = ?", (aid,))
-            progress.pop(aid, None)
-        db.commit()
-        log.info("%d articles changed since they were clustered; re-placing them", len(stale))
-
-    # Existing stories with their member events, in memory (the corpus is read once).
-    stories: dict[str, _Story] = {}
-    membership = db.query("SELECT article_id, idx, story_id FROM story_events")
-    by_article: dict[str, dict[int, str]] = {}
-    for m in membership:
-        by_article.setdefault(m["article_id"], {})[m["idx"]] = m["story_id"]
-    if by_article:
-        for row in event_rows(store, article_ids=list(by_article)):
-            sid = by_article[row["article_id"]].get(row["idx"])
-            if sid is not None:
-                stories.setdefault(sid, _Story(sid)).add(row)
-
-    pending = sorted(
-        (r for aid, r in articles.items() if aid not in progress and not r["copy_of"]), key=_order_key
+    index = StoryIndex(
+        store, postings=int(scfg["postings"]), candidates=int(scfg["candidates"]), max_df=int(scfg["max_df"])
     )
-    new_members: list[tuple[str, int, str]] = []
-    for art in pending:
-        rows = [
-            r
-            for r in event_rows(store, article_ids=[art["id"]])
-            if (r.get("modality") or "asserted") in _CLUSTERED
-        ]
-        for row in rows:
-            best_sid, best = None, 0.0
-            for sid, story in stories.items():
-                s = story.score(row, scfg)
-                if s > best:
-                    best_sid, best = sid, s
-            if best_sid is None:
-                best_sid = _story_id(row["event_id"])
-                stories[best_sid] = _Story(best_sid)
-                update.created += 1
-            stories[best_sid].add(row)
-            touched.add(best_sid)
-            new_members.append((row["article_id"], row["idx"], best_sid))
-            update.events += 1
-        update.articles += 1
-
+    if rebuild:
+        _clear(store, index)
+    index.load()
+    articles = {r["id"]: r for r in article_rows(store)}
+    touched: set[str] = set()
     db.begin()
     try:
-        db.executemany("INSERT INTO story_events (article_id, idx, story_id) VALUES (?, ?, ?)", new_members)
-        db.executemany(
-            "INSERT INTO story_progress (article_id, ingested_at) VALUES (?, ?)",
-            [(a["id"], a["ingested_at"]) for a in pending],
+        stale = _stale(store, articles)
+        for m in stale:
+            touched.add(m["story_id"])
+            db.execute("DELETE FROM story_articles WHERE article_id = ?", (m["article_id"],))
+            db.execute("DELETE FROM story_events WHERE article_id = ?", (m["article_id"],))
+            art = articles.get(m["article_id"])
+            if art is None or art["ingested_at"] != m["ingested_at"] or m["role"] == "member":
+                index.remove(m["article_id"])
+        if stale:
+            log.info("%d articles changed since they were placed; re-placing them", len(stale))
+        placed = {r["article_id"] for r in db.query("SELECT article_id FROM story_articles")}
+        pending = sorted(
+            (a for aid, a in articles.items() if aid not in placed and a["analyzed"] and not a["copy_of"]),
+            key=_order_key,
         )
-        copies = copies_of(store)
-        existing = {r["id"]: r["created_at"] for r in db.query("SELECT id, created_at FROM stories")}
-        for sid in sorted(touched):
-            story = stories.get(sid)
-            db.execute("DELETE FROM stories WHERE id = ?", (sid,))
-            if story is None or not story.rows:
-                update.removed += 1
-                continue
-            summary = summarize(story.rows, copies, cfg["contradictions"])
-            db.execute(
-                "INSERT INTO stories (id, title, place, country, admin1, date_start, date_end, event_types, "
-                "actors, outlets, n_events, n_articles, n_outlets, n_contradictions, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (sid, summary["title"], summary["place"], summary["country"], summary["admin1"],
-                 summary["date_start"], summary["date_end"], json.dumps(summary["event_types"]),
-                 json.dumps(summary["actors"], ensure_ascii=False),
-                 json.dumps(summary["outlets"], ensure_ascii=False), summary["n_events"],
-                 summary["n_articles"], summary["n_outlets"], summary["n_contradictions"],
-                 existing.get(sid, _now()), _now()),
-            )  # fmt: skip
+        feats = []
+        for a in pending:
+            text = db.query("SELECT text FROM articles WHERE id = ?", (a["id"],))[0]["text"]
+            feats.append(article_features({**a, "text": text}, store.get_analysis(a["id"]),
+                                          lead_words=int(scfg["lead_words"])))  # fmt: skip
+        index.count(feats)
+        for a, f in zip(pending, feats, strict=True):
+            index.add(f, a["ingested_at"])
+        placer = _Placer(store, index, scfg)
+        placement = placer.group(feats)
+        order = {a["id"]: i for i, a in enumerate(pending)}
+        seed_story = {
+            cid: story_id_for(min(m, key=order.__getitem__)) for cid, m in placer.new_groups.items()
+        }
+        update.created = len(seed_story)
+        members: list[tuple] = []
+        for a in pending:
+            sid, score = placement[a["id"]]
+            sid = seed_story.get(sid, sid)
+            touched.add(sid)
+            members.append((a["id"], sid, "member", None, round(score, 4), a["ingested_at"]))
+            update.events += len(placer.events[a["id"]])
+            db.executemany(
+                "INSERT INTO story_events (article_id, idx, story_id) VALUES (?, ?, ?)",
+                [(e["article_id"], e["idx"], sid) for e in placer.events[a["id"]]],
+            )
+        db.executemany(
+            "INSERT INTO story_articles (article_id, story_id, role, copy_of, score, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            members,
+        )
+        members = _place_copies(store, articles, placed | {m[0] for m in members}, touched)
+        update.articles = len(pending) + len(members)
+        index.flush()
+        update.removed = _write_summaries(store, touched, cfg)
         db.commit()
     except BaseException:
         db.rollback()
@@ -244,79 +268,76 @@ def build_stories(
     return update
 
 
-# -- summaries and titles -----------------------------------------------------------
+def _place_copies(
+    store: Store, articles: dict[str, dict[str, Any]], placed: set[str], touched: set[str]
+) -> list[tuple]:
+    """Copies join their original's story (role ``copy``), and follow it if it moved; returns new rows."""
+    db = store.db
+    story_of: dict[str, str] = {}
+    copy_story: dict[str, str] = {}
+    for r in db.query("SELECT article_id, story_id, role FROM story_articles"):
+        (story_of if r["role"] == "member" else copy_story)[r["article_id"]] = r["story_id"]
+    rows = []
+    for aid, a in sorted(articles.items()):
+        original = a["copy_of"]
+        if not original or original not in story_of:
+            continue
+        sid = story_of[original]
+        if aid in copy_story:
+            if copy_story[aid] != sid:
+                db.execute("UPDATE story_articles SET story_id = ? WHERE article_id = ?", (sid, aid))
+                touched.update({sid, copy_story[aid]})
+            continue
+        if aid in placed:
+            continue
+        rows.append((aid, sid, "copy", original, None, a["ingested_at"]))
+        touched.add(sid)
+    db.executemany(
+        "INSERT INTO story_articles (article_id, story_id, role, copy_of, score, ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return rows
 
 
-def _top(values: list[str | None], n: int) -> list[str]:
-    return [v for v, _ in Counter(v for v in values if v).most_common(n)]
-
-
-def story_place(rows: list[dict[str, Any]]) -> tuple[str | None, str | None, str | None]:
-    """(place label, country, admin1) shared by a story's events, from the most to the least precise."""
-    locations = _top([r.get("location") for r in rows], 3)
-    admins = {r.get("admin1") for r in rows if r.get("admin1")}
-    countries = {r.get("country") for r in rows if r.get("country")}
-    country = next(iter(countries)) if len(countries) == 1 else None
-    admin1 = next(iter(admins)) if len(admins) == 1 else None
-    if len(locations) == 1:
-        return locations[0], country, admin1
-    if admin1:
-        return admin1, country, admin1
-    if not locations:
-        return (country, country, None)
-    rest = len({r.get("location") for r in rows if r.get("location")}) - 1
-    return f"{locations[0]} and {rest} other place{'s' if rest > 1 else ''}", country, admin1
-
-
-def story_title(
-    rows: list[dict[str, Any]], place: str | None, date_start: str | None, date_end: str | None
-) -> str:
-    """A neutral title built from the events: what (ACLED types), where, who, when."""
-    kinds = _top([r.get("sub_event_type") or r.get("event_type") for r in rows], 2)
-    what = " and ".join([kinds[0], *(k.lower() for k in kinds[1:])]) if kinds else "Events"
-    title = what + (f" in {place}" if place else "")
-    actor1 = _top([r.get("actor1") for r in rows], 1)
-    actor2 = _top([r.get("actor2") for r in rows if r.get("actor2") not in actor1], 1)
-    if actor1:
-        title += f": {actor1[0]}" + (f" / {actor2[0]}" if actor2 else "")
-    if date_start:
-        title += f" ({date_start}" + (f" to {date_end}" if date_end and date_end != date_start else "") + ")"
-    return title
-
-
-def _date_bounds(rows: list[dict[str, Any]]) -> tuple[str | None, str | None]:
-    dated = [r["date"] for r in rows if r.get("date")]
-    if not dated:
-        published = [r["published"] for r in rows if r.get("published")]
-        return (min(published), max(published)) if published else (None, None)
-    return min(dated), max(dated)
-
-
-def summarize(
-    rows: list[dict[str, Any]], copies: dict[str, list[dict[str, Any]]], contradiction_cfg: dict[str, Any]
-) -> dict[str, Any]:
-    happened = [r for r in rows if (r.get("modality") or "asserted") in HAPPENED] or rows
-    place, country, admin1 = story_place(happened)
-    date_start, date_end = _date_bounds(happened)
-    article_ids = {r["article_id"] for r in rows}
-    outlets = [r.get("outlet") for r in rows]
-    for aid in sorted(article_ids):
-        for c in copies.get(aid, []):
-            outlets.append(c["outlet"])
-            article_ids = article_ids | {c["article_id"]}
-    outlet_list = sorted({o for o in outlets if o})
-    return {
-        "title": story_title(happened, place, date_start, date_end),
-        "place": place,
-        "country": country,
-        "admin1": admin1,
-        "date_start": date_start,
-        "date_end": date_end,
-        "event_types": _top([r.get("event_type") for r in happened], 6),
-        "actors": _top([a for r in happened for a in (r.get("actor1"), r.get("actor2"))], 8),
-        "outlets": outlet_list,
-        "n_events": len(happened),
-        "n_articles": len(article_ids),
-        "n_outlets": len(outlet_list),
-        "n_contradictions": len(find_contradictions(rows, match_days=int(contradiction_cfg["match_days"]))),
-    }
+def _write_summaries(store: Store, story_ids: set[str], cfg: dict[str, Any]) -> int:
+    """Recompute the ``stories`` rows of these stories (inside the caller's transaction)."""
+    db = store.db
+    ids = sorted(story_ids)
+    existing = {r["id"]: r["created_at"] for r in db.query("SELECT id, created_at FROM stories")}
+    removed = 0
+    for i in range(0, len(ids), 200):
+        chunk = ids[i : i + 200]
+        marks = ", ".join("?" for _ in chunk)
+        members = db.query(
+            f"SELECT m.story_id, m.role, a.id, a.title, a.outlet, a.published, a.text FROM story_articles m "
+            f"JOIN articles a ON a.id = m.article_id WHERE m.story_id IN ({marks})",
+            chunk,
+        )
+        by_story: dict[str, list[dict[str, Any]]] = {}
+        for m in members:
+            by_story.setdefault(m["story_id"], []).append(m)
+        originals = [m["id"] for m in members if m["role"] == "member"]
+        events: dict[str, list[dict[str, Any]]] = {}
+        for j in range(0, len(originals), 500):
+            for row in event_rows(store, article_ids=originals[j : j + 500]):
+                if (row.get("modality") or "asserted") in CLUSTERED:
+                    events.setdefault(row["article_id"], []).append(row)
+        db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+        for sid in chunk:
+            arts = sorted(by_story.get(sid, []), key=_order_key)
+            if not arts:
+                removed += 1
+                continue
+            rows = [e for a in arts if a["role"] == "member" for e in events.get(a["id"], [])]
+            s = summarize(rows, arts, cfg["contradictions"])
+            db.execute(
+                "INSERT INTO stories (id, title, place, country, admin1, date_start, date_end, event_types, "
+                "actors, outlets, n_events, n_articles, n_outlets, n_contradictions, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sid, s["title"], s["place"], s["country"], s["admin1"], s["date_start"], s["date_end"],
+                 json.dumps(s["event_types"]), json.dumps(s["actors"], ensure_ascii=False),
+                 json.dumps(s["outlets"], ensure_ascii=False), s["n_events"], s["n_articles"],
+                 s["n_outlets"], s["n_contradictions"], existing.get(sid, _now()), _now()),
+            )  # fmt: skip
+    return removed

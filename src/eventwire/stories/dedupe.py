@@ -8,8 +8,10 @@ shingles found in the other), which, unlike Jaccard, is not diluted by truncatio
 
 Within a group of mutual copies the earliest publication is the original. Same-day ties
 go to the text that does not credit another member's outlet ("According to Press TV, ...")
-and then to the longer text (republications trim, they rarely add). Signatures are kept in
-the store, so each new article costs one signature and one LSH query.
+and then to the longer text (republications trim, they rarely add). A candidate whose facts
+differ (``reports.report_differences``: a figure, toll, actor or date) is a separate report,
+not a copy. Signatures are kept in the store, so each new article costs one signature and
+one LSH query.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..store import Store
+from ..store.freshness import refresh_stale_views
+from ..store.queries import event_rows
+from .reports import report_differences
 from .settings import settings as load_settings
 
 log = logging.getLogger(__name__)
@@ -199,6 +204,10 @@ class _Index:
         db.commit()
 
 
+def _events(store: Store, aid: str) -> list[dict[str, Any]]:
+    return list(event_rows(store, article_ids=[aid]))
+
+
 def _article_row(store: Store, aid: str) -> dict[str, Any]:
     return store.db.query(
         "SELECT id, outlet, published, text, ingested_at FROM articles WHERE id = ?", (aid,)
@@ -255,6 +264,9 @@ def find_copies(
 
     index = _Index(store, cfg)
 
+    def sh_text(aid: str) -> str:
+        return row(aid)["text"]
+
     def sign(aid: str) -> MinHash:
         text = row(aid)["text"]
         if text not in signatures:
@@ -298,6 +310,11 @@ def find_copies(
         cont, jac = containment(sa, sb)
         log.debug("copy candidate %s ~ %s: containment %.3f, jaccard %.3f", a, b, cont, jac)
         if cont >= float(cfg["min_containment"]):
+            differ = report_differences(sh_text(a), sh_text(b), _events(store, a), _events(store, b))
+            if differ:
+                # Same wording, different facts: a report of its own, not a copy.
+                log.info("%s ~ %s share their wording but are separate reports: %s", a, b, "; ".join(differ))
+                continue
             edges[(a, b)] = (cont, jac)
             groups.join(a, b)
     return _pairs(groups, edges, row, lambda a, b: containment(sh(a), sh(b)))
@@ -379,6 +396,7 @@ def mark_copies(
 
 def list_copies(store: Store) -> list[dict[str, Any]]:
     """Recorded copies (as written by ``mark_copies``) with both outlets and dates."""
+    refresh_stale_views(store)
     return store.db.query(
         "SELECT c.article_id AS copy_id, ca.outlet AS copy_outlet, ca.published AS copy_published, "
         "c.original_id, oa.outlet AS original_outlet, oa.published AS original_published, "

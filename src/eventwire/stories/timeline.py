@@ -15,6 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..store import Store
+from ..store.freshness import refresh_stale_views
 from ..store.queries import event_rows, story_of_events
 from .common import HAPPENED, control_effect, date_interval, loc_key
 from .places import PlaceQuery
@@ -55,6 +56,7 @@ def timeline(
     ``outlets``, ``story_id`` and ``control`` (see ``control_changes``).
     ``include_unconfirmed`` adds planned and denied events.
     """
+    refresh_stale_views(store)
     query = PlaceQuery.parse(place)
     stories = story_of_events(store)
     rows = list(event_rows(store))

@@ -15,9 +15,10 @@ log = logging.getLogger(__name__)
 def update_corpus_views(
     store: Store, *, rebuild: bool = False, settings: dict[str, dict[str, Any]] | None = None
 ) -> dict[str, Any]:
-    """Mark syndicated copies, then place new events into stories (incremental).
+    """Mark syndicated copies, then place new articles into stories (incremental).
 
-    Copies come first so a copy's events never enter a story. Returns a summary:
+    Copies come first so a copy joins its original's story as a copy and its events are not
+    counted twice. ``rebuild`` starts over (after changed settings). Returns a summary:
     ``{"copies": n, "stories": {...}}``.
     """
     pairs = mark_copies(store, rebuild=rebuild, settings=settings)
@@ -25,3 +26,10 @@ def update_corpus_views(
     summary = {"copies": len(pairs), "stories": update.as_dict()}
     log.info("corpus views updated: %s", summary)
     return summary
+
+
+def rebuild_corpus_views(
+    store: Store, *, settings: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Recompute copies and stories from scratch (``eventwire stories --rebuild``)."""
+    return update_corpus_views(store, rebuild=True, settings=settings)

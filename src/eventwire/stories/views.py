@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import Any
 
 from ..store import Store
+from ..store.freshness import refresh_stale_views
 from ..store.queries import article_rows, copies_of, event_rows
 from .contradictions import find_contradictions
 from .outlets import compare_outlets
@@ -22,6 +23,48 @@ def _story_row(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def story_members(store: Store, story_ids: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """story id -> its articles (``article_id``, ``role`` member/copy, ``copy_of``, ``outlet``,
+    ``published``), in publication order (undated last)."""
+    sql = (
+        "SELECT m.story_id, m.article_id, m.role, m.copy_of, m.score, a.outlet, a.published "
+        "FROM story_articles m JOIN articles a ON a.id = m.article_id"
+    )
+    params: list[Any] = []
+    if story_ids is not None:
+        if not story_ids:
+            return {}
+        sql += f" WHERE m.story_id IN ({', '.join('?' for _ in story_ids)})"
+        params = list(story_ids)
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in store.db.query(sql, params):
+        out[r.pop("story_id")].append(r)
+    for rows in out.values():
+        rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"]))
+    return dict(out)
+
+
+def _event_ids(store: Store) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in store.db.query("SELECT story_id, article_id, idx FROM story_events ORDER BY article_id, idx"):
+        out[r["story_id"]].append(f"{r['article_id']}#{r['idx']}")
+    return out
+
+
+def _with_members(
+    rows: list[dict[str, Any]], members: dict[str, list[dict[str, Any]]], events: dict[str, list[str]]
+) -> list[dict[str, Any]]:
+    for r in rows:
+        arts = members.get(r["id"], [])
+        r["articles"] = [a["article_id"] for a in arts]
+        r["dates"] = sorted({a["published"] for a in arts if a["published"]})
+        r["copies"] = [
+            {"article_id": a["article_id"], "copy_of": a["copy_of"]} for a in arts if a["role"] == "copy"
+        ]
+        r["events"] = events.get(r["id"], [])
+    return rows
+
+
 def list_stories(
     store: Store,
     *,
@@ -33,9 +76,13 @@ def list_stories(
 ) -> list[dict[str, Any]]:
     """Stored stories in date order (undated last), optionally filtered.
 
-    ``place`` matches the story's place, province or country the way timelines do;
-    ``outlet`` is a case-insensitive substring of one of its outlets.
+    Each row has the summary columns (``title``, ``place``, ``date_start``, ``outlets``,
+    ``n_articles``, ...) and ``articles`` (ids, originals and copies), ``dates`` (publication
+    dates), ``copies`` (``article_id`` and ``copy_of``), ``events`` (event ids) and
+    ``contradictions`` (as in ``get_story``). ``place`` matches the story's place, province or
+    country the way timelines do; ``outlet`` is a case-insensitive substring of one of its outlets.
     """
+    refresh_stale_views(store)
     rows = [
         _story_row(r)
         for r in store.db.query(
@@ -56,7 +103,16 @@ def list_stories(
     if outlet:
         needle = outlet.casefold()
         rows = [r for r in rows if any(needle in o.casefold() for o in r["outlets"])]
-    return rows[:limit] if limit is not None else rows
+    rows = rows[:limit] if limit is not None else rows
+    _with_members(rows, story_members(store, [r["id"] for r in rows]), _event_ids(store))
+    cfg = load_settings()["contradictions"]
+    for r in rows:
+        r["contradictions"] = (
+            find_contradictions(story_events(store, r["id"]), match_days=int(cfg["match_days"]))
+            if r["n_contradictions"]
+            else []
+        )
+    return rows
 
 
 def story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
@@ -75,8 +131,10 @@ def story_events(store: Store, story_id: str) -> list[dict[str, Any]]:
 def get_story(
     store: Store, story_id: str, *, settings: dict[str, dict[str, Any]] | None = None
 ) -> dict[str, Any] | None:
-    """One story: summary, articles (with copies), events, per-outlet events and figures,
-    contradictions with both sides' evidence, and each outlet's framing profile. None if unknown."""
+    """One story: summary, articles (rows with ``copy_of`` and ``role``; ``article_ids`` lists
+    their ids), ``dates``, ``copies``, events, per-outlet events and figures, contradictions
+    with both sides' evidence, and each outlet's framing profile. None if unknown."""
+    refresh_stale_views(store)
     found = store.db.query("SELECT * FROM stories WHERE id = ?", (story_id,))
     if not found:
         return None
@@ -85,9 +143,12 @@ def get_story(
     copies = copies_of(store)
     for e in events:
         e["copies"] = copies.get(e["article_id"], [])
-    original_ids = sorted({e["article_id"] for e in events})
-    copy_ids = [c["article_id"] for aid in original_ids for c in copies.get(aid, [])]
-    articles = article_rows(store, [*original_ids, *copy_ids])
+    members = story_members(store, [story_id]).get(story_id, [])
+    _with_members([story], {story_id: members}, {story_id: [e["event_id"] for e in events]})
+    role = {m["article_id"]: m["role"] for m in members}
+    articles = article_rows(store, [m["article_id"] for m in members])
+    for a in articles:
+        a["role"] = role.get(a["id"], "member")
     by_outlet: dict[str, dict[str, Any]] = defaultdict(lambda: {"articles": [], "events": [], "figures": {}})
     for a in articles:
         by_outlet[a["outlet"] or "(unknown outlet)"]["articles"].append(a["id"])
@@ -100,6 +161,7 @@ def get_story(
         for key, value in (e.get("quantities") or {}).items():
             figures[key] = figures.get(key, 0) + value
     cfg = load_settings(settings)["contradictions"]
+    story["article_ids"] = story["articles"]
     story["articles"] = articles
     story["events"] = events
     story["by_outlet"] = [{"outlet": k, **v} for k, v in sorted(by_outlet.items())]

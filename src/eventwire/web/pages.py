@@ -18,7 +18,6 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..api import corpus
-from ..core import analyze_article
 from ..ingest.decode import decode_text
 from ..ingest.html import extract_html
 from ..ingest.readers import make_article
@@ -150,7 +149,7 @@ async def analyze_form(
         )
     settings = _settings(request)
     article = make_article(text, title=title or None, outlet=outlet or None, published=published or None)
-    analysis = analyze_article(article, settings.pipeline)  # type: ignore[arg-type]
+    analysis = await settings.analyze(article)  # off the event loop, bounded and timed (api/gate.py)
     if store and not settings.read_only:
         with _store(request) as db:
             added = db.add(article, analysis)
