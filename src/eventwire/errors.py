@@ -52,6 +52,11 @@ class Errors:
     E041 = "gold line is not a JSON object ({detail})"
     E042 = "gold record has no 'text' field"
     E043 = "Unknown evaluation layer '{name}'. Known layers: {known}."
+    # analysis
+    E070 = (
+        "text is {chars:,} characters, over the {limit:,}-character limit for one article; "
+        "not analyzed (split it into several articles)"
+    )
     # geo (gazetteer)
     E060 = "No gazetteer index at {path}. Build the default with: eventwire gazetteer info"
     E061 = "No GeoNames .txt file inside {path}."

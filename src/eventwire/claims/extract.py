@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import Actor, Attribution
+from ..nlp.index import DocIndex
 from .quotes import quote_regions, region_at
 from .resources import MEDIA_HEADS, ClaimResources
 
@@ -185,7 +186,8 @@ def _trim(tokens: Sequence[Any]) -> list[Any]:
 def _span_text(doc: Any, toks: Sequence[Any]) -> str:
     if not toks:
         return ""
-    return doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    # a slice of the doc, not of ``doc.text``: spaCy rebuilds the whole text on every access
+    return doc[toks[0].i : toks[-1].i + 1].text
 
 
 def _char_span(toks: Sequence[Any]) -> tuple[int, int]:
@@ -203,12 +205,14 @@ class ClaimFinder:
     # -- public -------------------------------------------------------------
     def find(self, doc: Any, actors: Iterable[Actor] = ()) -> list[Attribution]:
         self.doc = doc
-        self.text = doc.text
+        self.index = DocIndex(doc)
+        self.text = self.index.text
+        self._full_names: dict[str, Any] | None = None
         self.quotes = quote_regions(self.text)
         self.acronym_defs = acronym_defs(self.text)
         self.acronyms = {a: f for a, (f, _p) in self.acronym_defs.items()}
         self.actors = list(actors)
-        self.sents = list(doc.sents)
+        self.sents = self.index.sents
         claims: list[_Claim] = []
         for si, sent in enumerate(self.sents):
             found = self._sentence_claims(sent, si, claims)
@@ -280,9 +284,8 @@ class ClaimFinder:
             return None
         name = m.group(1)
         name_start = sent.start_char + m.start(1)
-        is_entity = any(
-            e.start_char == name_start for e in self.doc.ents if e.label_ in BODY_LABELS | {"PERSON"}
-        )
+        ent = self.index.ent_starting_at(name_start)
+        is_entity = ent is not None and ent.label_ in BODY_LABELS | {"PERSON"}
         if self.res.find_outlet(name) is None and not is_entity:
             return None
         claim_end = sent.start_char + m.start()
@@ -553,10 +556,8 @@ class ClaimFinder:
 
     def _name_tokens(self, tok: Any) -> list[Any]:
         """The whole entity around ``tok`` (for speakers found without a subject relation)."""
-        toks = [tok]
-        for ent in self.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                toks = list(ent)
+        ent = self.index.ent_of(tok.i)
+        toks = list(ent) if ent is not None else [tok]
         first = toks[0]
         while first.i > 0:
             left = self.doc[first.i - 1]
@@ -587,7 +588,7 @@ class ClaimFinder:
                         toks = _trim([g for g in pobj.subtree if g.i < name_start])
                         if toks and any(g.pos_ == "PROPN" for g in toks):
                             return self._expand(_strip_paren(_span_text(self.doc, toks)))
-        for ent in self.doc.ents:
+        for ent in self.index.ents_in_tokens(start.i, name_start):
             if ent.label_ == "ORG" and start.i <= ent.start and ent.end <= name_start:
                 return self._expand(_strip_paren(_span_text(self.doc, _trim(list(ent)))))
         return None
@@ -806,10 +807,8 @@ class ClaimFinder:
         return speaker, organization, anonymous
 
     def _entity_of(self, tok: Any) -> list[Any]:
-        for ent in self.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return list(ent)
-        return []
+        ent = self.index.ent_of(tok.i)
+        return list(ent) if ent is not None else []
 
     def _appos_name(self, head: Any) -> list[Any] | None:
         if head.lemma_.lower() not in self.res.roles and head.lemma_.lower() not in self.res.anon_heads:
@@ -996,15 +995,19 @@ class ClaimFinder:
                     att.speaker = full
                     att.organization = att.organization or c.att.organization
                     return
-            for ent in self.doc.ents:
-                if (
-                    ent.label_ == "PERSON"
-                    and ent.end_char <= subj.idx
-                    and ent.text.split()[-1] == att.speaker
-                ):
-                    if " " in ent.text:
-                        att.speaker = ent.text
-                        return
+            ent = self._first_full_name(att.speaker)
+            if ent is not None and ent.end_char <= subj.idx:
+                att.speaker = ent.text
+                return
+
+    def _first_full_name(self, last_word: str) -> Any | None:
+        """The first person entity of two or more words ending in ``last_word``."""
+        if self._full_names is None:
+            self._full_names = {}
+            for ent in self.index.ents:
+                if ent.label_ == "PERSON" and " " in ent.text:
+                    self._full_names.setdefault(ent.text.split()[-1], ent)
+        return self._full_names.get(last_word)
 
     def _preceding_entity(
         self, subj: Any, labels: tuple[str, ...], acronyms: bool = False
@@ -1012,7 +1015,7 @@ class ClaimFinder:
         """Nearest named person/organisation before ``subj`` in this or the previous two sentences."""
         start = self.sents[max(0, self._sent_index(subj) - 2)].start_char
         best: tuple[str, int, int] | None = None
-        for ent in self.doc.ents:
+        for ent in self.index.ents_starting_between(start, subj.idx):
             if ent.label_ in labels and start <= ent.start_char < subj.idx:
                 if best is None or ent.start_char > best[1]:
                     best = (ent.text, ent.start_char, ent.end_char)
@@ -1023,10 +1026,7 @@ class ClaimFinder:
         return best
 
     def _sent_index(self, tok: Any) -> int:
-        for i, s in enumerate(self.sents):
-            if s.start <= tok.i < s.end:
-                return i
-        return 0
+        return self.index.sent_index(tok.i)
 
     def _merge_relays(self, claims: list[_Claim]) -> list[_Claim]:
         """Nested cues in one sentence. "A source said X, SANA reported": the outer outlet relays

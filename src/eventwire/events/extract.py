@@ -21,6 +21,7 @@ from typing import Any
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
 from ..claims import claim_at, source_label
 from ..models import Actor, Analysis, Article, Attribution, Event, Place
+from ..nlp.index import OffsetIndex
 from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
 from .notes import make_note
@@ -252,6 +253,11 @@ class _State:
     anchor: str | None = None
     prev_dates: list[DateMention] = field(default_factory=list)
     recent_locations: list[tuple[int, list[_PlaceRef]]] = field(default_factory=list)
+    # the article's text and records by offset, read once per article (see nlp/index.py)
+    text: str = ""
+    places: OffsetIndex | None = None
+    actors: OffsetIndex | None = None
+    claims: OffsetIndex | None = None
 
 
 _ADMIN_SUFFIX = re.compile(
@@ -345,8 +351,10 @@ def fallback_places(doc: Any, actors: list[Actor], country_names: set[str]) -> l
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    doc_text = doc.text
+
     def add(s: int, e: int, kind: str | None = None) -> None:
-        text = doc.text[s:e]
+        text = doc_text[s:e]
         if text.lower().startswith("the "):
             s += 4
             text = text[4:]
@@ -460,7 +468,12 @@ class EventExtractor:
         )
         main_state, main_opp = self._main_actors(actors, country, published)
         events: list[Event] = []
-        state = _State()
+        state = _State(
+            text=doc.text,
+            places=OffsetIndex(places),
+            actors=OffsetIndex(actors),
+            claims=OffsetIndex(analysis.attributions),
+        )
         for si, sent in enumerate(doc.sents):
             dates = find_dates(sent.text, published, state.anchor, offset=sent.start_char)
             sent_events = self._sentence(
@@ -511,8 +524,9 @@ class EventExtractor:
             return []
         families = {m.pattern.family for m in matches}
         s0, s1 = sent.start_char, sent.end_char
-        sent_places = [p for p in places if s0 <= p.start < s1]
-        sent_actors = [a for a in actors if s0 <= a.start < s1]
+        sent_places = state.places.starting_between(s0, s1)
+        sent_actors = state.actors.starting_between(s0, s1)
+        sent_claims = state.claims.overlapping(s0, s1)
         date_spans = [(d.start, d.end) for d in dates]
         refs: list[_PlaceRef] = []
         for p in sent_places:
@@ -520,7 +534,7 @@ class EventExtractor:
             # ("residents of Goma", "Daraa rebels") it says where those people are.
             if any(p.start < a.end and a.start < p.end and not a.label for a in sent_actors):
                 continue
-            if _is_dateline(doc.text, p):
+            if _is_dateline(state.text, p):
                 continue
             if any(p.start < e and s < p.end for s, e in date_spans):
                 continue
@@ -528,7 +542,7 @@ class EventExtractor:
             if span is None:
                 continue
             level = place_level(p, self.country_names)
-            stated = suffix_level(doc.text, p)
+            stated = suffix_level(state.text, p)
             if stated is not None and place_level(p, ()) < 3:
                 level = stated
             refs.append(_PlaceRef(p, _span_root(span), level))
@@ -579,7 +593,7 @@ class EventExtractor:
             event_type, sub, a1, a2 = self._actors(
                 m, trig, actor_roots, main_state, main_opp, country, published, sent, chosen[0].place.country
             )
-            reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent)
+            reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent, sent_claims)
             if attributed and modality == mod.ASSERTED:
                 modality = mod.REPORTED
             elif attributions and not attributed and modality == mod.REPORTED:
@@ -588,7 +602,7 @@ class EventExtractor:
             fatalities, quantities = extract_quantities(sent, self.nouns)
             for ref in chosen:
                 p = ref.place
-                location = _location_name(doc, p)
+                location = _location_name(state.text, p)
                 key = (event_type, sub, location)
                 if key in seen:
                     continue
@@ -819,12 +833,14 @@ class EventExtractor:
 
     # -- attribution --------------------------------------------------------------
     def _reported_by(
-        self, doc, trig, reporter, attributions: list[Attribution], sent
-    ) -> tuple[str | None, bool]:
+        self, doc, trig, reporter, attributions: list[Attribution], sent,
+        near: list[Attribution] | None = None,
+    ) -> tuple[str | None, bool]:  # fmt: skip
         # The claims stage knows who says what: an event whose trigger lies in a claim is that
         # source's report. The trigger, not the whole sentence, decides ("X said on Monday that
         # ..." attributes the clause, not the speech act).
-        att = claim_at(attributions, trig.idx, trig.idx + len(trig.text))
+        # ``near``: the claims that overlap the sentence, when the caller has them (same answer, less work)
+        att = claim_at(attributions if near is None else near, trig.idx, trig.idx + len(trig.text))
         if att is not None:
             return source_label(att), True
         if attributions:
@@ -863,21 +879,17 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     mention is kept and takes a date, fatalities or quantities the repeats add.
     """
     kept: list[Event] = []
+    # kept events by what a twin must share, so each event is compared with its own kind only
+    by_kind: dict[tuple, list[Event]] = {}
     for e in events:
+        same_kind = by_kind.setdefault((e.event_type, e.sub_event_type, e.location, e.happened), [])
         twin = next(
-            (
-                k
-                for k in kept
-                if k.event_type == e.event_type
-                and k.sub_event_type == e.sub_event_type
-                and k.location == e.location
-                and k.happened == e.happened
-                and (k.date is None or e.date is None or k.date == e.date)
-            ),
+            (k for k in same_kind if k.date is None or e.date is None or k.date == e.date),
             None,
         )
         if twin is None:
             kept.append(e)
+            same_kind.append(e)
             continue
         if twin.date is None and e.date is not None:
             twin.date, twin.date_precision = e.date, e.date_precision
@@ -1176,13 +1188,13 @@ def _names(tok: Any, noun: Any) -> bool:
     return False
 
 
-def _location_name(doc: Any, place: Place) -> str:
+def _location_name(text: str, place: Place) -> str:
     """The event's location: the gazetteer name, or for an unresolved name followed by a facility
     noun ("El Salini base"), the facility as written."""
     name = place.name or place.mention
     if place.geonameid is not None:
         return name
-    after = doc.text[place.end : place.end + 20]
+    after = text[place.end : place.end + 20]
     m = re.match(r"\s+([A-Za-z]+)", after)
     if m and m.group(1).lower() in FACILITY_NOUNS:
         return f"{place.mention} {m.group(1).lower()}"

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..errors import Errors
 from ..models import Article
-from ..nlp.language import detect_language
+from ..nlp.language import MAX_ARTICLE_CHARS, detect_language  # per-article cap, checked when reading
 from .csvfile import csv_records
 from .dates import normalize_published
 from .decode import decode_text, looks_binary
@@ -48,8 +48,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIX
 
 # Single-article files above this size are not news articles (logs, dumps, books).
 DEFAULT_MAX_MB = 10
-# Per-article cap inside corpora: spaCy's default max_length is 1,000,000 characters.
-MAX_ARTICLE_CHARS = 1_000_000
 
 METADATA_FIELDS = ("id", "url", "outlet", "published", "title")
 
@@ -193,6 +191,9 @@ def article_from_bytes(
     if not text.strip():
         issues.append(ReadIssue(where, Errors.E010))
         return None
+    if len(text) > MAX_ARTICLE_CHARS:
+        issues.append(ReadIssue(where, Errors.E070.format(chars=len(text), limit=MAX_ARTICLE_CHARS)))
+        return None
     article = make_article(text, source=where, warnings=warnings, **meta)  # type: ignore[arg-type]
     _report_article_warnings(article, where, issues, skip=warnings)
     return article
@@ -216,12 +217,7 @@ def _record_to_article(record: dict[str, Any], where: str, issues: list[ReadIssu
         issues.append(ReadIssue(where, Errors.E010))
         return None
     if len(text) > MAX_ARTICLE_CHARS:
-        issues.append(
-            ReadIssue(
-                where,
-                Errors.E013.format(size_mb=len(text) / 1024 / 1024, limit_mb=MAX_ARTICLE_CHARS // 1_000_000),
-            )
-        )
+        issues.append(ReadIssue(where, Errors.E070.format(chars=len(text), limit=MAX_ARTICLE_CHARS)))
         return None
     warnings: list[str] = []
     try:
