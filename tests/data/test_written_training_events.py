@@ -13,7 +13,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHECK = ROOT / "scripts" / "check-written-training-events"
 DATA = ROOT / "src" / "eventwire" / "data" / "training" / "events" / "written"
 
@@ -36,7 +36,7 @@ def test_shipped_corpus_passes_the_check():
 
 def test_every_sub_type_and_style_is_covered():
     per_sub, styles = Counter(), defaultdict(set)
-    for stem, rec in _records():
+    for _stem, rec in _records():
         for ev in rec["events"]:
             per_sub[ev["sub_event_type"]] += 1
             styles[ev["event_type"]].add(rec["style"])
