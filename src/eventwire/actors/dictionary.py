@@ -103,8 +103,9 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
 
 
-def _alias_pattern(alias: str) -> str:
-    """Regex for an alias: hyphens/spaces interchangeable, any apostrophe form."""
+def _alias_pieces(alias: str, fold: bool) -> list[str]:
+    """Regex pieces of an alias, one per character: hyphens/spaces interchangeable, any
+    apostrophe form; letters lower-cased when the pattern will ignore case."""
     out = []
     for ch in alias:
         if ch in "- ":
@@ -112,13 +113,34 @@ def _alias_pattern(alias: str) -> str:
         elif ch in "'’":
             out.append("['’]")
         else:
-            out.append(re.escape(ch))
-    return "".join(out)
+            out.append(re.escape(ch.lower() if fold else ch))
+    return out
 
 
-def _alternation(aliases: Iterable[str]) -> str:
-    # Longest first, so "Islamic State West Africa Province" beats "Islamic State".
-    return "|".join(_alias_pattern(a) for a in sorted(set(aliases), key=len, reverse=True))
+def _alternation(aliases: Iterable[str], fold: bool = False) -> str:
+    """One regex matching any alias, the longest where several match at a position (so
+    "Islamic State West Africa Province" beats "Islamic State").
+
+    The aliases are folded into a trie, so at each position the engine follows one branch per
+    character instead of trying a thousand alternatives; at every node the longer
+    continuations are tried before stopping there, which keeps longest-match semantics.
+    ``fold=True`` for a pattern compiled with ``re.IGNORECASE``."""
+    trie: dict = {}
+    for alias in set(aliases):
+        node = trie
+        for piece in _alias_pieces(alias, fold):
+            node = node.setdefault(piece, {})
+        node[""] = {}
+    return _trie_pattern(trie) or "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [piece + _trie_pattern(child) for piece, child in sorted(node.items()) if piece]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 class ActorDictionary:
@@ -186,10 +208,9 @@ class ActorDictionary:
         self._named_cs = re.compile(rf"(?<![\w])(?:{_alternation(acronyms)})(?![\w])")
         adj_cs = [a for a in self.adjectives if _is_acronym(a)]
         adj_ci = [a for a in self.adjectives if not _is_acronym(a)]
-        adj = f"(?:{_alternation(adj_cs)}|(?i:{_alternation(adj_ci)}))"
-        self._label_re = re.compile(
-            rf"(?<![\w])(?:(?P<adj>{adj})[\s-]+)?(?P<label>(?i:{_alternation(self.labels)}))(?![\w])"
-        )
+        adj = f"(?:{_alternation(adj_cs)}|(?i:{_alternation(adj_ci, fold=True)}))"
+        label = _alternation(self.labels, fold=True)
+        self._label_re = re.compile(rf"(?<![\w])(?:(?P<adj>{adj})[\s-]+)?(?P<label>(?i:{label}))(?![\w])")
 
     # -- lookup ---------------------------------------------------------------
     def lineage_of(self, name: str) -> str | None:
@@ -274,7 +295,7 @@ def _label_key(label: str) -> str:
 
 
 def _alternation_ci(aliases: Iterable[str]) -> str:
-    return f"(?:{_alternation(aliases)})"
+    return f"(?:{_alternation(aliases, fold=True)})"
 
 
 def _overlaps(a: ActorMatch, b: ActorMatch) -> bool:

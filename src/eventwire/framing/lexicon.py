@@ -39,6 +39,9 @@ class Entry:
     side: str
     rules: frozenset[str] = field(default_factory=frozenset)
     regex: re.Pattern[str] | None = None
+    # lower-cased letters every match contains (the first word up to a hyphen or apostrophe):
+    # a text without them cannot match, so the regex is not run over it
+    needle: str = ""
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -47,6 +50,11 @@ def _compile(pattern: str) -> re.Pattern[str]:
         w = re.escape(word.rstrip("*")).replace(r"\-", r"[\s\-]?").replace("'", "['’]")
         parts.append(w + (r"[\w\-]*" if word.endswith("*") else ""))
     return re.compile(r"(?<![\w\-])" + r"\s+".join(parts) + r"(?![\w\-])", re.IGNORECASE)
+
+
+def _needle(pattern: str) -> str:
+    first = pattern.split()[0].rstrip("*") if pattern.split() else ""
+    return re.split(r"[-'’]", first)[0].lower()
 
 
 @dataclass
@@ -73,6 +81,7 @@ class Lexicon:
                     side or "-",
                     frozenset(r.strip() for r in rules.split(",") if r.strip()),
                     _compile(pattern),
+                    _needle(pattern),
                 )
             )
         return cls(entries)
@@ -80,8 +89,11 @@ class Lexicon:
     def matches(self, text: str) -> list[tuple[int, int, Entry]]:
         """Non-overlapping matches, longest first (so "terror attacks" beats "terror")."""
         found = []
+        lowered = text.lower()
         for entry in self.entries:
             assert entry.regex is not None
+            if entry.needle not in lowered:
+                continue
             for m in entry.regex.finditer(text):
                 found.append((m.start(), m.end(), entry))
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
