@@ -19,7 +19,6 @@ Both load once (``SpanTagger.load``) and run on CPU in milliseconds per article.
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import math
@@ -96,6 +95,7 @@ class SpanTagger:
         techniques: TechniqueClassifier,
         threshold: float = DEFAULT_THRESHOLD,
         gate: float = DEFAULT_GATE,
+        span_min: float = 0.0,
     ):
         import pycrfsuite
 
@@ -105,7 +105,7 @@ class SpanTagger:
         self.techniques = techniques
         self.threshold = threshold
         self.gate = gate
-        self.span_min = 0.0  # a span's minimum mean token probability (meta.json "span_min")
+        self.span_min = span_min  # a span's minimum mean token probability
 
     @classmethod
     def load(
@@ -125,9 +125,7 @@ class SpanTagger:
             )
             t = threshold if threshold is not None else float(meta.get("threshold", DEFAULT_THRESHOLD))
             g = gate if gate is not None else float(meta.get("gate", DEFAULT_GATE))
-            tagger = cls(crf, TechniqueClassifier.load(tech), t, g)
-            tagger.span_min = float(meta.get("span_min", 0.0))
-            return tagger
+            return cls(crf, TechniqueClassifier.load(tech), t, g, float(meta.get("span_min", 0.0)))
         except ImportError:
             log.warning("python-crfsuite is not installed: framing uses the lexicon only")
             return None
@@ -178,8 +176,3 @@ class SpanTagger:
                     spans.append(TaggedSpan(toks[0].idx, toks[-1].idx + len(toks[-1].text), technique, p))
                 run = []
         return spans
-
-
-@functools.cache
-def default_tagger() -> SpanTagger | None:
-    return SpanTagger.load()

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, EventwireError
+from ..models import Place
 from .build import ADMIN1_FILE, DATA_DIR, PLACES_FILE, locality_kind
 from .build_world import WORLD_FILE
 from .normalize import is_latin, name_key, similarity, skeleton
@@ -128,6 +129,22 @@ class PlaceRecord:
     @classmethod
     def from_row(cls, row: sqlite3.Row | tuple) -> PlaceRecord:
         return cls(*row)
+
+    def as_place(self, mention: str, start: int, end: int, **fields: Any) -> Place:
+        """A mention resolved to this entry; ``fields`` set (or override) the rest: name,
+        precision, confidence, source, role, ..."""
+        base: dict[str, Any] = {"name": self.name, "kind": self.kind}
+        return Place(
+            mention=mention,
+            start=start,
+            end=end,
+            geonameid=self.geonameid,
+            lat=self.lat,
+            lon=self.lon,
+            country=self.country,
+            admin1=self.admin1,
+            **{**base, **fields},
+        )
 
 
 def cache_dir() -> Path:

@@ -133,17 +133,10 @@ def demonym_places(text: str, entities: list[Entity], gaz: Gazetteer, taken: lis
         if rec is None:
             continue
         out.append(
-            Place(
-                mention=text[start:end],
-                start=start,
-                end=end,
-                name=rec.name,
-                geonameid=rec.geonameid,
-                lat=rec.lat,
-                lon=rec.lon,
-                country=rec.country,
-                admin1=rec.admin1,
-                kind=rec.kind,
+            rec.as_place(
+                text[start:end],
+                start,
+                end,
                 precision="country" if rec.kind == "country" else "province",
                 confidence=0.9,
                 source=f"demonym: {rec.source}",

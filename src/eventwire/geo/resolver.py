@@ -463,15 +463,4 @@ class Resolver:
 
 def _place_at(m: Mention, rec: PlaceRecord, **fields: Any) -> Place:
     """A mention resolved to a gazetteer record; ``fields`` set precision, confidence, ..."""
-    return Place(
-        mention=m.text,
-        start=m.start,
-        end=m.end,
-        name=display_name(rec.name),
-        geonameid=rec.geonameid,
-        lat=rec.lat,
-        lon=rec.lon,
-        country=rec.country,
-        admin1=rec.admin1,
-        **{"kind": rec.kind, **fields},
-    )
+    return rec.as_place(m.text, m.start, m.end, **{"name": display_name(rec.name), **fields})
