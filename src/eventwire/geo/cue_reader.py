@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..nlp.datelines import dateline_after
 from .normalize import fold
 
 if TYPE_CHECKING:
@@ -265,7 +266,7 @@ class ContextCues:
         for m in mentions:
             if not m.text.isupper() or m.country_hint or m.text in self.outlets or not m.known:
                 continue  # ("Aleppo, SANA -": the agency's name after the dateline)
-            marker = re.match(r"\s*(?:,|\(|-|–|—|:)", text[m.end : m.end + 3])
+            marker = dateline_after(text, m.end, caps=True) is not None
             if (m.start <= 3 and (marker or m.text.replace(" ", "").isalpha())) or (
                 marker and len(m.key) >= 4
             ):
