@@ -1,0 +1,184 @@
+"""One matching layer: the phrases of a dictionary found in a parsed article.
+
+Every stage that looks words up in a list asks this module, with one API:
+
+- ``PhraseIndex(phrases, ignore_case=...)`` holds the phrases; ``index.spans(doc)`` returns
+  every occurrence as a ``Found`` (character and token offsets, the matched text), word-bounded
+  and with white space and hyphens between words interchangeable ("al-Qaeda" = "al Qaeda")
+  and any apostrophe form ("people's" = "people’s");
+- ``leftmost_longest(found)`` keeps, scanning left to right, the longest occurrence at each
+  position and skips what it covers — what a regular expression's ``finditer`` would return;
+- ``longest_first(found)`` keeps the longest occurrences wherever they start, then shorter
+  ones in the gaps ("Islamic State West Africa Province" beats "Islamic State").
+
+Lookups run on spaCy's ``PhraseMatcher`` over the article's own tokens (``LOWER`` when case
+is ignored, ``ORTH`` for acronyms). ``LOWER``, not ``NORM``: the English model's ``NORM``
+also folds British spellings ("defence" -> "defense"), which would widen what every list
+means. Spelling variants are generated once, when the patterns are built: a phrase with up
+to ``MAX_FREE_SEPARATORS`` gaps between words gets every space/hyphen combination, a longer
+one its own spelling, all-spaces and all-hyphens.
+
+Where each list lives (see docs/architecture.md, "Matching"):
+
+- actor aliases, country adjectives and generic labels (``actors/dictionary.py``): here;
+- the framing lexicon (``framing/lexicon.py``), event triggers (``events/triggers.py``) and
+  the gazetteer's name chunks (``geo/candidates.py``) keep their own matchers for now; the
+  reasons are in those modules' docstrings.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+log = logging.getLogger(__name__)
+
+# Gaps between words up to which every space/hyphen combination becomes a pattern (2**n each).
+MAX_FREE_SEPARATORS = 3
+PATTERN_BATCH = 512
+_WORD_CHAR = re.compile(r"\w")
+_APOSTROPHES = ("'", "’")
+
+
+class HasOffsets(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+T = TypeVar("T", bound=HasOffsets)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One occurrence of a phrase: character offsets into the text, token offsets into the Doc."""
+
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    text: str
+
+
+@functools.lru_cache(maxsize=1)
+def _default_tokenizer() -> Any:
+    from .model import load_model
+
+    return load_model(None).tokenizer  # the same cache entry as the nlp stage's (None, not no argument)
+
+
+def as_doc(text_or_doc: Any) -> Any:
+    """A Doc for ``text_or_doc``: a Doc is returned as it is, a string is tokenized (no parse)."""
+    if isinstance(text_or_doc, str):
+        return _default_tokenizer()(text_or_doc)
+    return text_or_doc
+
+
+def spelling_variants(phrase: str) -> set[str]:
+    """The spellings a phrase is matched in: spaces/hyphens between words, apostrophe forms."""
+    words = phrase.replace("’", "'").replace("-", " ").split()
+    if not words:
+        return set()
+    gaps = len(words) - 1
+    if gaps <= MAX_FREE_SEPARATORS:
+        combos: Iterable[tuple[str, ...]] = itertools.product(" -", repeat=gaps)
+    else:
+        own = tuple(re.findall(r"[-\s]+", phrase.strip()))
+        own = tuple("-" if "-" in sep else " " for sep in own)
+        combos = {(" ",) * gaps, ("-",) * gaps, *([own] if len(own) == gaps else [])}
+    out = set()
+    for combo in combos:
+        spelled = words[0] + "".join(sep + word for sep, word in zip(combo, words[1:], strict=True))
+        out.update(spelled.replace("'", a) for a in _APOSTROPHES)
+    return out
+
+
+class PhraseIndex:
+    """Phrases found in a Doc by spaCy's ``PhraseMatcher`` (see the module docstring).
+
+    ``phrases`` are written as a reader would ("U.S.-led coalition", "al-Qaeda"); give the
+    spelling with its capitals even when case is ignored, since the tokenizer reads some
+    forms by their case ("U.S." is one token, "u.s." is not). The matcher is built on the
+    first lookup, with the tokenizer of the English pipeline (``nlp.model.load_model``).
+    """
+
+    def __init__(self, phrases: Iterable[str], *, ignore_case: bool) -> None:
+        self.phrases = frozenset(p for p in phrases if p.strip())
+        self.ignore_case = ignore_case
+        self._matcher: Any = None
+
+    def _build(self) -> Any:
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = _default_tokenizer()
+        attr = "LOWER" if self.ignore_case else "ORTH"
+        matcher = PhraseMatcher(tokenizer.vocab, attr=attr)
+        spellings: set[str] = set()
+        for phrase in self.phrases:
+            spellings |= spelling_variants(phrase)
+            if self.ignore_case:
+                spellings |= spelling_variants(phrase.casefold())
+        # one pattern per distinct token sequence, added in small batches (a Doc per spelling
+        # held at once would be ~80 MB for the actor dictionary)
+        seen: set[tuple[str, ...]] = set()
+        ordered = sorted(spellings)
+        for i in range(0, len(ordered), PATTERN_BATCH):
+            batch = []
+            for doc in tokenizer.pipe(ordered[i : i + PATTERN_BATCH]):
+                key = tuple(t.lower_ if self.ignore_case else t.text for t in doc)
+                if key not in seen:
+                    seen.add(key)
+                    batch.append(doc)
+            if batch:
+                matcher.add("phrase", batch)
+        log.debug("phrase index: %d phrases, %d patterns", len(self.phrases), len(seen))
+        return matcher
+
+    def prepare(self) -> PhraseIndex:
+        """Build the matcher now (a stage's ``initialize``) rather than on the first lookup."""
+        if self._matcher is None:
+            self._matcher = self._build()
+        return self
+
+    def spans(self, doc: Any, text: str | None = None) -> list[Found]:
+        """Every word-bounded occurrence in ``doc`` (``text`` is ``doc.text``, if the caller has it)."""
+        if self._matcher is None:
+            self.prepare()
+        text = doc.text if text is None else text
+        out = []
+        for _, s, e in self._matcher(doc):
+            start, last = doc[s].idx, doc[e - 1]
+            end = last.idx + len(last.text)
+            if (start > 0 and _WORD_CHAR.match(text[start - 1])) or (
+                end < len(text) and _WORD_CHAR.match(text[end])
+            ):
+                continue
+            out.append(Found(start, end, s, e, text[start:end]))
+        return out
+
+
+def leftmost_longest(found: Iterable[Found]) -> list[Found]:
+    """Left to right, the longest occurrence at each start; what it covers is skipped."""
+    out: list[Found] = []
+    last_end = -1
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if f.start >= last_end:
+            out.append(f)
+            last_end = f.end
+    return out
+
+
+def longest_first(found: Iterable[T]) -> list[T]:
+    """Non-overlapping occurrences (anything with ``start`` and ``end``), longest first, the
+    earliest among equals; returned in text order."""
+    chosen: list[T] = []
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if not any(f.start < c.end and c.start < f.end for c in chosen):
+            chosen.append(f)
+    return sorted(chosen, key=lambda f: f.start)

@@ -1,0 +1,62 @@
+"""The matching layer: phrases found over spaCy tokens with the spelling variants it promises."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.nlp.matching import Found, PhraseIndex, leftmost_longest, longest_first, spelling_variants
+
+
+def texts(found: list[Found]) -> list[str]:
+    return [f.text for f in found]
+
+
+def test_spelling_variants_cover_hyphens_spaces_and_apostrophes():
+    v = spelling_variants("Brave Lions' Front")
+    assert {"Brave Lions' Front", "Brave-Lions’ Front", "Brave Lions'-Front"} <= v
+    # a long name keeps its own spelling, all spaces and all hyphens only
+    long = spelling_variants("a-b c d e f")
+    assert {"a-b c d e f", "a b c d e f", "a-b-c-d-e-f"} == long
+
+
+def test_case_is_ignored_and_separators_are_interchangeable():
+    index = PhraseIndex(["Brave-Lions Front"], ignore_case=True)
+    text = "The brave lions front met the BRAVE-LIONS-FRONT; Brave Lions Front left."
+    found = index.spans(index_doc(text))
+    assert texts(found) == ["brave lions front", "BRAVE-LIONS-FRONT", "Brave Lions Front"]
+    assert all(text[f.start : f.end] == f.text for f in found)
+
+
+def test_acronyms_keep_their_case():
+    index = PhraseIndex(["BLF"], ignore_case=False)
+    assert texts(index.spans(index_doc("BLF and blf and Blf."))) == ["BLF"]
+
+
+def test_apostrophe_forms_match_each_other():
+    index = PhraseIndex(["Farmers' Union"], ignore_case=True)
+    assert texts(index.spans(index_doc("The Farmers’ Union spoke."))) == ["Farmers’ Union"]
+
+
+def test_only_whole_words_match():
+    index = PhraseIndex(["lion"], ignore_case=True)
+    assert texts(index.spans(index_doc("lions, a lion, lionhearted"))) == ["lion"]
+
+
+@pytest.mark.parametrize(
+    "spans, leftmost, longest",
+    [
+        # left to right the first start wins; by length the longer occurrence does
+        ([(0, 3), (2, 7), (4, 5)], [(0, 3), (4, 5)], [(2, 7)]),
+        ([(0, 3), (3, 5), (0, 2)], [(0, 3), (3, 5)], [(0, 3), (3, 5)]),
+    ],
+)
+def test_overlap_policies(spans, leftmost, longest):
+    found = [Found(s, e, 0, 0, "") for s, e in spans]
+    assert [(f.start, f.end) for f in leftmost_longest(found)] == leftmost
+    assert [(f.start, f.end) for f in longest_first(found)] == longest
+
+
+def index_doc(text: str):
+    from eventwire.nlp.matching import as_doc
+
+    return as_doc(text)
