@@ -2,7 +2,9 @@
 
 Browser tests skip when /usr/bin/chromium is missing, unless CI=true: then they fail, so a
 CI run never passes without having driven a browser (``.ci/install-browser.sh`` installs it).
-Screenshots go to ``screenshots/`` at the repository root for a reviewer to look at.
+Screenshots go to a temporary folder of the test session, so a test run leaves the git tree
+clean; with ``EVENTWIRE_SCREENSHOTS=screenshots`` (a folder, relative to the repository root)
+they go there instead, which is how the committed ones in ``screenshots/`` are refreshed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium"))
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "screenshots"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -104,8 +105,15 @@ def server(web_db, web_pipeline):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium for the tests of this package, closed when they are done.
+
+    Playwright's sync API keeps an asyncio event loop marked as running in the main thread for
+    as long as it is open; held for the whole session (scope "session"), every later test that
+    calls ``asyncio.run`` (tests/api/test_streaming.py) failed with "cannot be called from a
+    running event loop" whenever tests/web ran first.
+    """
     reason = _browser_missing_reason()
     if reason is not None:
         pytest.fail(f"browser tests cannot run: {reason}")
@@ -130,6 +138,9 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    return SCREENSHOTS
+def screenshots(tmp_path_factory) -> Path:
+    """Where browser tests write screenshots: ``$EVENTWIRE_SCREENSHOTS`` or a session temp folder."""
+    wanted = os.environ.get("EVENTWIRE_SCREENSHOTS")
+    folder = REPO / wanted if wanted else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
