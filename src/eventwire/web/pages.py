@@ -25,7 +25,7 @@ from ..ingest.readers import make_article
 from ..models import Event
 from ..store import Store
 from ..stories import get_story, list_stories
-from . import highlight
+from . import highlight, placeline
 
 router = APIRouter(include_in_schema=False)
 
@@ -195,8 +195,14 @@ def place_page(request: Request, name: str, include_unconfirmed: bool = False) -
     by_date: dict[str, list[dict]] = {}
     for e in found["events"]:
         by_date.setdefault(e.get("date") or f"undated (published {e.get('published') or '?'})", []).append(e)
+    chart = placeline.chart(
+        found["events"], found["control"], note=lambda e: highlight.event_note(_event(e)),
+        place=found["resolution"].get("name"),
+    )  # fmt: skip
     return render(
-        request, "place.html", {**found, "by_date": by_date, "include_unconfirmed": include_unconfirmed}
+        request,
+        "place.html",
+        {**found, "by_date": by_date, "chart": chart, "include_unconfirmed": include_unconfirmed},
     )
 
 
