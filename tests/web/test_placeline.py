@@ -11,8 +11,9 @@ def ev(date, event_type="Battles", location="Hilltown", **extra):
 
 
 def gain(date, actor, location="Hilltown", **extra):
+    sub = "Non-state actor overtakes territory"
     return {"date": date, "location": location, "effect": "gains", "actor": actor,
-            "sub_event_type": "Non-state actor overtakes territory", "outlets": ["Example Wire"], **extra}  # fmt: skip
+            "sub_event_type": sub, "outlets": ["Example Wire"], **extra}  # fmt: skip
 
 
 def test_nothing_dated_gives_no_chart():
@@ -52,8 +53,14 @@ def test_control_bands_run_from_one_takeover_to_the_next_per_location():
         gain("2020-02-01", "Northern Front"),
         gain("2020-09-01", "Government forces"),
         gain("2020-05-01", "Government forces", location="Rivertown"),
-        {"date": "2020-10-01", "location": "Hilltown", "effect": "settlement", "actor": None,
-         "sub_event_type": "Agreement", "outlets": []},  # fmt: skip
+        {
+            "date": "2020-10-01",
+            "location": "Hilltown",
+            "effect": "settlement",
+            "actor": None,
+            "sub_event_type": "Agreement",
+            "outlets": [],
+        },  # fmt: skip
     ]
     c = chart([ev("2020-03-01")], control)
     lanes = {lane["place"]: lane for lane in c["lanes"]}
