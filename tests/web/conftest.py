@@ -9,6 +9,7 @@ they go there instead, which is how the committed ones in ``screenshots/`` are r
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import socket
@@ -82,15 +83,15 @@ def web_db(tmp_path_factory, web_pipeline) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def server(web_db, web_pipeline):
-    """The app served by uvicorn in a thread on 127.0.0.1; yields its base URL."""
+@contextlib.contextmanager
+def serve(db: Path, pipeline):
+    """The app over ``db`` served by uvicorn in a thread on 127.0.0.1; yields its base URL."""
     import uvicorn
 
     from eventwire.api import create_app
 
     port = _free_port()
-    app = create_app(web_db, pipeline=web_pipeline)
+    app = create_app(db, pipeline=pipeline)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, name="eventwire-test-server", daemon=True)
@@ -100,9 +101,18 @@ def server(web_db, web_pipeline):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(web_db, web_pipeline):
+    """The app over the sample database, served for the whole session; yields its base URL."""
+    with serve(web_db, web_pipeline) as url:
+        yield url
 
 
 @pytest.fixture(scope="package")

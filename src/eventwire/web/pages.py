@@ -25,7 +25,8 @@ from ..ingest.readers import make_article
 from ..models import Event
 from ..store import Store
 from ..stories import get_story, list_stories
-from . import highlight, placeline
+from ..stories.views import story_members
+from . import coverage, highlight, placeline
 
 router = APIRouter(include_in_schema=False)
 
@@ -232,6 +233,10 @@ def stories_page(
     ]
     sort = sort if sort in STORY_SORTS else "newest"
     stories.sort(key=STORY_SORTS[sort], reverse=True)
+    with _store(request) as db:
+        members = story_members(db, [s["id"] for s in stories])
+    for s in stories:
+        s["coverage"] = coverage.coverage(members.get(s["id"], []))
     return render(
         request,
         "stories.html",
@@ -243,6 +248,7 @@ def stories_page(
             "sort": sort,
             "place": place or "",
             "outlet": outlet or "",
+            "kinds": coverage.KINDS,
         },
     )
 
@@ -280,9 +286,7 @@ def story_grid(story: dict[str, Any]) -> dict[str, Any]:
         for a in story["articles"]
         if a.get("copy_of")
     ]
-    independent = sorted(
-        {a.get("outlet") or "(unknown outlet)" for a in story["articles"] if not a.get("copy_of")}
-    )
+    independent = coverage.independent_sources(story["articles"])
     rows: dict[tuple, dict[str, Any]] = {}
     outlets: list[str] = []
     for e in story["events"]:
@@ -305,7 +309,16 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         if found is None:
             raise HTTPException(404, f"No story with id “{story_id}”.")
         columns = story_columns(db, found)
-    return render(request, "story.html", {"story": found, "columns": columns, "grid": story_grid(found)})
+    return render(
+        request,
+        "story.html",
+        {
+            "story": found,
+            "columns": columns,
+            "grid": story_grid(found),
+            "cov": coverage.coverage(found["articles"]),
+        },
+    )
 
 
 @router.get("/ui/outlets", response_class=HTMLResponse)
