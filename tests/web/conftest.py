@@ -22,6 +22,7 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium"))
 REPO = Path(__file__).resolve().parents[2]
+DEV_CORPUS = REPO.parent / "shared" / "corpus" / "dev" / "gold.jsonl"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -106,6 +107,19 @@ def serve(db: Path, pipeline):
     finally:
         srv.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def dev_server(tmp_path_factory, web_pipeline):
+    """The app over ../shared/corpus/dev (25 real articles) and examples/articles.jsonl; skips without."""
+    from eventwire.core import ingest
+
+    if not DEV_CORPUS.is_file():
+        pytest.skip(f"{DEV_CORPUS} is missing (the shared development corpus)")
+    db = tmp_path_factory.mktemp("dev") / "dev.db"
+    ingest([str(DEV_CORPUS), str(REPO / "examples" / "articles.jsonl")], str(db), pipeline=web_pipeline)
+    with serve(db, web_pipeline) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
