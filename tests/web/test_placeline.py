@@ -30,6 +30,8 @@ def test_events_lie_in_date_order_along_the_axis():
     labels = [t["label"] for t in c["ticks"]]
     assert labels and all(len(label) == 7 for label in labels), "five months: monthly ticks"
     assert [t["x"] for t in c["ticks"]] == sorted(t["x"] for t in c["ticks"])
+    # the ends carry full dates: no tick label is drawn over them
+    assert all(c["left"] + 100 < t["x"] < c["right"] - 100 for t in c["ticks"])
 
 
 def test_same_day_events_are_stacked_not_drawn_on_top_of_each_other():

@@ -56,7 +56,7 @@ def _ticks(first: dt.date, last: dt.date, x: Any) -> list[dict[str, Any]]:
         out = [first + dt.timedelta(days=d) for d in range(step, days, step)]
         fmt = "%Y-%m-%d"
     # the ends are labelled with their full dates: ticks too close to them are left out
-    keep = [d for d in out if x(first) + 75 < x(d) < x(last) - 75]
+    keep = [d for d in out if x(first) + 100 < x(d) < x(last) - 100]
     return [{"x": round(x(d), 1), "label": d.strftime(fmt)} for d in keep]
 
 
