@@ -21,6 +21,7 @@ from typing import Any
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
 from ..claims import claim_at, source_label
 from ..models import Actor, Analysis, Article, Attribution, Event, Place
+from ..nlp.datelines import dateline_after, opens_paragraph
 from ..nlp.index import OffsetIndex
 from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
@@ -914,7 +915,6 @@ GEOGRAPHY_VERBS = {
     "adjoin",
 }
 TIME_NOUNS = {"year", "month", "week", "decade", "day", "hour"}
-_DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-—–:]|/[A-Za-z]+/)")
 
 
 def _is_duration_background(trig: Any) -> bool:
@@ -1049,10 +1049,7 @@ def _civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
 
 def _is_dateline(text: str, place: Place) -> bool:
     """ "TEHRAN (FNA) -": the place an article was filed from, at the start of a paragraph."""
-    line_start = text.rfind("\n", 0, place.start) + 1
-    if text[line_start : place.start].strip():
-        return False
-    return bool(_DATELINE_TAIL.match(text[place.end : place.end + 60]))
+    return opens_paragraph(text, place.start) and dateline_after(text, place.end) is not None
 
 
 def _coordinated(a: Any, b: Any) -> bool:
