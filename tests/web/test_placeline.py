@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.web.placeline import DOT_R, WIDTH, chart
+from eventwire.web.placeline import DOT_R, MAX_LANES, WIDTH, chart
 
 
 def ev(date, event_type="Battles", location="Hilltown", **extra):
@@ -90,3 +90,15 @@ def test_undated_events_are_counted_not_drawn():
 def test_long_spans_get_yearly_ticks():
     c = chart([ev("2012-04-01"), ev("2019-08-01")], [])
     assert all(len(t["label"]) == 4 for t in c["ticks"]) and 3 <= len(c["ticks"]) <= 10
+
+
+def test_at_most_max_lanes_the_place_itself_and_the_busiest_others():
+    control = [
+        gain("2020-01-01", "Northern Front", location=f"Village {i:02d}") for i in range(MAX_LANES + 3)
+    ]
+    control += [gain("2020-06-01", "Government forces", location="Village 14")]  # two changes: kept
+    control += [gain("2020-03-01", "Northern Front", location="Hilltown")]
+    c = chart([ev("2020-02-01")], control, place="hilltown")
+    places = [lane["place"] for lane in c["lanes"]]
+    assert len(places) == MAX_LANES and c["lanes_left_out"] == len(control) - 1 - MAX_LANES
+    assert places[0] == "Hilltown" and "Village 14" in places

@@ -22,6 +22,7 @@ LEFT, RIGHT = 10, 10
 AXIS_H = 22
 LANE_H, LANE_GAP, LANE_LABEL = 16, 4, 14
 DOT_R, ROW_H, MAX_ROWS = 5, 12, 16
+MAX_LANES = 12
 HOLDER_COLOURS = 8  # CSS classes holder-0 .. holder-7
 
 
@@ -62,9 +63,11 @@ def _ticks(first: dt.date, last: dt.date, x: Any) -> list[dict[str, Any]]:
 
 def _lanes(
     control: list[dict[str, Any]], x: Any, end: dt.date, place: str | None
-) -> tuple[list[dict], dict[str, int]]:
-    """One lane per location with a dated control change (``place`` itself first, then in order of
-    their first change); bands from each gain to the next."""
+) -> tuple[list[dict], dict[str, int], int]:
+    """One lane per location with a dated control change, bands from each gain to the next.
+
+    At most ``MAX_LANES``: ``place`` itself, then the locations with the most changes; drawn in
+    that order, the rest in order of their first change. The lanes left out are counted."""
     by_place: dict[str, list[tuple[tuple[dt.date, dt.date], dict[str, Any]]]] = {}
     for c in control:
         span = _interval(c)
@@ -73,8 +76,10 @@ def _lanes(
     colour: dict[str, int] = {}
     lanes = []
     own = (place or "").casefold()
-    order = sorted(by_place.items(), key=lambda kv: (kv[0].casefold() != own, min(s[0] for s, _ in kv[1])))
-    for name, changes in order:
+    busiest = sorted(by_place, key=lambda k: (k.casefold() != own, -len(by_place[k]), k))[:MAX_LANES]
+    order = sorted(busiest, key=lambda k: (k.casefold() != own, min(s[0] for s, _ in by_place[k]), k))
+    for name in order:
+        changes = by_place[name]
         changes.sort(key=lambda sc: sc[0][0])
         gains = [(s, c) for s, c in changes if c.get("effect") == "gains" and c.get("actor")]
         bands = []
@@ -102,7 +107,7 @@ def _lanes(
             if c.get("effect") != "gains" or not c.get("actor")
         ]
         lanes.append({"place": name, "bands": bands, "marks": marks})
-    return lanes, colour
+    return lanes, colour, len(by_place) - len(lanes)
 
 
 def _dots(
@@ -153,7 +158,7 @@ def chart(
     def x(d: dt.date) -> float:
         return LEFT + (d - first).days * scale
 
-    lanes, colour = _lanes(control, x, last, place)
+    lanes, colour, lanes_left_out = _lanes(control, x, last, place)
     y = 4 + (LANE_LABEL if lanes else 0)  # "Who was in control" heads the lanes
     lanes_label_y = y - 3
     for lane in lanes:
@@ -182,6 +187,7 @@ def chart(
         "holders": [{"holder": h, "colour": c} for h, c in colour.items()],
         "types": [{"slug": s, "name": n} for s, n in types],
         "undated": len(events) - len(dated),
+        "lanes_left_out": lanes_left_out,
         "dot_r": DOT_R,
         "lane_h": LANE_H,
     }
