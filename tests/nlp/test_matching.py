@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.nlp.matching import Found, PhraseIndex, leftmost_longest, longest_first, spelling_variants
+from eventwire.nlp.matching import (
+    Found,
+    PhraseIndex,
+    WordPatterns,
+    leftmost_longest,
+    longest_first,
+    spelling_variants,
+    word_pattern,
+)
 
 
 def texts(found: list[Found]) -> list[str]:
@@ -60,3 +68,21 @@ def index_doc(text: str):
     from eventwire.nlp.matching import as_doc
 
     return as_doc(text)
+
+
+def test_word_patterns_read_prefixes_hyphens_and_boundaries():
+    patterns = WordPatterns(["storm* cloud*", "over-reach"])
+    text = "Stormy clouds, storm-cloud, overreach, over reach, over-reach and anti-over-reach."
+    found = patterns.spans(text)
+    assert [(f.key, f.text) for f in found] == [
+        (0, "Stormy clouds"),
+        (1, "overreach"),
+        (1, "over reach"),
+        (1, "over-reach"),
+    ]
+
+
+def test_word_patterns_skip_texts_without_the_first_word():
+    patterns = WordPatterns(["storm* cloud*"])
+    assert patterns.spans("Clouds gathered.") == []
+    assert word_pattern("storm* cloud*").fullmatch("STORMING CLOUDBANKS")

@@ -57,13 +57,15 @@ T = TypeVar("T", bound=HasOffsets)
 
 @dataclass(frozen=True)
 class Found:
-    """One occurrence of a phrase: character offsets into the text, token offsets into the Doc."""
+    """One occurrence: character offsets into the text, the matched text, which pattern matched
+    (its index, for ``WordPatterns``) and token offsets into the Doc (``PhraseIndex`` only)."""
 
     start: int
     end: int
-    token_start: int
-    token_end: int
     text: str
+    key: int = 0
+    token_start: int = -1
+    token_end: int = -1
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,7 +161,7 @@ class PhraseIndex:
                 end < len(text) and _WORD_CHAR.match(text[end])
             ):
                 continue
-            out.append(Found(start, end, s, e, text[start:end]))
+            out.append(Found(start, end, text[start:end], 0, s, e))
         return out
 
 
@@ -182,3 +184,49 @@ def longest_first(found: Iterable[T]) -> list[T]:
         if not any(f.start < c.end and c.start < f.end for c in chosen):
             chosen.append(f)
     return sorted(chosen, key=lambda f: f.start)
+
+
+def word_pattern(pattern: str) -> re.Pattern[str]:
+    """A word pattern as a case-insensitive regular expression.
+
+    Words are separated by white space; ``*`` ends a word prefix ("terror*": "terrorist",
+    "terror-related"); a hyphen inside a word may be a space or nothing ("counter-terror":
+    "counterterror", "counter terror"); an apostrophe is any apostrophe form. A match is
+    bounded by characters that are neither word characters nor hyphens ("anti-terror" holds
+    no "terror")."""
+    parts = []
+    for word in pattern.split():
+        w = re.escape(word.rstrip("*")).replace(r"\-", r"[\s\-]?").replace("'", "['’]")
+        parts.append(w + (r"[\w\-]*" if word.endswith("*") else ""))
+    return re.compile(r"(?<![\w\-])" + r"\s+".join(parts) + r"(?![\w\-])", re.IGNORECASE)
+
+
+def _needle(pattern: str) -> str:
+    first = pattern.split()[0].rstrip("*") if pattern.split() else ""
+    return re.split(r"[-'’]", first)[0].lower()
+
+
+class WordPatterns:
+    """Word patterns (``word_pattern``) found in a text: every occurrence of each, in pattern order.
+
+    A regular expression per pattern, not spaCy's ``Matcher``: a prefix word ("terror*") reads
+    "terror-related" as one word where spaCy's tokens are three, and on 225 news articles a
+    ``Matcher`` with ``REGEX`` token patterns for the 111 framing entries took 2.1 s against
+    0.19 s for these expressions (issue 14). A pattern whose first word's letters are absent
+    from the text (the *needle*, lower-cased) is not run at all.
+    """
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        self.patterns = list(patterns)
+        self.regexes = [word_pattern(p) for p in self.patterns]
+        self._needles = [_needle(p) for p in self.patterns]
+
+    def spans(self, text_or_doc: Any) -> list[Found]:
+        text = text_or_doc if isinstance(text_or_doc, str) else text_or_doc.text
+        lowered = text.lower()
+        out = []
+        for key, (rx, needle) in enumerate(zip(self.regexes, self._needles, strict=True)):
+            if needle not in lowered:
+                continue
+            out.extend(Found(m.start(), m.end(), m.group(), key) for m in rx.finditer(text))
+        return out
