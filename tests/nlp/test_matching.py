@@ -86,3 +86,22 @@ def test_word_patterns_skip_texts_without_the_first_word():
     patterns = WordPatterns(["storm* cloud*"])
     assert patterns.spans("Clouds gathered.") == []
     assert word_pattern("storm* cloud*").fullmatch("STORMING CLOUDBANKS")
+
+
+def test_gap_sequences_take_the_first_fitting_token_within_reach():
+    from eventwire.nlp.matching import GapSequences
+    from eventwire.nlp.model import load_model
+
+    seqs = GapSequences(
+        [
+            ((frozenset({"hand"}), False), (frozenset({"over"}), True), (frozenset({"key"}), True)),
+            ((frozenset({"walk"}), False), (frozenset({"away"}), False)),
+        ],
+        gap=2,
+    )
+    text = "They handed the old keys over. They handed it over to the keys. He walked slowly away."
+    doc = load_model(None)(text)
+    found = [(k, [doc[i].text for i in toks]) for k, toks in seqs.find(doc[:])]
+    # lemmas match ("handed" -> hand); "over" must come within 2 tokens after "handed" and "keys"
+    # within 2 after "over" (so not in the first sentence); "away" allows no gap after "walked"
+    assert found == [(0, ["handed", "over", "keys"])]

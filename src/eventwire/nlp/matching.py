@@ -230,3 +230,63 @@ class WordPatterns:
                 continue
             out.extend(Found(m.start(), m.end(), m.group(), key) for m in rx.finditer(text))
         return out
+
+
+# A sequence element: the words (lemmas or lower-cased forms) it accepts, and whether up to the
+# sequence's gap of other tokens may come before it.
+Element = tuple[frozenset[str], bool]
+
+
+class GapSequences:
+    """Sequences of word alternatives with bounded gaps ("hand|turn * over * weapon|arm"), found
+    over the tokens of a span; a token is read by its lemma and by its lower-cased form.
+
+    From each token whose word starts a sequence, the match takes at each element the first
+    token that fits within reach (left to right, greedy), and fails if one is missing. The first
+    elements are indexed, so a token only tries the sequences it can start.
+
+    Hand-written, not spaCy's ``Matcher``: with the 68 event-trigger patterns (a lemma and a
+    lower-case variant per element, ``{0,8}`` wildcards for the gaps) the ``Matcher`` took 7.3 s
+    on the sentences of 225 news articles, against 0.8 s for the plain loop this replaces, and it
+    returns every gap assignment, where the rules want the greedy one (issue 14).
+    """
+
+    def __init__(self, sequences: Iterable[tuple[Element, ...]], gap: int) -> None:
+        self.sequences = [tuple(seq) for seq in sequences]
+        self.gap = gap
+        self._by_first: dict[str, list[int]] = {}
+        for k, seq in enumerate(self.sequences):
+            if seq:
+                for word in seq[0][0]:
+                    self._by_first.setdefault(word, []).append(k)
+
+    @staticmethod
+    def token_keys(tok: Any) -> set[str]:
+        return {tok.lemma_.casefold(), tok.lower_}
+
+    def find(self, span: Any) -> list[tuple[int, tuple[int, ...]]]:
+        """``(sequence index, doc token indices)`` of every match starting in ``span``."""
+        pos = span.start
+        keys = [self.token_keys(t) for t in span]
+        out = []
+        for i, k in enumerate(keys):
+            starting = {s for word in k for s in self._by_first.get(word, ())}
+            for s in sorted(starting):
+                toks = self._match_from(keys, self.sequences[s], pos, i)
+                if toks is not None:
+                    out.append((s, toks))
+        return out
+
+    def _match_from(
+        self, keys: list[set[str]], elements: tuple[Element, ...], pos: int, i: int
+    ) -> tuple[int, ...] | None:
+        matched = [pos + i]
+        cursor = i
+        for alts, gap in elements[1:]:
+            limit = min(cursor + 2 + (self.gap if gap else 0), len(keys))
+            found = next((j for j in range(cursor + 1, limit) if keys[j] & alts), None)
+            if found is None:
+                return None
+            matched.append(pos + found)
+            cursor = found
+        return tuple(matched)
