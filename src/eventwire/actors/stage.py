@@ -56,7 +56,7 @@ def article_country(
     return votes.most_common(1)[0][0]
 
 
-@register_stage("actors", requires=("entities",), uses=("places",), assigns=("actors", "country"))
+@register_stage("actors", requires=("doc", "entities"), uses=("places",), assigns=("actors", "country"))
 class ActorsStage(Stage):
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("dictionary") or ()
