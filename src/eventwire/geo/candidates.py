@@ -49,8 +49,13 @@ _POSSESSIVE = re.compile(r"[’'‘]s$|[’']$")
 # Lower-case particles allowed inside a name chunk ("Tell al Qasr", "Isle of the Dead").
 # Standalone "at", "as", "an", "en" are English words far more often than sun-letter articles,
 # so only the unambiguous article forms join a chunk ("at Marib" is not a name).
-_INNER = frozenset("al el ad ash az ez ed esh adh ath of the de du la le bin ibn bani wa".split())
-_HYPHEN_INNER = frozenset("on upon sur am an der im en".split())
+# Romance particles join a name too ("Mocimboa da Praia", "San Vicente del Caguan", "Santa Cruz de
+# la Sierra", "Croix des Bouquets"), also two in a row ("de la", "de los").
+_INNER = frozenset(
+    "al el ad ash az ez ed esh adh ath of the de du la le bin ibn bani wa "
+    "da do dos das del della dei di des los las".split()
+)
+_HYPHEN_INNER = frozenset("on upon sur am an der im en au aux les sous".split())
 _INNER_START_OK = frozenset("al el ash ez esh adh ath".split())
 
 
@@ -144,6 +149,7 @@ class Mention:
     descriptor: bool = False  # "the Sahel country": a region naming a country, not a location
     container: Mention | None = None  # "X in the sub-district of Y", "X in Y province": Y encloses X
     country_hint: str | None = None  # the country an abbreviation names ("Va." is in the US)
+    bracket: bool = False  # "X (District, Province)": a name with its admin units in brackets, or one of them
     words: int = 1
     notes: list[str] = field(default_factory=list)
 
@@ -202,11 +208,21 @@ def name_chunks(text: str) -> list[list[Word]]:
         # Inner particles join a chunk only between name words ("Busra al Harir"), or start it when
         # an article is followed by a name word ("al Harak").
         nxt = words[i + 1] if i + 1 < len(words) else None
+        # A particle may be followed by a second one before the name word ("de la Sierra").
+        nxt2 = words[i + 2] if i + 2 < len(words) else None
         is_inner = (
             low in _INNER
             and nxt is not None
             and _gap_ok(text, w, nxt)
-            and _is_cap(nxt.text)
+            and (
+                _is_cap(nxt.text)
+                or (
+                    nxt.lower in _INNER
+                    and nxt2 is not None
+                    and _gap_ok(text, nxt, nxt2)
+                    and _is_cap(nxt2.text)
+                )
+            )
             and (bool(cur) or low in _INNER_START_OK)
         )
         if cur and not _gap_ok(text, cur[-1], w):
@@ -386,6 +402,7 @@ class CandidateFinder(ContextCues):
 
         self._propagate_lists(text, mentions)
         self._containers(text, mentions)
+        self._brackets(text, mentions)
         self._datelines(text, mentions)
         self._attach_ner(mentions, entities)
         self._person_names(text, mentions, entities)

@@ -260,6 +260,44 @@ class ContextCues:
             if named_before or named_after:
                 m.container = nxt
 
+    def _brackets(self, text: str, mentions: list[Mention]) -> None:
+        """ "X (Province)", "X (District, Province)": ACLED-style notes name a place's admin units in
+        brackets after it. The units support X rather than replace it: X is a place (known or not),
+        the bracket members are admin units, and the last (widest) one is X's container, so X's
+        readings must lie inside it (a same-name town abroad loses) and an unknown X is coded to it."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        by_start = {m.start: m for m in ordered}
+        for m in ordered:
+            open_ = re.match(r"[ \u00a0]*\((?=[^)\n]{1,80}\))", text[m.end :])
+            if not open_:
+                continue
+            pos = m.end + open_.end()
+            close = text.index(")", pos)
+            members: list[Mention] = []
+            while pos < close:
+                nxt = by_start.get(pos)
+                if nxt is None or nxt.end > close or not nxt.known:
+                    members = []
+                    break
+                members.append(nxt)
+                sep = re.match(r"(?:\s+[a-z]+)?\s*(?:,\s*|(?=\)))", text[nxt.end : close + 1])
+                if not sep or (sep.group().strip(" ,") and fold(sep.group()) not in self.c["admin_nouns"]):
+                    members = []  # "(Nampula province)" is fine; "(Gedo said)" is no bracket of units
+                    break
+                pos = nxt.end + sep.end()
+            if not members or len(members) > 3:
+                continue
+            m.bracket = True
+            if m.container is None:
+                m.container = members[-1]
+            if m.ner not in ("ORG", "NORP"):
+                m.strong = True
+            for k, u in enumerate(members):
+                u.bracket = True
+                u.admin_cue = True
+                if not u.kind_cue:
+                    u.kind_cue = "province" if k == len(members) - 1 else "district"
+
     def _datelines(self, text: str, mentions: list[Mention]) -> None:
         """An all-capitals place name opening the text, or opening a story anywhere and followed by
         the dateline's comma, bracket or dash ("SAN ANTONIO (AP) -", "WASHINGTON—", "LONDON, May 2")."""

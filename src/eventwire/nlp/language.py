@@ -9,6 +9,10 @@ SUPPORTED_LANGUAGES = ("en",)
 # Short texts give unreliable language guesses; below this many letters we assume English
 # only when most characters are ASCII letters.
 MIN_LETTERS_FOR_DETECTION = 40
+# A log-probability gap between the best guess and English below this much per character counts
+# as English: short English notes often lose to an English-lexified creole by a whisker, while the
+# gap for a text truly in another language is several times larger.
+ENGLISH_TIE_PER_CHAR = 0.2
 # The longest text analyzed as one article, in characters: about 30,000 words, far beyond a news
 # report, and a fifth of spaCy's max_length, so the parse never fails (E088) and memory stays
 # bounded (a 400,000-character dense report peaked at 1.5 GB). Up to 128,000 characters the cost
@@ -28,7 +32,14 @@ def detect_language(text: str) -> str | None:
         return "en" if ascii_letters / letters > 0.9 else None
     import py3langid  # imported lazily: loading its model costs ~0.3 s
 
-    lang, _score = py3langid.classify(sample)
+    ranked = py3langid.rank(sample)
+    lang, top = ranked[0]
+    if lang != "en":
+        # Short English notes ("On 3 May 2024, gunmen killed 6 people in X (Y).") are often
+        # guessed as an English-lexified creole by a whisker; a near tie goes to English.
+        en = next((score for code, score in ranked if code == "en"), None)
+        if en is not None and top - en <= ENGLISH_TIE_PER_CHAR * len(sample):
+            return "en"
     return lang
 
 
