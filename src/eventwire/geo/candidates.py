@@ -244,7 +244,8 @@ def name_chunks(text: str) -> list[list[Word]]:
     for ch in chunks:
         while ch and ch[-1].lower in _INNER:
             ch = ch[:-1]
-        while ch and ch[0].lower in _INNER and ch[0].lower not in _INNER_START_OK:
+        # (a capitalised particle opening a name is part of it: "Los Angeles", "La Paz", "Des Moines")
+        while ch and ch[0].text.islower() and ch[0].lower in _INNER and ch[0].lower not in _INNER_START_OK:
             ch = ch[1:]
         if ch:
             out.append(ch)
@@ -289,7 +290,7 @@ class CandidateFinder(ContextCues):
                 match = None
                 for j in range(min(n, i + MAX_WORDS), i, -1):
                     sub = chunk[i:j]
-                    if sub[0].lower in _INNER and sub[0].lower not in _INNER_START_OK:
+                    if sub[0].text.islower() and sub[0].lower in _INNER and sub[0].lower not in _INNER_START_OK:
                         continue
                     if sub[-1].lower in _INNER:
                         continue

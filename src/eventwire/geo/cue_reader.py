@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 _CLAUSE_END = re.compile(r"[.!?;:\n(]\s")
 
 
+def _acronym(name: str) -> bool:
+    """ "MoD", "DPRK", "IBRiS": a word with two capitals spells out a name, it is no admin unit."""
+    return any(sum(ch.isupper() for ch in w) > 1 for w in re.split(r"[\s-]+", name))
+
+
 def before_words(text: str, start: int, n: int = 60) -> str:
     """Folded words before ``start`` in the same sentence (cues never cross a full stop)."""
     seg = text[max(0, start - n) : start]
@@ -276,7 +281,8 @@ class ContextCues:
             members: list[Mention] = []
             while pos < close:
                 nxt = by_start.get(pos)
-                if nxt is None or nxt.end > close or not nxt.known:
+                # An acronym in brackets spells out the name before it ("the Ministry of Defence (MoD)").
+                if nxt is None or nxt.end > close or not nxt.known or _acronym(nxt.text):
                     members = []
                     break
                 members.append(nxt)
