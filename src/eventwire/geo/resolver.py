@@ -229,6 +229,8 @@ class Resolver:
         for c in {id(m.container): m.container for m in accepted if m.container is not None}.values():
             if c is not None and id(c) in best:
                 ranked = self._rank(c, cand_map[id(c)], ctx, True)
+                if ranked and c.bracket:
+                    ranked = self._fit_bracket(c, ranked, accepted, cand_map)
                 if ranked:
                     best[id(c)] = (ranked[0], ranked)
         anchors = Anchors(self._anchors(accepted, best, mentions, demonyms or {}))
@@ -273,6 +275,8 @@ class Resolver:
                     or haversine_km(centre[0], centre[1], s.rec.lat, s.rec.lon) <= 150
                 ]
             ranked = self._rank(m, cands, ctx, True)
+            if m.bracket and any(o.container is m for o in accepted):
+                ranked = self._fit_bracket(m, ranked, accepted, cand_map)
             places.append(self._to_place(m, ranked, ctx, places, unit))
             kept.append(m)
         self._one_sense(kept, places, cand_map)
@@ -329,6 +333,9 @@ class Resolver:
         rec = best[id(c)][0].rec
         if not rec.country:
             return None
+        if c.bracket and c.kind_cue == "province" and rec.kind == "district":
+            # the widest unit in "X (District, Province)" is province-sized, whatever the entry says
+            return PlaceRecord(**{**rec.__dict__, "kind": "region"})
         if rec.kind in ("province", "district", "region"):
             return rec
         if c.kind_cue in ("province", "district", "region") or c.admin_cue:
@@ -337,6 +344,33 @@ class Resolver:
                 **{**rec.__dict__, "kind": "district" if c.kind_cue == "district" else "region"}
             )
         return None
+
+    @staticmethod
+    def _fit_bracket(
+        c: Mention, ranked: list[Scored], accepted: list[Mention], cand_map: dict[int, list[Scored]]
+    ) -> list[Scored]:
+        """ "X (Centre)": the unit in brackets is the reading that holds a reading of X ("Centre" in
+        the country where X is, not a same-name province elsewhere)."""
+        towns = [
+            s.rec
+            for m in accepted
+            if m.container is c
+            for s in cand_map.get(id(m), [])
+            if s.sim == 1.0 and s.rec.lat is not None
+        ]
+
+        def holds(u: PlaceRecord) -> bool:
+            return any(
+                t.country == u.country
+                and (
+                    (t.admin1 and u.admin1 and t.admin1 == u.admin1)
+                    or (u.lat is not None and haversine_km(t.lat, t.lon, u.lat, u.lon) <= 150)  # type: ignore[arg-type]
+                )
+                for t in towns
+            )
+
+        # readings that hold X first, each group by score
+        return sorted(ranked, key=lambda s: (holds(s.rec), s.score), reverse=True)
 
     @staticmethod
     def _one_sense(mentions: list[Mention], places: list[Place], cand_map: dict[int, list[Scored]]) -> None:

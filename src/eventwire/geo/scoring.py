@@ -20,6 +20,7 @@ from .gazetteer import PlaceRecord
 from .normalize import name_key, similarity
 
 SETTLEMENT = {"city", "town", "village", "neighborhood"}
+_CITY_WORDS = frozenset({"city", "town", "municipality", "ciudad"})
 KIND_PRIOR = {
     "country": 2.0,
     "province": 1.0,
@@ -237,7 +238,9 @@ def other_name(rec: PlaceRecord, key: str) -> bool:
     """The key is another name of the entry ("Illinois" listed for a town called Riverside), not a
     spelling of its own ("Dara'a" for "Dar`a")."""
     own = name_key(rec.name)
-    return own != key and similarity(own, key) < 0.75
+    # "Marawi City" is called Marawi: a generic word around the name does not make another name.
+    bare = " ".join(w for w in own.split() if w not in _CITY_WORDS) or own
+    return own != key and bare != key and similarity(own, key) < 0.75
 
 
 def big_city_elsewhere(town: PlaceRecord, province: PlaceRecord, ctx: ArticleContext) -> bool:
