@@ -55,7 +55,7 @@ _INNER = frozenset(
     "al el ad ash az ez ed esh adh ath of the de du la le bin ibn bani wa "
     "da do dos das del della dei di des los las".split()
 )
-_HYPHEN_INNER = frozenset("on upon sur am an der im en au aux les sous".split())
+_HYPHEN_INNER = frozenset("on upon sur am an der im en au aux les sous a à lès lez".split())
 _INNER_START_OK = frozenset("al el ash ez esh adh ath".split())
 
 
@@ -290,7 +290,8 @@ class CandidateFinder(ContextCues):
                 match = None
                 for j in range(min(n, i + MAX_WORDS), i, -1):
                     sub = chunk[i:j]
-                    if sub[0].text.islower() and sub[0].lower in _INNER and sub[0].lower not in _INNER_START_OK:
+                    first = sub[0]
+                    if first.text.islower() and first.lower in _INNER and first.lower not in _INNER_START_OK:
                         continue
                     if sub[-1].lower in _INNER:
                         continue

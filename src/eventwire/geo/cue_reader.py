@@ -110,7 +110,9 @@ class ContextCues:
         # Continuation of a cued list: "the towns of A, B and C", "A, B and C villages".
         # Handled by the caller (list propagation).
         # Titles and speech verbs: a person.
-        if prev in c["titles"] or (nxt in c["speech"] and not m.prep):
+        # (a title only right before the name: "Prince Harry", not "Port-au-Prince, Haiti")
+        titled = prev in c["titles"] and re.search(r"\w[ \u00a0]+$", text[max(0, m.start - 4) : m.start])
+        if titled or (nxt in c["speech"] and not m.prep):
             m.person_cue = True
         # Metonymy: "X's plans", "backed by X", "X said".
         poss = text[m.name_end : m.name_end + 2] in ("'s", "’s")
@@ -286,7 +288,7 @@ class ContextCues:
                     members = []
                     break
                 members.append(nxt)
-                sep = re.match(r"(?:\s+[a-z]+)?\s*(?:,\s*|(?=\)))", text[nxt.end : close + 1])
+                sep = re.match(r"(?:\s+[A-Za-z]+)?\s*(?:,\s*|(?=\)))", text[nxt.end : close + 1])
                 if not sep or (sep.group().strip(" ,") and fold(sep.group()) not in self.c["admin_nouns"]):
                     members = []  # "(Nampula province)" is fine; "(Gedo said)" is no bracket of units
                     break

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .candidates import Mention, cues
@@ -20,6 +21,7 @@ from .gazetteer import PlaceRecord
 from .normalize import name_key, similarity
 
 SETTLEMENT = {"city", "town", "village", "neighborhood"}
+_HYPHENS = re.compile(r"[-‐‑]")
 _CITY_WORDS = frozenset({"city", "town", "municipality", "ciudad"})
 KIND_PRIOR = {
     "country": 2.0,
@@ -121,8 +123,8 @@ def evidence(m: Mention, cands: list[Scored]) -> float:
             ev += 1.2
         elif pop >= 10_000:
             ev += 0.4
-        if m.words >= 2:
-            ev += 1.0
+        if m.words >= 2 or len(_HYPHENS.split(m.text)) >= 3:
+            ev += 1.0  # a name of several words ("Pointe-a-Pitre" too) is rarely a common word
         if best.sim < 1.0:
             ev -= 0.5
         if m.demonym and any(s.rec.country == m.demonym for s in cands):
