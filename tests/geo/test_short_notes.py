@@ -93,3 +93,20 @@ def test_title_word_ending_a_hyphenated_name_is_no_title(analyze_places):
     # "Prince" ends the city's name; the country after the comma is a place, not a person's name.
     a = analyze_places("Gangs clashed in Port-au-Prince, Haiti, on Sunday.")
     assert {p.mention for p in a.places if p.role is None} == {"Port-au-Prince", "Haiti"}
+
+
+def _rec(name: str):
+    from eventwire.geo.gazetteer import PlaceRecord
+
+    return PlaceRecord(1, "u", None, name, 0.0, 0.0, "XX", None, "town", "PPL", 1000, "test")
+
+
+def test_other_name_of_an_entry():
+    from eventwire.geo.normalize import name_key
+    from eventwire.geo.scoring import other_name
+
+    # a longer name around the key is another place's name ("East X" named after X) ...
+    assert other_name(_rec("East Brakton"), name_key("Brakton"))
+    # ... but a generic city word is not ("X City" is called X)
+    assert not other_name(_rec("Brakton City"), name_key("Brakton"))
+    assert not other_name(_rec("Brakton"), name_key("Brakton"))

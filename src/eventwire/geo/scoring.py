@@ -242,7 +242,12 @@ def other_name(rec: PlaceRecord, key: str) -> bool:
     own = name_key(rec.name)
     # "Marawi City" is called Marawi: a generic word around the name does not make another name.
     bare = " ".join(w for w in own.split() if w not in _CITY_WORDS) or own
-    return own != key and bare != key and similarity(own, key) < 0.75
+    if own == key or bare == key:
+        return False
+    # "East Liverpool" lists "Liverpool": a longer name around the key is another place's name
+    if set(key.split()) < set(bare.split()):
+        return True
+    return similarity(own, key) < 0.75
 
 
 def big_city_elsewhere(town: PlaceRecord, province: PlaceRecord, ctx: ArticleContext) -> bool:
