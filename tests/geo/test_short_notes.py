@@ -110,3 +110,10 @@ def test_other_name_of_an_entry():
     # ... but a generic city word is not ("X City" is called X)
     assert not other_name(_rec("Brakton City"), name_key("Brakton"))
     assert not other_name(_rec("Brakton"), name_key("Brakton"))
+
+
+def test_unknown_district_in_brackets_still_frames_the_town(analyze_places):
+    # the district is missing from the gazetteer; the province after it still encloses the town
+    a = analyze_places("On 3 May 2024, gunmen attacked Zyxwabad (Qorbleh, North Kivu), killing 3.")
+    (town,) = by_mention(a, "Zyxwabad")
+    assert town.country == "CD" and town.precision == "province"

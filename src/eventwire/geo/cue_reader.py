@@ -284,7 +284,7 @@ class ContextCues:
             while pos < close:
                 nxt = by_start.get(pos)
                 # An acronym in brackets spells out the name before it ("the Ministry of Defence (MoD)").
-                if nxt is None or nxt.end > close or not nxt.known or _acronym(nxt.text):
+                if nxt is None or nxt.end > close or _acronym(nxt.text):
                     members = []
                     break
                 members.append(nxt)
@@ -293,7 +293,8 @@ class ContextCues:
                     members = []  # "(Nampula province)" is fine; "(Gedo said)" is no bracket of units
                     break
                 pos = nxt.end + sep.end()
-            if not members or len(members) > 3:
+            # the widest unit must be known; a district before it may be missing from the gazetteer
+            if not members or len(members) > 3 or not members[-1].known:
                 continue
             m.bracket = True
             if m.container is None:
