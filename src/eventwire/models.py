@@ -198,6 +198,8 @@ class Attribution(Record):
     cue: str | None = None  # "said", "according to", ...
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # "speech" (said, told), "belief" (thinks, wants, plans) or "evidence" (a poll shows, data indicate)
+    kind: str = "speech"
 
 
 @dataclass

@@ -228,6 +228,9 @@ class ClaimFinder:
             tail = self._tail_attribution(sent, si)
             if tail is not None:
                 out.append(tail)
+        if according is not None:
+            # "According to X, ..., adding that ...": the participle continues X's claim.
+            out = [c for c in out if not self._participial(self.doc[c.cue_i])]
         out = self._merge_relays(out)
         for c in out:
             self._apply_citing(c)
@@ -243,6 +246,7 @@ class ClaimFinder:
                     c.att.via = outlet
             elif not out and claim_toks:
                 att = self._make_attribution(src_toks, claim_toks, "according to", sent)
+                att.kind = self.res.kind_of("say", src_head.lemma_.lower())
                 claim = _Claim(att, src_toks[0].i - 2, si, (src_toks[0].i, src_toks[-1].i + 1))
                 claim.role, claim.person = self._role_and_person(src_toks)
                 # "according to the ministry" / "according to the statement" points back to a speaker.
@@ -329,6 +333,16 @@ class ClaimFinder:
             # "He reports from Hatay" is a reporter's location; "..., SANA reported." stays a cue.
             if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
                 return False
+        if lemma == "call" and any(c.dep_ == "prt" for c in children):
+            return False  # "called off", "calling out for"
+        if lemma == "call" and not any(
+            c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in children
+        ):
+            return False  # "called X Y" and "called for Z" are claims; "called the office" is not
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
+            return False
+        if lemma in ("figure", "object", "project", "count") and not any(c.dep_ == "ccomp" for c in children):
+            return False
         if lemma == "read" and not any(
             c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
         ):
@@ -361,6 +375,10 @@ class ClaimFinder:
                     if pobj:
                         return pobj[0]
             if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+                continue
+            if cur.dep_ in ("advcl", "xcomp") and cur.tag_ == "VBG" and cur.head.pos_ in ("VERB", "AUX"):
+                # participial attribution: "She left the stage, saying ...": the main clause's subject
                 cur = cur.head
                 continue
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -441,8 +459,10 @@ class ClaimFinder:
         if lemma == "quote" and self._quoted_as_saying(tok) is not None:
             return self._quoted_claim(tok, sent, si)
         subj = self._subject(tok)
-        if subj is None or subj.lower_ in ("i", "you") or subj.dep_ == "expl":
+        if subj is None or subj.dep_ == "expl" or subj.lower_ == "you":
             return None
+        if lemma in ("know", "mean", "guess") and subj.lower_ in ("i", "we"):
+            return None  # "I mean", "you know": discourse markers, not claims
         if subj.lemma_.lower() in NON_SPEAKERS:
             return None
         children = list(tok.children)
@@ -469,7 +489,7 @@ class ClaimFinder:
         elif (occasion := self._occasion_clause(tok)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
-        elif lemma in self.res.object_verbs and any(
+        elif self._object_claim_ok(lemma, subj) and any(
             c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd") and c.i > tok.i
             for c in children
         ):
@@ -484,19 +504,24 @@ class ClaimFinder:
             ):
                 return None
             claim_toks = [t for t in tok.subtree if t.i >= tok.i]
-        elif tok.dep_ != "relcl" and not any(c.dep_ == "dobj" for c in children):
+        elif (
+            tok.dep_ != "relcl"
+            and not any(c.dep_ == "dobj" for c in children)
+            and (lemma not in self.res.verb_kinds or self._person_like(subj))
+        ):
             claim_toks = self._parenthetical_claim(tok, subj, sent)
         claim_toks = [t for t in claim_toks if sent.start <= t.i < sent.end]
         claim_toks = _strip_punct(claim_toks)
         if not claim_toks or len([t for t in claim_toks if not t.is_punct]) < 2:
             # "“... !” the president's tweet reads.": the quote closed just before this sentence.
-            claim_toks = self._quote_before(sent, subj)
+            claim_toks = self._quote_before(sent, subj) if lemma not in self.res.verb_kinds else []
             if not claim_toks:
                 return None
         speaker_toks = self._speaker_tokens(self._statement_owner(subj))
         if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ in ("ROOT", "conj"):
             speaker_toks = self._name_tokens(subj)
         att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
+        att.kind = self.res.kind_of(lemma, subj.lemma_.lower())
         if subj.lemma_.lower() == "tweet" and att.via is None:
             att.via = "Twitter"
         claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
@@ -512,6 +537,31 @@ class ClaimFinder:
                 att.organization = self._org_in_phrase(cut, subj)
         self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
+
+    @staticmethod
+    def _participial(tok: Any) -> bool:
+        return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG"
+
+    def _person_like(self, subj: Any) -> bool:
+        """A subject that can hold a belief: a named person, a personal pronoun, a person noun."""
+        return (
+            subj.ent_type_ == "PERSON"
+            or subj.lower_ in ("he", "she", "i", "we", "they")
+            or subj.lemma_.lower() in PERSON_HEADS
+        )
+
+    def _object_claim_ok(self, lemma: str, subj: Any) -> bool:
+        """Whether a plain object or infinitive is the claim: "denied backing", "wants to run".
+        Beliefs and intentions count only for a person ("militants agreed to leave" is an act),
+        findings only for data ("the survey found a rise", not "police found the bodies")."""
+        if lemma not in self.res.object_verbs:
+            return False
+        kind = self.res.kind_of(lemma, subj.lemma_.lower())
+        if kind == "evidence":
+            return subj.lemma_.lower() in self.res.evidence_nouns
+        if lemma in self.res.verb_kinds:  # a belief verb
+            return self._person_like(subj) and subj.lower_ != "they"
+        return True
 
     def _occasion_clause(self, tok: Any) -> Any | None:
         for prep in tok.children:
