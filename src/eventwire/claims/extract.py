@@ -124,6 +124,8 @@ ACRONYM_RE = re.compile(
     r"((?:[A-Z][\w'’.\-]*|of|for|the|and|on|in|al|el|de|du|des|la)"
     r"(?:\s+(?:[A-Z][\w'’.\-]*|of|for|the|and|on|in|al|el|de|du|des|la))*)\s+\(([A-Z][A-Za-z]{1,9})\)"
 )
+# What may separate an attribution from the quotation it introduces: "said:", "said,\n\n".
+COLON_LEAD_RE = re.compile(r"[ \t]*[:,][ \t]*(?:\n[ \t]*){0,2}")
 # How far back (in sentences) a pronoun may point to an earlier speaker.
 ANAPHOR_WINDOW = 4
 # Role nouns that follow a portfolio word rather than an organisation ("Defense Minister").
@@ -509,12 +511,16 @@ class ClaimFinder:
             and not any(c.dep_ == "dobj" for c in children)
             and (lemma not in self.res.verb_kinds or self._person_like(subj))
         ):
-            claim_toks = self._parenthetical_claim(tok, subj, sent)
-        claim_toks = [t for t in claim_toks if sent.start <= t.i < sent.end]
+            claim_toks = self._quote_after(tok, subj, colon_only=True) or self._parenthetical_claim(tok, subj, sent)
+        if not (claim_toks and claim_toks[0].i >= sent.end):  # a quotation after "said:" may lie past it
+            claim_toks = [t for t in claim_toks if sent.start <= t.i < sent.end]
         claim_toks = _strip_punct(claim_toks)
         if not claim_toks or len([t for t in claim_toks if not t.is_punct]) < 2:
             # "“... !” the president's tweet reads.": the quote closed just before this sentence.
             claim_toks = self._quote_before(sent, subj) if lemma not in self.res.verb_kinds else []
+            if not claim_toks and lemma not in self.res.verb_kinds:
+                # "He said:" / "Said X," with the quotation after the colon, maybe in the next paragraph
+                claim_toks = self._quote_after(tok, subj)
             if not claim_toks:
                 return None
         speaker_toks = self._speaker_tokens(self._statement_owner(subj))
@@ -576,6 +582,25 @@ class ClaimFinder:
                     ):
                         return c
         return None
+
+    def _quote_after(self, tok: Any, subj: Any, colon_only: bool = False) -> list[Any]:
+        """The quotation (or, after a colon, the paragraph) that follows an attribution ending in
+        ":" or ",": "Asked about the vote, she said:\n\n“We will win.”"."""
+        after = max(tok.idx + len(tok.text), subj.right_edge.idx + len(subj.right_edge.text))
+        m = COLON_LEAD_RE.match(self.text, after)
+        if m is None:
+            return []
+        if colon_only and ":" not in m.group(0):
+            return []
+        begin = m.end()
+        region = next(((qs, qe) for qs, qe in self.quotes if qs == begin), None)
+        if region is None:
+            if ":" not in m.group(0):
+                return []
+            end = self.text.find("\n", begin)
+            region = (begin, len(self.text) if end < 0 else end)
+        span = self.doc.char_span(region[0], region[1], alignment_mode="expand")
+        return list(span) if span is not None and len(span) >= 2 else []
 
     def _quote_before(self, sent: Any, subj: Any) -> list[Any]:
         limit = subj.left_edge.idx
