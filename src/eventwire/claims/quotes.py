@@ -5,6 +5,7 @@ from __future__ import annotations
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+DOUBLED = "''"
 # A quotation that has not closed after this many characters is a stray mark, not a quote.
 MAX_QUOTE_CHARS = 1500
 
@@ -15,21 +16,34 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    for i, ch in enumerate(text):
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
         if ch == "\n":
             open_at = None
+            i += 1
             continue
+        # Archive copy writes quotation marks as two apostrophes: ''We will win,'' she said.
+        double = ch == "'" and text.startswith(DOUBLED, i)
         if open_at is None:
             if ch in OPENERS:
                 open_at, closer = i, OPENERS[ch]
             elif ch == STRAIGHT:
                 open_at, closer = i, STRAIGHT
+            elif double:
+                open_at, closer = i, DOUBLED
+                i += 1
+            i += 1
             continue
         # Mixed marks occur in real copy ('"Our forces ...”'), so any closing mark closes.
-        if ch == closer or ch in ("”", STRAIGHT, "»"):
+        if ch == closer or ch in ("”", STRAIGHT, "»") or (double and closer == DOUBLED):
+            end = i + (2 if double and closer == DOUBLED else 1)
             if i - open_at <= MAX_QUOTE_CHARS:
-                regions.append((open_at, i + 1))
+                regions.append((open_at, end))
             open_at = None
+            i = end
+            continue
+        i += 1
     return regions
 
 
