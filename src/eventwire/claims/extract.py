@@ -24,6 +24,7 @@ from typing import Any
 from ..models import Actor, Attribution
 from ..nlp.index import DocIndex
 from .context import ContextMixin
+from .learned import CueModel
 from .quotes import quote_regions, region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .spans import SpanMixin
@@ -53,8 +54,9 @@ log = logging.getLogger(__name__)
 class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
     """Finds attributions in one parsed document. Build once per article."""
 
-    def __init__(self, res: ClaimResources):
+    def __init__(self, res: ClaimResources, cue_model: CueModel | None = None):
         self.res = res
+        self.cue_model = cue_model  # learned cues beyond the listed verbs (None: rules only)
         # Stems of the speech verbs, for the text fallback ("informs" -> "inform").
         self._verb_stems = {v.rstrip("e") for v in res.verbs}
 
@@ -85,6 +87,8 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             claim = self._claim_for_cue(tok, sent, si, earlier + out)
             if claim is not None:
                 out.append(claim)
+        if self.cue_model is not None:
+            out.extend(self._learned_claims(sent, si, earlier, out))
         if not out:
             tail = self._tail_attribution(sent, si)
             if tail is not None:
@@ -224,7 +228,30 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         claim.role, claim.person = self._role_and_person(self._speaker_tokens(subj))
         return claim
 
-    def _claim_for_cue(self, tok: Any, sent: Any, si: int, earlier: list[_Claim]) -> _Claim | None:
+    def _learned_claims(self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]) -> list[_Claim]:
+        """Claims of verbs the learned detector takes for cues ("knocked X for ...", "offered to ...")."""
+        out: list[_Claim] = []
+        taken = {c.cue_i for c in found}
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in self.res.verbs:
+                continue
+            if tok.dep_ in ("amod", "compound", "aux", "auxpass"):
+                continue
+            in_quote = region_at(self.quotes, tok.idx) is not None
+            if in_quote or not self.cue_model.is_cue(tok, in_quote):  # type: ignore[union-attr]
+                continue
+            subj = self._subject(tok)
+            if subj is None or not self._person_like(subj) or subj.lower_ == "they":
+                # a group's or a state's stance verb is usually an act to report ("refused to withdraw")
+                continue
+            claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
+            if claim is not None:
+                out.append(claim)
+        return out
+
+    def _claim_for_cue(
+        self, tok: Any, sent: Any, si: int, earlier: list[_Claim], learned: bool = False
+    ) -> _Claim | None:
         lemma = tok.lemma_.lower()
         if lemma == "quote" and self._quoted_as_saying(tok) is not None:
             return self._quoted_claim(tok, sent, si)
@@ -259,7 +286,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         elif (occasion := self._occasion_clause(tok)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
-        elif self._object_claim_ok(lemma, subj) and any(
+        elif (learned or self._object_claim_ok(lemma, subj)) and any(
             c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd") and c.i > tok.i
             for c in children
         ):
@@ -298,6 +325,8 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             speaker_toks = self._name_tokens(subj)
         att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
         att.kind = self.res.kind_of(lemma, subj.lemma_.lower())
+        if learned and att.kind == "speech":
+            att.kind = "belief"  # a stance taken ("knocked", "offered to"), not a report of speech
         if subj.lemma_.lower() == "tweet" and att.via is None:
             att.via = "Twitter"
         claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
