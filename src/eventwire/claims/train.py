@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 # Minimum training positives for a lemma to be kept as a possible cue.
 MIN_POSITIVES = 2
+# Features seen fewer times than this in training are dropped; weights smaller than MIN_WEIGHT too.
+MIN_COUNT = 3
+MIN_WEIGHT = 0.05
 
 
 def _cue_offsets(text: str, gold: dict[str, Any]) -> tuple[int, int] | None:
@@ -82,8 +85,12 @@ def train(gold_path: str | Path, out: str | Path = DEFAULT_WEIGHTS) -> dict[str,
             if lab:
                 pos[f[0]] = pos.get(f[0], 0) + 1
         lemmas = {k for k, v in pos.items() if v >= MIN_POSITIVES}
+        seen: dict[str, int] = {}
+        for f in x:
+            for name in f:
+                seen[name] = seen.get(name, 0) + 1
         vec = DictVectorizer()
-        m = vec.fit_transform([dict.fromkeys(f, 1) for f in x])
+        m = vec.fit_transform([{k: 1 for k in f if seen[k] >= MIN_COUNT} for f in x])
         clf = LogisticRegression(C=0.5, max_iter=2000, class_weight=None)
         clf.fit(m, y)
         return vec, clf, lemmas
@@ -108,7 +115,7 @@ def train(gold_path: str | Path, out: str | Path = DEFAULT_WEIGHTS) -> dict[str,
         key = str(name).split("=", 1)[0] + "=" + str(name).split("=", 1)[1]
         if key.startswith("l=") and "|" not in key and key not in lemmas:
             continue  # lemmas seen too rarely as cues are left out (they then never fire)
-        if abs(w) >= 0.01:
+        if abs(w) >= MIN_WEIGHT:
             weights[key] = round(float(w), 4)
     model = {
         "about": {
