@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from .quotes import region_at
 from .resources import ClaimResources
 from .words import (
     ANAPHOR_HEADS,
@@ -85,6 +86,15 @@ class ContextMixin:
             if is_pronoun:
                 wants_person = subj.lower_ in ("he", "she")
                 prev = next((c for c in reversed(recent) if not wants_person or c.person), None)
+                nearer = self._nearer_subject_person(subj, prev) if wants_person else None
+                if nearer is not None:
+                    # "Ann Ray met Bo Li. He said ...": a person named as a subject since the last
+                    # claim is nearer than that claim's speaker
+                    text, start, end = nearer
+                    att.speaker, att.speaker_start, att.speaker_end = text, start, end
+                    att.anonymous = False
+                    claim.person = True
+                    return
             elif lemma in ("source", "sources"):
                 prev = next((c for c in reversed(recent) if c.att.anonymous), None)
             else:
@@ -142,6 +152,28 @@ class ContextMixin:
             if ent is not None and ent.end_char <= subj.idx:
                 att.speaker = ent.text
                 return
+
+    def _nearer_subject_person(self, pron: Any, prev: Any) -> tuple[str, int, int] | None:
+        """The nearest person named as a subject before ``pron`` (this or the previous two
+        sentences), outside quotations and of a compatible title (no "Mrs." for "he"), when it
+        comes after the speaker of the claim ``prev`` (or there is none)."""
+        floor = prev.att.speaker_end if prev is not None and prev.att.speaker_end is not None else -1
+        start = self.sents[max(0, self._sent_index(pron) - 2)].start_char
+        female = pron.lower_ == "she"
+        best = None
+        for ent in self.index.ents_starting_between(start, pron.idx):
+            if ent.label_ != "PERSON" or ent.start_char <= floor or ent.end_char > pron.idx:
+                continue
+            if ent.root.dep_ not in ("nsubj", "nsubjpass") or region_at(self.quotes, ent.start_char):
+                continue
+            before = self.text[max(0, ent.start_char - 5) : ent.start_char]
+            if (female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)):
+                continue
+            if best is None or ent.start_char > best.start_char:
+                best = ent
+        if best is None:
+            return None
+        return self._expand(best.text), best.start_char, best.end_char
 
     def _first_full_name(self, last_word: str) -> Any | None:
         """The first person entity of two or more words ending in ``last_word``."""
