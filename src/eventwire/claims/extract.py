@@ -34,6 +34,7 @@ from .words import (
     BODY_LABELS,
     DECLARED_ACTS,
     FIGURE_NOUNS,
+    HEADLINE_RE,
     NON_SPEAKERS,
     PERSON_HEADS,
     STATEMENT_NOUNS,
@@ -72,10 +73,47 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         self.actors = list(actors)
         self.sents = self.index.sents
         claims: list[_Claim] = []
+        headline = self._headline_claim()
+        if headline is not None:
+            claims.append(headline)
         for si, sent in enumerate(self.sents):
+            if headline is not None and sent.start_char < headline.att.end:
+                continue
             found = self._sentence_claims(sent, si, claims)
             claims.extend(found)
-        return [c.att for c in claims]
+        atts = [c.att for c in claims]
+        _link_nested(atts)
+        return atts
+
+    def _headline_claim(self) -> _Claim | None:
+        """A headline "Name: claim" ("Mayor Ray: The Bridge Will Open"): the named person or body
+        says the rest of the line."""
+        line_end = self.text.find("\n")
+        line_end = len(self.text) if line_end < 0 else line_end
+        m = HEADLINE_RE.match(self.text, 0, line_end)
+        if m is None or not self.sents:
+            return None
+        name_start, name_end = m.span(1)
+        ent = self.index.ent_starting_at(name_start)
+        if ent is None or ent.end_char != name_end or ent.label_ not in ("PERSON", "ORG"):
+            return None
+        claim_start, claim_end = m.span(2)
+        claim_text = self.text[claim_start:claim_end].rstrip(" .")
+        if len(claim_text.split()) < 3:
+            return None
+        att = Attribution(
+            claim=claim_text,
+            start=claim_start,
+            end=claim_start + len(claim_text),
+            speaker=self._expand(ent.text),
+            organization=self._expand(ent.text) if ent.label_ == "ORG" else self._actor_for(list(ent)),
+            cue=":",
+            speaker_start=name_start,
+            speaker_end=name_end,
+        )
+        claim = _Claim(att, ent.end, 0, (ent.start, ent.end))
+        claim.person = ent.label_ == "PERSON"
+        return claim
 
     # -- per sentence ---------------------------------------------------------
     def _sentence_claims(self, sent: Any, si: int, earlier: list[_Claim]) -> list[_Claim]:
@@ -367,3 +405,17 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         if lemma in self.res.verb_kinds:  # a belief verb
             return self._person_like(subj) and subj.lower_ != "they"
         return True
+
+
+def _link_nested(atts: list[Attribution]) -> None:
+    """ "X said that Y claimed Z": Y's claim lies inside X's; ``parent`` keeps the chain."""
+    for i, inner in enumerate(atts):
+        best = None
+        for j, outer in enumerate(atts):
+            if i == j or not (outer.start <= inner.start and inner.end <= outer.end):
+                continue
+            if (outer.start, outer.end) == (inner.start, inner.end):
+                continue
+            if best is None or outer.end - outer.start < atts[best].end - atts[best].start:
+                best = j
+        inner.parent = best

@@ -50,6 +50,8 @@ ACRONYM_RE = re.compile(
     r"(?:\s+(?:[A-Z][\w'’.\-]*|of|for|the|and|on|in|al|el|de|du|des|la))*)\s+\(([A-Z][A-Za-z]{1,9})\)"
 )
 
+# A headline that gives a claim to a name: "Greta Holm: The Harbour Plan Will Cost Jobs".
+HEADLINE_RE = re.compile(r"([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (\S.{10,200})")
 # What may separate an attribution from the quotation it introduces: "said:", "said,\n\n".
 COLON_LEAD_RE = re.compile(r"[ \t]*[:,][ \t]*(?:\n[ \t]*){0,2}")
 
