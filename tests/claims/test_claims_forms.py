@@ -33,9 +33,7 @@ def test_inverted_said_name_colon(analyze_claims):
 
 def test_participial_saying_takes_main_subject(analyze_claims):
     att = find(
-        analyze_claims(
-            "Councillor Rosa Mendel walked out of the meeting, saying the vote had been rigged."
-        ),
+        analyze_claims("Councillor Rosa Mendel walked out of the meeting, saying the vote had been rigged."),
         "the vote had been rigged",
     )
     assert att.speaker.endswith("Rosa Mendel")  # a title may stay with the name
@@ -44,9 +42,7 @@ def test_participial_saying_takes_main_subject(analyze_claims):
 
 def test_tweet_is_a_channel_not_the_claim(analyze_claims):
     att = find(
-        analyze_claims(
-            "In one tweet Friday, Governor Paul Brenner said: “The bridge will open next week.”"
-        ),
+        analyze_claims("In one tweet Friday, Governor Paul Brenner said: “The bridge will open next week.”"),
         "bridge will open",
     )
     assert att.speaker == "Paul Brenner"
@@ -67,9 +63,7 @@ def test_belief_and_intention_kept_with_kind(analyze_claims):
 
 def test_poll_shows_is_evidence(analyze_claims):
     att = find(
-        analyze_claims(
-            "A new survey of dairy farmers shows that most of them expect lower prices."
-        ),
+        analyze_claims("A new survey of dairy farmers shows that most of them expect lower prices."),
         "lower",
     )
     assert att.kind == "evidence"
@@ -110,3 +104,38 @@ def test_doubled_apostrophe_quote_is_kept_whole(analyze_claims):
     att = find(analyze_claims(text), "ferry will run again")
     assert att.claim.startswith("''") and att.claim.endswith("''")
     assert att.speaker.endswith("Olu Bankole")
+
+
+def test_headline_name_colon_claim(analyze_claims):
+    text = "Greta Holm: The Harbour Plan Will Cost Jobs\n\nThe port authority's chair spoke on Monday."
+    att = find(analyze_claims(text), "Harbour Plan")
+    assert att.speaker == "Greta Holm" and att.cue == ":"
+    assert text[att.start : att.end] == att.claim
+
+
+def test_nested_claim_keeps_its_chain(analyze_claims):
+    a = analyze_claims("Nadia Ferreira said that Paulo Reis had claimed the levy was illegal.")
+    outer = find(a, "Paulo Reis had claimed")
+    inner = next(x for x in a.attributions if x.speaker == "Paulo Reis")
+    assert a.attributions[inner.parent] is outer and outer.parent is None
+
+
+def test_pronoun_takes_the_person_named_since_the_last_claim(analyze_claims):
+    text = (
+        "Ivo Marek said the tunnel was safe. Later, Lara Stein toured the site with engineers. "
+        "She said the lining had cracked."
+    )
+    att = find(analyze_claims(text), "the lining had cracked")
+    assert att.speaker == "Lara Stein"
+
+
+def test_learned_cue_for_a_person_and_not_for_acts(analyze_claims, claims_pipeline):
+    from eventwire.models import Article
+    from eventwire.pipeline import Pipeline
+
+    text = "Senator Dana Whitfield blasted the governor for the delay in the flood payments."
+    att = find(analyze_claims(text), "the delay in the flood payments")
+    assert att.speaker.endswith("Dana Whitfield") and att.kind == "belief"
+    assert not analyze_claims("Troops seized the bridge over the river on Sunday.").attributions
+    rules_only = Pipeline(stages=["nlp", "claims"], config={"claims": {"learned_cues": False}})
+    assert not rules_only.analyze(Article(id="r", text=text)).attributions

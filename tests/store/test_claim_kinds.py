@@ -13,9 +13,7 @@ def test_claim_kinds_stored_and_filtered(store_url):
     analysis = Analysis(
         article_id="k1",
         attributions=[
-            Attribution(
-                claim="the road is open", start=15, end=31, speaker="Lena Ortiz", cue="said"
-            ),
+            Attribution(claim="the road is open", start=15, end=31, speaker="Lena Ortiz", cue="said"),
             Attribution(
                 claim="the toll is too high",
                 start=51,
