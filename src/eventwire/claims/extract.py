@@ -275,12 +275,13 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
                 continue
             if tok.dep_ in ("amod", "compound", "aux", "auxpass"):
                 continue
-            in_quote = region_at(self.quotes, tok.idx) is not None
-            if in_quote or not self.cue_model.is_cue(tok, in_quote):  # type: ignore[union-attr]
+            if not self.cue_model.knows(tok) or region_at(self.quotes, tok.idx) is not None:  # type: ignore[union-attr]
                 continue
             subj = self._subject(tok)
             if subj is None or not self._person_like(subj) or subj.lower_ == "they":
                 # a group's or a state's stance verb is usually an act to report ("refused to withdraw")
+                continue
+            if not self.cue_model.is_cue(tok, False):  # type: ignore[union-attr]
                 continue
             claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
             if claim is not None:

@@ -97,7 +97,9 @@ class CueModel:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def knows(self, tok: Any) -> bool:
+        """Whether the verb's lemma was seen as a cue in training (others never fire)."""
+        return f"l={tok.lemma_.lower()}" in self.weights
+
     def is_cue(self, tok: Any, in_quote: bool) -> bool:
-        if f"l={tok.lemma_.lower()}" not in self.weights:
-            return False  # a verb never seen as a cue in training stays a plain verb
-        return self.score(verb_features(tok, in_quote)) >= self.threshold
+        return self.knows(tok) and self.score(verb_features(tok, in_quote)) >= self.threshold
