@@ -32,7 +32,7 @@ class ContextMixin:
     text: str
 
     def _apply_citing(self, claim: _Claim) -> None:
-        """ "..., the Kenya News Agency reported, citing a military statement": the cited source is
+        """ "..., the Harbour News Agency reported, citing a military statement": the cited source is
         the speaker; an outlet (or the first speaker) that cites it becomes ``via``."""
         cue = self.doc[claim.cue_i]
         for c in cue.children:
@@ -130,14 +130,14 @@ class ContextMixin:
                 att.speaker_start, att.speaker_end = start, end
                 att.anonymous = False
             return
-        # "according to the General Staff" after "the General Staff of the Armed Forces of Ukraine".
+        # "according to the High Command" after "the High Command of the Ruritanian Army".
         if subj.pos_ == "PROPN" and att.speaker and " " in att.speaker:
             for c in reversed(recent):
                 full = c.att.speaker or ""
                 if full.startswith(att.speaker + " ") and not c.person:
                     att.speaker, att.organization = full, att.organization or c.att.organization
                     return
-        # "Reda added" / "Mao said": one part of an earlier speaker's two- or three-word name
+        # "Marek added" / "Chen said": one part of an earlier speaker's two- or three-word name
         # (surname last in most names, family name first in Chinese and Korean ones).
         if subj.pos_ == "PROPN" and att.speaker and " " not in att.speaker:
             for c in reversed(earlier):
@@ -204,7 +204,7 @@ class ContextMixin:
         return self.index.sent_index(tok.i)
 
     def _merge_relays(self, claims: list[_Claim]) -> list[_Claim]:
-        """Nested cues in one sentence. "A source said X, SANA reported": the outer outlet relays
+        """Nested cues in one sentence. "A source said X, XNA reported": the outer outlet relays
         the inner claim (inner kept, outer becomes its ``via``). "The government said it was
         declaring a ceasefire": the inner cue is the same speaker's content (outer kept)."""
         drop: set[int] = set()
@@ -218,7 +218,7 @@ class ContextMixin:
                     drop.add(id(inner))
                     continue
                 if outer.cue_i < inner.cue_i:
-                    continue  # "SANA reported that ..., as sources informed": two claims, not a relay
+                    continue  # "XNA reported that ..., as sources informed": two claims, not a relay
                 outlet = self.res.find_outlet(outer.att.speaker or "")
                 if outlet or outer.att.anonymous:
                     inner.att.via = inner.att.via or outlet

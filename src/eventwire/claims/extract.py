@@ -7,7 +7,7 @@ Rules work on the shared spaCy dependency parse:
   said.") — the rest of the sentence is the claim;
 * "according to X" makes X the speaker of the rest of the sentence, or the relaying outlet
   (``via``) when the sentence already names a speaker;
-* "told <outlet>", "in a statement to <outlet>", "on Twitter", "..., SANA reported" give ``via``;
+* "told <outlet>", "in a statement to <outlet>", "on Twitter", "..., XNA reported" give ``via``;
 * pronouns and definite anaphors ("He said", "The source also noted") continue the previous
   claim and inherit its organisation, ``via`` and anonymity;
 * quotations split over several sentences are kept whole.
@@ -158,7 +158,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         return out
 
     def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
-        """ "..., SANA informs." when the parser read the cue as a noun: a sentence-final
+        """ "..., XNA informs." when the parser read the cue as a noun: a sentence-final
         ", <Name> <speech verb>." where the name is a known outlet or a named entity."""
         m = TAIL_RE.search(sent.text)
         if m is None or m.group(2).lower().rstrip("s").rstrip("e") not in self._verb_stems:
@@ -204,7 +204,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         if lemma == "quote" and self._quoted_as_saying(tok) is not None:
             return True
         if any(c.dep_ == "auxpass" for c in children):
-            # Passive cues count only with a named agent ("announced by SANA");
+            # Passive cues count only with a named agent ("announced by XNA");
             # "it was reported" has no source.
             return any(c.dep_ == "agent" for c in children)
         if lemma == "claim" and any(
@@ -212,11 +212,11 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         ):
             return False  # "claiming the lives of" is a casualty idiom
         if lemma == "report" and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in children):
-            # "He reports from Hatay" is a reporter's location; "..., SANA reported." stays a cue.
+            # "He reports from Vestmark" is a reporter's location; "..., XNA reported." stays a cue.
             if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
                 return False
         if lemma == "call" and any(c.dep_ == "prt" for c in children):
-            return False  # "called off", "calling out for"
+            return False  # "called off the talks", "called out to the crowd"
         if lemma == "call" and not any(
             c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in children
         ):
@@ -314,7 +314,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         claim_toks: list[Any] = []
         passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
         if passive_subj:
-            # "an agreement that was first announced by SANA": the announced thing is the claim.
+            # "an agreement that was first announced by XNA": the announced thing is the claim.
             ps = passive_subj[0]
             target = tok.head if ps.lower_ in ("that", "which") and tok.dep_ == "relcl" else ps
             skip = {t.i for t in tok.subtree} if target is tok.head else set()

@@ -111,7 +111,7 @@ class ClaimResources:
         return self.verb_kinds.get(cue_lemma, "speech")
 
     def find_outlet_alias(self, text: str) -> str | None:
-        """The outlet name as written in ``text`` ("Dogan news agency"), or None."""
+        """The outlet name as written in ``text`` ("Harbour news agency"), or None."""
         if self._outlet_re is None:
             return None
         m = self._outlet_re.search(text)

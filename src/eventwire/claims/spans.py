@@ -119,7 +119,7 @@ class SpanMixin:
         if anonymous and speaker and via is None:
             outlet = self.res.find_outlet(_span_text(self.doc, speaker_toks))
             if outlet:
-                # "Enab Baladi sources": the outlet relays its own unnamed sources.
+                # "Harbour News sources": the outlet relays its own unnamed sources.
                 via, organization = outlet, None
         return Attribution(
             claim=self.text[start:end],

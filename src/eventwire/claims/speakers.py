@@ -34,19 +34,19 @@ class SpeakerMixin:
         persons = [t for t in toks if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         body_as_person = persons and any(t.lower_ in ("'s", "’s") for t in self._entity_of(head))
         if body_as_person:
-            persons = []  # "the Tigray People's Liberation Front" tagged as a person is a body
+            persons = []  # "the Hill People's Liberation Front" tagged as a person is a body
         if not persons:
             persons = self._name_after_role(toks, head)
         appos_name = self._appos_name(head) if not persons else None
         if appos_name:
-            # "An army spokesman, Brigadier Nabil Abdallah, told ...": the apposition names the speaker.
+            # "An army spokesman, Brigadier Ivo Marek, told ...": the apposition names the speaker.
             organization = self._actor_for(toks)
             return _span_text(doc, appos_name), organization, False
         organization: str | None = None
         speaker = _span_text(doc, toks)
         role_prefix: list[Any] = []
         if persons and persons[-1].i == head.i:
-            # "SOHR head Rami Abdel Rahman": the name is the speaker, what precedes it is role + organisation.
+            # "CMN head Laila Haddad": the name is the speaker, what precedes it is role + organisation.
             first = persons[-1]
             while first.i - 1 >= toks[0].i:
                 left = doc[first.i - 1]
@@ -57,7 +57,7 @@ class SpeakerMixin:
                     and left.dep_ == "compound"
                     and left.head.i == first.i
                     and not (left.i > 0 and doc[left.i - 1].pos_ == "PROPN")
-                )  # "Oleksandr Prokudin" with the first name tagged as an organisation
+                )  # "Ivo Marek" with the first name tagged as an organisation
                 if (left.ent_type_ not in ("PERSON", "") and not split_name) or left.text in self.acronyms:
                     break
                 first = left
@@ -83,7 +83,7 @@ class SpeakerMixin:
             organization = self._org_from_appos(head)
         outlet = self.res.find_outlet(speaker) if not persons else None
         if outlet is None and not persons and head.lemma_.lower() in MEDIA_HEADS:
-            # "state media outlet SANA": the parser may hang the name anywhere under the head.
+            # "state media outlet XNA": the parser may hang the name anywhere under the head.
             alias = self.res.find_outlet_alias(_span_text(doc, list(head.subtree)))
             if alias:
                 outlet, speaker = self.res.find_outlet(alias), alias
@@ -96,7 +96,7 @@ class SpeakerMixin:
             and (not any(t.ent_type_ == "ORG" for t in toks) or head.lemma_.lower() == "source")
         )
         if outlet and not anonymous and head.lemma_.lower() not in self.res.roles:
-            # "Turkey's private Dogan news agency" -> "Dogan news agency"
+            # "Ruritania's private Harbour news agency" -> "Harbour news agency"
             speaker = self.res.find_outlet_alias(speaker) or speaker
         if is_body and organization is None and not anonymous and head.lemma_.lower() not in self.res.roles:
             organization = self._expand(_strip_paren(speaker))
@@ -119,7 +119,7 @@ class SpeakerMixin:
         return None
 
     def _name_after_role(self, toks: list[Any], head: Any) -> list[Any]:
-        """ "Foreign Ministry spokesperson Leyla Abdullayeva" when the tagger missed the person:
+        """ "Foreign Ministry spokesperson Ana Kovac" when the tagger missed the person:
         capitalised words after a lowercase role noun, ending at the head, are a name."""
         roles = [i for i, t in enumerate(toks) if t.lower_ in self.res.roles and t.text.islower()]
         if not roles:
@@ -160,7 +160,7 @@ class SpeakerMixin:
         return None
 
     def _expand(self, text: str) -> str:
-        """Acronym -> full name where the article defines it ("SOHR" -> "Syrian Observatory ...")."""
+        """Acronym -> full name where the article defines it ("CMN" -> "Coastal Monitoring ...")."""
         key = text.strip()
         return self.acronyms.get(key, key)
 

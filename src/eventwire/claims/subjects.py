@@ -29,7 +29,7 @@ class SubjectMixin:
     def _subject(self, tok: Any) -> Any | None:
         cur = tok
         if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children):
-            # "Rashists shelled Kherson, ..., regional head Oleksandr Prokudin wrote": the parser
+            # "Gunmen shelled the port, ..., regional head Ivo Marek wrote": the parser
             # coordinated the cue with the claim's verb; the name right before the cue speaks.
             named = self._name_before(tok)
             if named is not None and named.ent_type_ == "PERSON" and named.head.i != tok.head.i:
@@ -38,7 +38,7 @@ class SubjectMixin:
             children = list(cur.children)
             nsubjs = [c for c in children if c.dep_ == "nsubj"]
             if len(nsubjs) > 1:
-                # "BAMAKO, Jan 14 (Reuters) - Mali's government said": the dateline's place is not a subject.
+                # "VESTMARK, Jan 14 (Reuters) - Ruritania's government said": the dateline's place is not a subject.
                 nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
             for c in nsubjs + [c for c in children if c.dep_ == "agent"]:
                 if c.dep_ == "nsubj":
@@ -84,7 +84,7 @@ class SubjectMixin:
         return prev
 
     def _name_before(self, tok: Any) -> Any | None:
-        """ "..., chief of the Center Yuri Yevtushenko said": the parser folded the speaker into
+        """ "..., chief of the Network Ivo Marek said": the parser folded the speaker into
         the claim; take the person or organisation that ends right before the cue."""
         prev = tok.i - 1
         while prev >= 0 and self.doc[prev].pos_ in ("ADV", "AUX"):
@@ -106,7 +106,7 @@ class SubjectMixin:
             if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != tok.i:
                 break
             if left.ent_type_ not in ("", "ORG", "PERSON"):
-                break  # "... in Syria Yuri Yevtushenko": a place before the name belongs to the role
+                break  # "... in Vestmark Ivo Marek": a place before the name belongs to the role
             first = left
         return [t for t in self.doc[first.i : toks[-1].i + 1]]
 
@@ -123,7 +123,7 @@ class SubjectMixin:
         skip: set[int] = set()
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and head.lemma_.lower() in MEDIA_HEADS:
-                continue  # "state media outlet SANA": the name is the speaker
+                continue  # "state media outlet XNA": the name is the speaker
             if c.dep_ in ("appos", "relcl", "acl", "punct", "advmod", "cc", "conj") and c.i > head.i:
                 skip.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.i > head.i and c.lower_ not in ("of", "for", "in", "from", "at"):
@@ -150,7 +150,7 @@ class SubjectMixin:
         for t in self.doc[start.i : name_start]:
             if t.lower_ not in self.res.roles:
                 continue
-            # "chief of the Russian Center for Reconciliation ... Yuri Yevtushenko": the role's object.
+            # "chief of the Coastal Monitoring Network ... Ivo Marek": the role's object.
             for prep in t.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -41,10 +41,10 @@ FIGURE_NOUNS = _SETS["figure_nouns"]
 PORTFOLIO_ROLES = _SETS["portfolio_roles"]
 OCCASION_NOUNS = _SETS["occasion_nouns"]
 
-# ", SANA informs." at the end of a sentence (used when the parser misreads the cue).
+# ", XNA informs." at the end of a sentence (used when the parser misreads the cue).
 TAIL_RE = re.compile(r",\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*)\s+([a-z]+)\s*[.!]?\s*$")
 
-# Acronym definitions: "Syrian Observatory for Human Rights (SOHR)".
+# Acronym definitions: "Coastal Monitoring Network (CMN)".
 ACRONYM_RE = re.compile(
     r"((?:[A-Z][\w'’.\-]*|of|for|the|and|on|in|al|el|de|du|des|la)"
     r"(?:\s+(?:[A-Z][\w'’.\-]*|of|for|the|and|on|in|al|el|de|du|des|la))*)\s+\(([A-Z][A-Za-z]{1,9})\)"
@@ -130,5 +130,5 @@ def _strip_punct(toks: list[Any]) -> list[Any]:
 
 
 def _strip_paren(text: str) -> str:
-    """ "Syrian Observatory for Human Rights (SOHR)" -> "Syrian Observatory for Human Rights"."""
+    """ "Coastal Monitoring Network (CMN)" -> "Coastal Monitoring Network"."""
     return re.sub(r"\s*\([^)]*\)?\s*$", "", text).strip()
