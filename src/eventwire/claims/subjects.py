@@ -38,7 +38,7 @@ class SubjectMixin:
             children = list(cur.children)
             nsubjs = [c for c in children if c.dep_ == "nsubj"]
             if len(nsubjs) > 1:
-                # "VESTMARK, Jan 14 (Reuters) - Ruritania's government said": the dateline's place is not a subject.
+                # "VESTMARK, Jan 14 (Reuters) - The government said": the dateline's place is not a subject.
                 nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
             for c in nsubjs + [c for c in children if c.dep_ == "agent"]:
                 if c.dep_ == "nsubj":
