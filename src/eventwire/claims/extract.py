@@ -267,7 +267,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         return claim
 
     def _learned_claims(self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]) -> list[_Claim]:
-        """Claims of verbs the learned detector takes for cues ("knocked X for ...", "offered to ...")."""
+        """Claims of verbs the learned detector takes for cues ("blasted X for ...", "championed Y")."""
         out: list[_Claim] = []
         taken = {c.cue_i for c in found}
         for tok in sent:
@@ -365,7 +365,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
         att.kind = self.res.kind_of(lemma, subj.lemma_.lower())
         if learned and att.kind == "speech":
-            att.kind = "belief"  # a stance taken ("knocked", "offered to"), not a report of speech
+            att.kind = "belief"  # a stance taken ("blasted", "championed"), not a report of speech
         if subj.lemma_.lower() == "tweet" and att.via is None:
             att.via = "Twitter"
         claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))

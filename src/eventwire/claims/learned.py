@@ -1,7 +1,7 @@
 """A small learned cue detector: which verbs, besides the listed cues, attribute a claim.
 
-News attributes stances with an open set of verbs ("knocked Cruz for ...", "offered to
-debate", "has preached unity"). A logistic regression over parse features of each verb
+News attributes stances with an open set of verbs ("blasted the mayor for ...", "championed
+the bill", "has long opposed the plan"). A logistic regression over parse features of each verb
 (lemma, dependency, complements, kind of subject) scores them; a verb above the threshold
 becomes a cue whose claim is its complement and whose speaker is its subject. The weights
 are a plain JSON file (``data/models/claims/cues.json``) read with the standard library and
