@@ -270,18 +270,19 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         """Claims of verbs the learned detector takes for cues ("blasted X for ...", "championed Y")."""
         out: list[_Claim] = []
         taken = {c.cue_i for c in found}
+        model: CueModel = self.cue_model  # type: ignore[assignment]
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in self.res.verbs:
+            if tok.pos_ != "VERB" or not model.knows(tok) or tok.i in taken:
                 continue
-            if tok.dep_ in ("amod", "compound", "aux", "auxpass"):
+            if tok.lemma_.lower() in self.res.verbs or tok.dep_ in ("amod", "compound", "aux", "auxpass"):
                 continue
-            if not self.cue_model.knows(tok) or region_at(self.quotes, tok.idx) is not None:  # type: ignore[union-attr]
+            if region_at(self.quotes, tok.idx) is not None:
                 continue
             subj = self._subject(tok)
             if subj is None or not self._person_like(subj) or subj.lower_ == "they":
                 # a group's or a state's stance verb is usually an act to report ("refused to withdraw")
                 continue
-            if not self.cue_model.is_cue(tok, False):  # type: ignore[union-attr]
+            if not model.is_cue(tok, False):
                 continue
             claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
             if claim is not None:

@@ -97,9 +97,12 @@ class CueModel:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def __post_init__(self) -> None:
+        self.lemmas = frozenset(k[2:] for k in self.weights if k.startswith("l=") and "|" not in k)
+
     def knows(self, tok: Any) -> bool:
         """Whether the verb's lemma was seen as a cue in training (others never fire)."""
-        return f"l={tok.lemma_.lower()}" in self.weights
+        return tok.lemma_.lower() in self.lemmas
 
     def is_cue(self, tok: Any, in_quote: bool) -> bool:
         return self.knows(tok) and self.score(verb_features(tok, in_quote)) >= self.threshold

@@ -3,9 +3,14 @@ sentences is kept whole and framing inside it is marked as the speaker's voice."
 
 from __future__ import annotations
 
+import re
+
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+# Archive copy writes quotation marks as two apostrophes: ''We will win,'' she said.
 DOUBLED = "''"
+# Every character that can open or close a quotation, and the paragraph break that ends one.
+_MARKS = re.compile("''|[\n\"“”«»„]")
 # A quotation that has not closed after this many characters is a stray mark, not a quote.
 MAX_QUOTE_CHARS = 1500
 
@@ -16,34 +21,23 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
+    for m in _MARKS.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark == "\n":
             open_at = None
-            i += 1
             continue
-        # Archive copy writes quotation marks as two apostrophes: ''We will win,'' she said.
-        double = ch == "'" and text.startswith(DOUBLED, i)
         if open_at is None:
-            if ch in OPENERS:
-                open_at, closer = i, OPENERS[ch]
-            elif ch == STRAIGHT:
-                open_at, closer = i, STRAIGHT
-            elif double:
-                open_at, closer = i, DOUBLED
-                i += 1
-            i += 1
+            if mark in OPENERS:
+                open_at, closer = i, OPENERS[mark]
+            elif mark in (STRAIGHT, DOUBLED):
+                open_at, closer = i, mark
             continue
-        # Mixed marks occur in real copy ('"Our forces ...”'), so any closing mark closes.
-        if ch == closer or ch in ("”", STRAIGHT, "»") or (double and closer == DOUBLED):
-            end = i + (2 if double and closer == DOUBLED else 1)
+        # Mixed marks occur in real copy ('"Our forces ...”'), so any closing mark closes;
+        # two apostrophes close only a quotation they opened.
+        if mark == closer or mark in ("”", STRAIGHT, "»"):
             if i - open_at <= MAX_QUOTE_CHARS:
-                regions.append((open_at, end))
+                regions.append((open_at, m.end()))
             open_at = None
-            i = end
-            continue
-        i += 1
     return regions
 
 
