@@ -73,3 +73,8 @@ class Errors:
     # story evaluation
     E090 = "Cannot read the gold clustering {path}: {detail}"
     E091 = "No articles.jsonl beside the gold clustering (looked for {path})"
+    # claims
+    E120 = (
+        "Cannot read the claims cue model {path}: {detail}. Rebuild it with "
+        "`python -m eventwire.claims.train GOLD.jsonl`, or set learned_cues to false."
+    )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.claims.learned import DEFAULT_WEIGHTS, CueModel
 from eventwire.claims.train import _cue_offsets
+from eventwire.errors import EventwireError
 
 
 def test_shipped_weights_say_what_they_were_trained_on():
@@ -33,3 +36,11 @@ def test_training_finds_the_cue_next_to_the_claim():
     }
     s, e = _cue_offsets(text, gold)
     assert text[s:e] == "said" and s == start - 5
+
+
+def test_unreadable_weights_give_a_clear_error(tmp_path):
+    bad = tmp_path / "cues.json"
+    for content in ("{not json", '{"bias": 0.1}', '{"weights": {"l=say": "heavy"}, "bias": 0}'):
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(EventwireError, match="E120|cue model"):
+            CueModel.load(bad)

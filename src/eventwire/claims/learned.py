@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import Errors, EventwireError
+
 log = logging.getLogger(__name__)
 
 DEFAULT_WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "models" / "claims" / "cues.json"
@@ -85,13 +87,16 @@ class CueModel:
         if not p.exists():
             log.info("claims: no learned cue weights at %s; rules only", p)
             return None
-        data = json.loads(p.read_text(encoding="utf-8"))
-        return cls(
-            weights={k: float(v) for k, v in data["weights"].items()},
-            bias=float(data["bias"]),
-            threshold=float(data.get("threshold", 0.5)),
-            about=data.get("about", {}),
-        )
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+            return cls(
+                weights={str(k): float(v) for k, v in data["weights"].items()},
+                bias=float(data["bias"]),
+                threshold=float(data.get("threshold", 0.5)),
+                about=dict(data.get("about", {})),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise EventwireError(Errors.E120.format(path=p, detail=f"{type(exc).__name__}: {exc}")) from exc
 
     def score(self, feats: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
