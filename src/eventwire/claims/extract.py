@@ -31,14 +31,11 @@ from .spans import SpanMixin
 from .speakers import SpeakerMixin
 from .subjects import SubjectMixin
 from .words import (
-    BODY_LABELS,
     DECLARED_ACTS,
     FIGURE_NOUNS,
-    HEADLINE_RE,
     NON_SPEAKERS,
     PERSON_HEADS,
     STATEMENT_NOUNS,
-    TAIL_RE,
     _Claim,
     _span_text,
     _strip_punct,
@@ -85,36 +82,6 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         _link_nested(atts)
         return atts
 
-    def _headline_claim(self) -> _Claim | None:
-        """A headline "Name: claim" ("Mayor Ray: The Bridge Will Open"): the named person or body
-        says the rest of the line."""
-        line_end = self.text.find("\n")
-        line_end = len(self.text) if line_end < 0 else line_end
-        m = HEADLINE_RE.match(self.text, 0, line_end)
-        if m is None or not self.sents:
-            return None
-        name_start, name_end = m.span(1)
-        ent = self.index.ent_starting_at(name_start)
-        if ent is None or ent.end_char != name_end or ent.label_ not in ("PERSON", "ORG"):
-            return None
-        claim_start, claim_end = m.span(2)
-        claim_text = self.text[claim_start:claim_end].rstrip(" .")
-        if len(claim_text.split()) < 3:
-            return None
-        att = Attribution(
-            claim=claim_text,
-            start=claim_start,
-            end=claim_start + len(claim_text),
-            speaker=self._expand(ent.text),
-            organization=self._expand(ent.text) if ent.label_ == "ORG" else self._actor_for(list(ent)),
-            cue=":",
-            speaker_start=name_start,
-            speaker_end=name_end,
-        )
-        claim = _Claim(att, ent.end, 0, (ent.start, ent.end))
-        claim.person = ent.label_ == "PERSON"
-        return claim
-
     # -- per sentence ---------------------------------------------------------
     def _sentence_claims(self, sent: Any, si: int, earlier: list[_Claim]) -> list[_Claim]:
         out: list[_Claim] = []
@@ -156,41 +123,6 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
                 self._resolve_anaphor(claim, self._statement_owner(src_head), earlier)
                 out.append(claim)
         return out
-
-    def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
-        """ "..., XNA informs." when the parser read the cue as a noun: a sentence-final
-        ", <Name> <speech verb>." where the name is a known outlet or a named entity."""
-        m = TAIL_RE.search(sent.text)
-        if m is None or m.group(2).lower().rstrip("s").rstrip("e") not in self._verb_stems:
-            return None
-        name = m.group(1)
-        name_start = sent.start_char + m.start(1)
-        ent = self.index.ent_starting_at(name_start)
-        is_entity = ent is not None and ent.label_ in BODY_LABELS | {"PERSON"}
-        if self.res.find_outlet(name) is None and not is_entity:
-            return None
-        claim_end = sent.start_char + m.start()
-        claim_text = self.text[sent.start_char : claim_end].strip()
-        if len(claim_text.split()) < 3:
-            return None
-        start = sent.start_char + (
-            len(self.text[sent.start_char : claim_end]) - len(self.text[sent.start_char : claim_end].lstrip())
-        )
-        outlet = self.res.find_outlet(name)
-        att = Attribution(
-            claim=claim_text,
-            start=start,
-            end=start + len(claim_text),
-            speaker=name,
-            organization=self._expand(name),
-            cue=m.group(2),
-            speaker_start=name_start,
-            speaker_end=name_start + len(name),
-        )
-        if outlet is None:
-            att.organization = self._expand(name)
-        first = self.doc.char_span(name_start, name_start + len(name), alignment_mode="expand")
-        return _Claim(att, first.start if first is not None else sent.start, si, None)
 
     def _is_cue(self, tok: Any) -> bool:
         lemma = tok.lemma_.lower()

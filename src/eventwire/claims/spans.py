@@ -9,9 +9,13 @@ from ..models import Attribution
 from ..nlp.datelines import opens_paragraph, paragraph_dateline
 from .resources import ClaimResources
 from .words import (
+    BODY_LABELS,
     COLON_LEAD_RE,
+    HEADLINE_RE,
     OCCASION_NOUNS,
+    TAIL_RE,
     _char_span,
+    _Claim,
     _span_text,
     _strip_punct,
 )
@@ -157,3 +161,68 @@ class SpanMixin:
             if qs < start < qe or qs < end < qe:
                 start, end = min(start, qs), max(end, qe)
         return start, end
+
+    def _headline_claim(self) -> _Claim | None:
+        """A headline "Name: claim" ("Mayor Ray: The Bridge Will Open"): the named person or body
+        says the rest of the line."""
+        line_end = self.text.find("\n")
+        line_end = len(self.text) if line_end < 0 else line_end
+        m = HEADLINE_RE.match(self.text, 0, line_end)
+        if m is None or not self.sents:
+            return None
+        name_start, name_end = m.span(1)
+        ent = self.index.ent_starting_at(name_start)
+        if ent is None or ent.end_char != name_end or ent.label_ not in ("PERSON", "ORG"):
+            return None
+        claim_start, claim_end = m.span(2)
+        claim_text = self.text[claim_start:claim_end].rstrip(" .")
+        if len(claim_text.split()) < 3:
+            return None
+        att = Attribution(
+            claim=claim_text,
+            start=claim_start,
+            end=claim_start + len(claim_text),
+            speaker=self._expand(ent.text),
+            organization=self._expand(ent.text) if ent.label_ == "ORG" else self._actor_for(list(ent)),
+            cue=":",
+            speaker_start=name_start,
+            speaker_end=name_end,
+        )
+        claim = _Claim(att, ent.end, 0, (ent.start, ent.end))
+        claim.person = ent.label_ == "PERSON"
+        return claim
+
+    def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
+        """ "..., XNA informs." when the parser read the cue as a noun: a sentence-final
+        ", <Name> <speech verb>." where the name is a known outlet or a named entity."""
+        m = TAIL_RE.search(sent.text)
+        if m is None or m.group(2).lower().rstrip("s").rstrip("e") not in self._verb_stems:
+            return None
+        name = m.group(1)
+        name_start = sent.start_char + m.start(1)
+        ent = self.index.ent_starting_at(name_start)
+        is_entity = ent is not None and ent.label_ in BODY_LABELS | {"PERSON"}
+        if self.res.find_outlet(name) is None and not is_entity:
+            return None
+        claim_end = sent.start_char + m.start()
+        claim_text = self.text[sent.start_char : claim_end].strip()
+        if len(claim_text.split()) < 3:
+            return None
+        start = sent.start_char + (
+            len(self.text[sent.start_char : claim_end]) - len(self.text[sent.start_char : claim_end].lstrip())
+        )
+        outlet = self.res.find_outlet(name)
+        att = Attribution(
+            claim=claim_text,
+            start=start,
+            end=start + len(claim_text),
+            speaker=name,
+            organization=self._expand(name),
+            cue=m.group(2),
+            speaker_start=name_start,
+            speaker_end=name_start + len(name),
+        )
+        if outlet is None:
+            att.organization = self._expand(name)
+        first = self.doc.char_span(name_start, name_start + len(name), alignment_mode="expand")
+        return _Claim(att, first.start if first is not None else sent.start, si, None)
