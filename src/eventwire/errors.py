@@ -76,5 +76,5 @@ class Errors:
     # claims
     E120 = (
         "Cannot read the claims cue model {path}: {detail}. Rebuild it with "
-        "`python -m eventwire.claims.train GOLD.jsonl`, or set learned_cues to false."
+        "`eventwire train claims [GOLD.jsonl]`, or set learned_cues to false."
     )

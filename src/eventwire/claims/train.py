@@ -1,6 +1,6 @@
 """Train the learned cue detector (`learned.CueModel`) on a PolNeAR-style gold file.
 
-    python -m eventwire.claims.train ../shared/corpus/external/polnear-train/gold.jsonl
+    eventwire train claims            # = python -m eventwire.claims.train GOLD.jsonl
 
 Articles whose line number (from 0) is a multiple of 4 are kept back and never read here,
 so ``eventwire eval`` on them (``--holdout``-style sample: every 4th line) measures articles
@@ -122,7 +122,7 @@ def train(gold_path: str | Path, out: str | Path = DEFAULT_WEIGHTS) -> dict[str,
             "purpose": "learned attribution-cue detector for eventwire claims (logistic regression)",
             "source": "PolNeAR train split (github.com/networkdynamics/PolNeAR), articles whose "
             "line number in gold.jsonl is not a multiple of 4; lines 4k are held out for evaluation",
-            "command": "python -m eventwire.claims.train <polnear-train/gold.jsonl>",
+            "command": "eventwire train claims [polnear-train/gold.jsonl]",
             "examples": len(yf) + len(yv),
             "positives": int(sum(yf) + sum(yv)),
             "validation_token_f1": round(best[0], 3),
