@@ -79,7 +79,7 @@ def test_training_on_a_small_gold_file_gives_a_loadable_model(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     items = parse_gold([gold], load_model(None), Lexicon.load())
-    train(items, tmp_path / "model", threshold=0.3)
+    train(items, tmp_path / "model", threshold=0.3, gate=0.0)
     tagger = SpanTagger.load(tmp_path / "model")
     assert tagger is not None and tagger.threshold == 0.3
     item = items[0]
