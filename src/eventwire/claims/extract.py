@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models import Actor, Attribution
+from ..nlp.datelines import opens_paragraph, paragraph_dateline
 from ..nlp.index import DocIndex
 from .quotes import quote_regions, region_at
 from .resources import MEDIA_HEADS, ClaimResources
@@ -125,12 +126,6 @@ ACRONYM_RE = re.compile(
 )
 # How far back (in sentences) a pronoun may point to an earlier speaker.
 ANAPHOR_WINDOW = 4
-# Wire datelines open the first paragraph ("KYIV, March 3 (Reuters) -", "BEIJING, Aug. 10 (Xinhua) --",
-# "MOSCOW, June 5. /TASS/.", "Damascus, SANA -"); they name the place and outlet, not the claim.
-DATELINE_RE = re.compile(
-    r"^[A-Z][A-Za-z'’.\- ]{1,40}(?:,\s*[A-Za-z0-9'’.\- ]{1,40}){0,2}"
-    r"\s*(?:\([A-Za-z .\-]{2,40}\)|/[A-Za-z .\-]{2,20}/\.?|,?\s*[A-Z][A-Za-z]{1,12})?\s*(?:--|[-—–])\s+"
-)
 # Role nouns that follow a portfolio word rather than an organisation ("Defense Minister").
 PORTFOLIO_ROLES = frozenset({"minister", "secretary"})
 # Nouns of an occasion that carries a statement: "said in a statement that ...".
@@ -378,9 +373,8 @@ class ClaimFinder:
         return self._torn_subject(tok)
 
     def _in_dateline(self, tok: Any) -> bool:
-        para_start = self.text.rfind("\n", 0, tok.idx) + 1
-        m = DATELINE_RE.match(self.text, para_start)
-        return m is not None and tok.idx < m.end()
+        found = paragraph_dateline(self.text, tok.idx)
+        return found is not None and tok.idx < found[1]
 
     def _torn_subject(self, tok: Any) -> Any | None:
         """ "... wrote on X.\nHamas-run authorities claimed that ...": when the parser joins two
@@ -669,9 +663,9 @@ class ClaimFinder:
         start, end = self._expand_to_quote(start, end)
         anchor = cue_tok.idx if cue_tok is not None else (speaker_toks[0].idx if speaker_toks else None)
         start, end = self._clip_to_paragraph(start, end, anchor)
-        m = DATELINE_RE.match(self.text[start:end])
-        if m and (start == 0 or self.text[start - 1] == "\n") and end - start - m.end() > 20:
-            start += m.end()
+        found = paragraph_dateline(self.text, start) if opens_paragraph(self.text, start) else None
+        if found and found[1] <= end and end - found[1] > 20:
+            start = found[1]
         speaker, organization, anonymous = self._describe_speaker(speaker_toks)
         via = self._via(cue_tok, sent) if cue_tok is not None else None
         sent_text = sent.text.lower()

@@ -21,9 +21,11 @@ from typing import Any
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
 from ..claims import claim_at, source_label
 from ..models import Actor, Analysis, Article, Attribution, Event, Place
+from ..nlp.datelines import dateline_after, opens_paragraph
 from ..nlp.index import OffsetIndex
 from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
+from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
 from .triggers import TriggerMatch, TriggerPattern, match_sentence
@@ -258,6 +260,9 @@ class _State:
     places: OffsetIndex | None = None
     actors: OffsetIndex | None = None
     claims: OffsetIndex | None = None
+    # trigger matches and the event classifier's probabilities, per sentence (classify.py)
+    matches: list[list[TriggerMatch]] = field(default_factory=list)
+    learned: list[Any] | None = None
 
 
 _ADMIN_SUFFIX = re.compile(
@@ -417,8 +422,10 @@ class EventExtractor:
         cues: mod.Cues,
         dictionary: ActorDictionary,
         config: ExtractConfig | None = None,
+        classifier: EventClassifier | None = None,
     ) -> None:
         self.patterns = patterns
+        self.classifier = classifier
         self.cues = cues
         self.dictionary = dictionary
         self.nouns = load_nouns()
@@ -474,7 +481,11 @@ class EventExtractor:
             actors=OffsetIndex(actors),
             claims=OffsetIndex(analysis.attributions),
         )
-        for si, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        state.matches = [match_sentence(sent, self.patterns) for sent in sents]
+        if self.classifier is not None:
+            state.learned = score_sentences(self.classifier, sents, state.matches, actors)
+        for si, sent in enumerate(sents):
             dates = find_dates(sent.text, published, state.anchor, offset=sent.start_char)
             sent_events = self._sentence(
                 doc,
@@ -498,6 +509,8 @@ class EventExtractor:
                 state.prev_dates = dates
             elif not sent_events:
                 state.prev_dates = []
+        if self.classifier is not None:
+            events = apply_decisions(self.classifier, events, sents, state.learned, state.matches)
         events = merge_repeats(events)
         for e in events:
             e.notes = make_note(e)
@@ -519,7 +532,11 @@ class EventExtractor:
         country,
         published,
     ):
-        matches = match_sentence(sent, self.patterns)
+        matches = state.matches[si]
+        if not matches and state.learned is not None:
+            proposed = self.classifier.propose(state.learned[si])
+            if proposed is not None:
+                matches = learned_matches(sent, proposed, len(self.patterns))
         if not matches:
             return []
         families = {m.pattern.family for m in matches}
@@ -914,7 +931,6 @@ GEOGRAPHY_VERBS = {
     "adjoin",
 }
 TIME_NOUNS = {"year", "month", "week", "decade", "day", "hour"}
-_DATELINE_TAIL = re.compile(r"^\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-—–:]|/[A-Za-z]+/)")
 
 
 def _is_duration_background(trig: Any) -> bool:
@@ -1049,10 +1065,7 @@ def _civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
 
 def _is_dateline(text: str, place: Place) -> bool:
     """ "TEHRAN (FNA) -": the place an article was filed from, at the start of a paragraph."""
-    line_start = text.rfind("\n", 0, place.start) + 1
-    if text[line_start : place.start].strip():
-        return False
-    return bool(_DATELINE_TAIL.match(text[place.end : place.end + 60]))
+    return opens_paragraph(text, place.start) and dateline_after(text, place.end) is not None
 
 
 def _coordinated(a: Any, b: Any) -> bool:
