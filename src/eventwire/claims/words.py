@@ -1,7 +1,7 @@
 """Word classes, patterns and small helpers the claim rules share.
 
 The word classes live in ``eventwire/data/claims_words.tsv`` (one word a line, with its set);
-they are loaded once here as frozensets.
+they are loaded once here as frozensets (``eventwire.wordsets``).
 """
 
 from __future__ import annotations
@@ -9,26 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..models import Attribution
+from ..wordsets import word_sets
 
-WORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims_words.tsv"
-
-
-def load_word_sets(path: Path = WORDS_PATH) -> dict[str, frozenset[str]]:
-    """``{set name: words}`` from a ``word <TAB> set`` file (``#`` lines are comments)."""
-    sets: dict[str, set[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, name = line.split("\t")[:2]
-        sets.setdefault(name.strip(), set()).add(word.strip())
-    return {name: frozenset(words) for name, words in sets.items()}
-
-
-_SETS = load_word_sets()
+_SETS = word_sets("claims_words.tsv")
 PRONOUNS = _SETS["pronouns"]
 ANAPHOR_HEADS = _SETS["anaphor_heads"]
 BODY_LABELS = _SETS["body_labels"]
