@@ -28,8 +28,11 @@ from . import modality as mod
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
 from .triggers import TriggerMatch, TriggerPattern, match_sentence
+from .words import load_words
 
 log = logging.getLogger(__name__)
+# The word lists (data/event_words.json, each set documented there), read once.
+W = load_words()
 
 # Place kinds by specificity: an event is coded at the most precise place named.
 KIND_LEVEL = {
@@ -38,199 +41,31 @@ KIND_LEVEL = {
 }  # fmt: skip
 _PROVINCE_WORDS = re.compile(r"\b(province|governorate|state|oblast|region|prefecture)\b", re.I)
 _DISTRICT_WORDS = re.compile(r"\b(district|countryside|county|township|municipality|rural)\b", re.I)
-# Prepositions introducing where people or things went, not where the event happened.
-DESTINATION_PREPS = {"to", "toward", "towards", "into"}
-MOVEMENT_DESTINATION_PREPS = DESTINATION_PREPS | {"for"}  # "left Douma for Jarablus"
-ORIGIN_PREPS = {"from", "out"}
-# Head nouns and prepositions that put a proper noun in a locative position, used only
-# when the geo stage has not supplied places.
-PLACE_NOUNS = {
-    "town", "village", "city", "area", "district", "province", "region", "countryside", "outskirts",
-    "neighborhood", "neighbourhood", "suburb", "settlement", "governorate", "capital", "base",
-    "crossing", "camp", "airport", "mountain", "hill", "border", "enclave", "locality", "township",
-}  # fmt: skip
-LOCATIVE_PREPS = {
-    "in",
-    "near",
-    "at",
-    "from",
-    "into",
-    "around",
-    "outside",
-    "over",
-    "across",
-    "inside",
-    "toward",
-    "towards",
-    "to",
-    "of",
-    "on",
-}
-TITLE_WORDS = {
-    "president",
-    "minister",
-    "general",
-    "marshal",
-    "commander",
-    "colonel",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "head",
-    "leader",
-    "spokesman",
-    "governor",
-    "king",
-    "prince",
-}
+DESTINATION_PREPS = W["destination_preps"]
+MOVEMENT_DESTINATION_PREPS = DESTINATION_PREPS | W["movement_destination_preps"]
+ORIGIN_PREPS = W["origin_preps"]
+PLACE_NOUNS = W["place_nouns"]
+LOCATIVE_PREPS = W["locative_preps"]
+TITLE_WORDS = W["title_words"]
 
 # Families whose actors are "state side vs. armed opposition" by nature rather than by syntax.
 SIDED_FAMILIES = {"transfer", "agreement", "weapons"}
-MOVEMENT_LEMMAS = {
-    "leave",
-    "depart",
-    "exit",
-    "relocate",
-    "withdraw",
-    "retreat",
-    "evacuate",
-    "evacuation",
-    "pull",
-}
-# People whose departure is a territorial transfer even when no named actor is given.
-ARMED_PEOPLE = {
-    "fighter",
-    "militant",
-    "rebel",
-    "terrorist",
-    "gunman",
-    "insurgent",
-    "jihadist",
-    "combatant",
-    "soldier",
-    "troop",
-}
+MOVEMENT_LEMMAS = W["movement_lemmas"]
+ARMED_PEOPLE = W["armed_people"]
 STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied"}
-# People a strike kills or wounds who are civilians by the word itself (ACLED codes the strike's
-# actor2 as "Civilians (Country)"); "people" counts only where a civilian place was hit.
-VICTIM_NOUNS = {
-    "civilian",
-    "resident",
-    "villager",
-    "woman",
-    "child",
-    "children",
-    "student",
-    "schoolgirl",
-    "schoolboy",
-    "pupil",
-    "worshipper",
-    "shopper",
-    "passenger",
-    "farmer",
-    "herder",
-    "displaced",
-    "refugee",
-    "patient",
-    "family",
-    "infant",
-    "baby",
-    "girl",
-    "boy",
-    "mourner",
-    "fisherman",
-}
-CIVILIAN_PLACES = {
-    "market",
-    "house",
-    "home",
-    "hospital",
-    "school",
-    "camp",
-    "crowd",
-    "mosque",
-    "church",
-    "bus",
-    "wedding",
-    "funeral",
-    "bakery",
-    "neighbourhood",
-    "neighborhood",
-    "village",
-    "residential",
-    "shelter",
-    "clinic",
-    "square",
-    "restaurant",
-    "cafe",
-    "hotel",
-}
-# What a strike on the armed side hits: the attacker is then not the state the target belongs to.
-MILITARY_TARGETS = {
-    "military",
-    "army",
-    "soldier",
-    "troop",
-    "base",
-    "barracks",
-    "checkpoint",
-    "convoy",
-    "patrol",
-    "garrison",
-    "outpost",
-    "post",
-    "officer",
-    "academy",
-    "airbase",
-}
-REPORT_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "confirm", "quote", "cite"}
-# "claimed responsibility for the attack", "condemned the bombing": a back-reference to an event
-# the article has already reported, not a new one.
-BACKREF_VERBS = {"claim", "condemn", "denounce", "blame", "deny", "investigate", "responsibility"}
-PROTEST_FORCE = {"disperse", "gas", "cannon", "baton", "bullet", "truncheon", "beat", "charge"}
-PROTEST_LETHAL = {"kill", "shoot", "shot", "fire", "dead"}
-# "12 km north of X", "on the outskirts of X": X only locates the place meant.
-REFERENCE_HEADS = {
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "outskirts", "outskirt", "km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles",
-}  # fmt: skip
-# Verbs and nouns of movement whose "to"/"for" phrase names a destination.
-MOVEMENT_HEADS = {
-    "take", "head", "go", "move", "relocate", "transfer", "evacuate", "leave", "depart", "send",
-    "deport", "displace", "flee", "bound", "transport", "bus", "carry", "drive", "exit", "travel",
-    "convoy", "route", "way", "evacuation", "relocation", "departure", "return",
-}  # fmt: skip
-# Facility nouns that, after an unresolved name, are part of the place ("El Salini base").
-FACILITY_NOUNS = {
-    "base", "airport", "airbase", "camp", "school", "crossing", "checkpoint", "prison", "hospital",
-    "bridge", "dam", "port", "barracks", "outpost", "refinery", "field", "station",
-}  # fmt: skip
-# Plural place nouns: "several towns and villages" names no place of its own.
-VAGUE_PLACE_NOUNS = {
-    "town",
-    "village",
-    "area",
-    "city",
-    "locality",
-    "settlement",
-    "region",
-    "district",
-    "position",
-}
-# Nouns that cannot be an event's agent: "the conflict has killed thousands" is a running toll.
-ABSTRACT_AGENTS = {
-    "conflict",
-    "war",
-    "crisis",
-    "violence",
-    "fighting",
-    "unrest",
-    "insurgency",
-    "clash",
-    "fight",
-}
-LONG_SPANS = {"year", "decade", "month"}
+VICTIM_NOUNS = W["victim_nouns"]
+CIVILIAN_PLACES = W["civilian_places"]
+MILITARY_TARGETS = W["military_targets"]
+REPORT_LEMMAS = W["report_lemmas"]
+BACKREF_VERBS = W["backref_verbs"]
+PROTEST_FORCE = W["protest_force"]
+PROTEST_LETHAL = W["protest_lethal"]
+REFERENCE_HEADS = W["reference_heads"]
+MOVEMENT_HEADS = W["movement_heads"]
+FACILITY_NOUNS = W["facility_nouns"]
+VAGUE_PLACE_NOUNS = W["vague_place_nouns"]
+ABSTRACT_AGENTS = W["abstract_agents"]
+LONG_SPANS = W["long_spans"]
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "pcomp", "acl", "csubj", "parataxis"}
 
 
@@ -713,11 +548,7 @@ class EventExtractor:
             rel = None
             target_prep = None
             for t in deps_chain:
-                if (
-                    t.dep_ == "pobj"
-                    and t.head.lower_ in ("on", "against", "targeting")
-                    and t.head.head != verb
-                ):
+                if t.dep_ == "pobj" and t.head.lower_ in W["target_preps"] and t.head.head != verb:
                     target_prep = t.head.lower_  # "a drone attack on a military academy"
                 if t.head.i in (verb.i, trig.i):
                     rel = (
@@ -762,7 +593,7 @@ class EventExtractor:
         if fam == "protest":
             name = self.dictionary.role_actor("protesters", country, published)[0]
             lemmas = {t.lemma_.lower() for t in sent}
-            if lemmas & PROTEST_LETHAL and lemmas & {"protester", "demonstrator", "protestor", "crowd"}:
+            if lemmas & PROTEST_LETHAL and lemmas & W["protest_nouns"]:
                 return event_type, "Excessive force against protesters", name, None
             if lemmas & PROTEST_FORCE or "tear" in lemmas:
                 return event_type, "Protest with intervention", name, None
@@ -814,7 +645,7 @@ class EventExtractor:
         if (
             fam == "clash"
             and trig.lemma_ in ("attack", "assault")
-            and any(t.lemma_ in ("residential", "civilian", "resident", "home", "house") for t in sent)
+            and any(t.lemma_ in W["residential_words"] for t in sent)
         ):
             event_type, sub = "Violence against civilians", "Attack"
             name2 = (
@@ -849,7 +680,7 @@ class EventExtractor:
             return None, False
         if reporter is not None:
             subj = next((t for t in reporter.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ not in ("it", "they", "he", "she", "we", "i", "who"):
+            if subj is not None and subj.lower_ not in W["pronoun_subjects"]:
                 text = doc[subj.left_edge.i : subj.right_edge.i + 1].text
                 return _strip_det(text), True
             return None, True
@@ -902,19 +733,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     return kept
 
 
-# Participles that describe where a place lies ("Idlib province bordering Turkey").
-GEOGRAPHY_VERBS = {
-    "border",
-    "situate",
-    "locate",
-    "lie",
-    "overlook",
-    "abut",
-    "neighbour",
-    "neighbor",
-    "adjoin",
-}
-TIME_NOUNS = {"year", "month", "week", "decade", "day", "hour"}
+GEOGRAPHY_VERBS = W["geography_verbs"]
+TIME_NOUNS = W["time_nouns"]
 
 
 def _is_duration_background(trig: Any) -> bool:
@@ -997,7 +817,7 @@ def _is_source(tok: Any, trig: Any) -> bool:
 def _is_victim(tok: Any) -> bool:
     """Whether ``tok`` is the object of a killing or wounding verb ("killing three soldiers")."""
     for t in [tok, *list(tok.ancestors)[:2]]:
-        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in ("kill", "wound", "injure", "maim"):
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in W["harm_verbs"]:
             return True
     return False
 
@@ -1034,13 +854,13 @@ def _civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
     children"), or people killed where a civilian place was hit ("struck a market, killing 30 people")."""
     victims = False
     for t in sent:
-        if t.lemma_.lower() in ("kill", "wound", "injure", "maim") and t.pos_ == "VERB":
+        if t.lemma_.lower() in W["harm_verbs"] and t.pos_ == "VERB":
             for c in t.children:
                 if c.dep_ in ("dobj", "nsubjpass"):
                     words = {w.lemma_.lower() for w in c.subtree}
                     if words & VICTIM_NOUNS:
                         return True
-                    if words & {"people", "person"}:
+                    if words & W["people_nouns"]:
                         victims = True
     return victims and (
         _hits(trig, verb, CIVILIAN_PLACES) or any(t.lemma_.lower() in CIVILIAN_PLACES for t in sent)
