@@ -31,7 +31,7 @@ class GeoStage(Stage):
         text = ctx.article.text
         sentences = [(s.start, s.end) for s in ctx.analysis.sentences]
         pos = {t.idx: t.pos_ for t in ctx.doc} if ctx.doc is not None else None
-        # Named actors (armed groups, units), not generic labels: "Ahrar al-Sham" hides a place
+        # Named actors (armed groups, units), not generic labels: "Jaysh al-Nasr" hides a place
         # name, "Daraa rebels" does not.
         actor_spans = [(a.start, a.end) for a in self.actors.find(text) if a.lineage]
         mentions = self.finder.find(text, sentences, ctx.analysis.entities, pos, actor_spans)
