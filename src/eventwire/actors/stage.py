@@ -17,6 +17,7 @@ from typing import Any
 from ..models import Actor
 from ..pipeline import Context, Stage, register_stage
 from .dictionary import NON_STATE_ARMED, ActorDictionary, ActorMatch, load_dictionary
+from .formulas import with_formulas
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class ActorsStage(Stage):
     ) -> tuple[list[Actor], str | None]:
         """Actor mentions of ``text`` and the country the article is mostly about."""
         d = self.dictionary
-        matches = d.find(text)
+        matches = with_formulas(text, d, d.find(text))  # "Protesters (Peru)" as ACLED writes it
         country = article_country(d, matches, list(places), list(entities))
         named_groups = Counter(
             m.lineage
