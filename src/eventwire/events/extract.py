@@ -27,6 +27,9 @@ from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
+from .roles import STRIKE_FAMILIES, RoleReader
+from .syntax import clause_root
+from .syntax import in_subtree as _in_subtree
 from .triggers import TriggerMatch, TriggerPattern, match_sentence
 from .words import load_words
 
@@ -48,25 +51,16 @@ PLACE_NOUNS = W["place_nouns"]
 LOCATIVE_PREPS = W["locative_preps"]
 TITLE_WORDS = W["title_words"]
 
-# Families whose actors are "state side vs. armed opposition" by nature rather than by syntax.
-SIDED_FAMILIES = {"transfer", "agreement", "weapons"}
 MOVEMENT_LEMMAS = W["movement_lemmas"]
 ARMED_PEOPLE = W["armed_people"]
-STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied"}
 VICTIM_NOUNS = W["victim_nouns"]
-CIVILIAN_PLACES = W["civilian_places"]
-MILITARY_TARGETS = W["military_targets"]
-REPORT_LEMMAS = W["report_lemmas"]
 BACKREF_VERBS = W["backref_verbs"]
-PROTEST_FORCE = W["protest_force"]
-PROTEST_LETHAL = W["protest_lethal"]
 REFERENCE_HEADS = W["reference_heads"]
 MOVEMENT_HEADS = W["movement_heads"]
 FACILITY_NOUNS = W["facility_nouns"]
 VAGUE_PLACE_NOUNS = W["vague_place_nouns"]
 ABSTRACT_AGENTS = W["abstract_agents"]
 LONG_SPANS = W["long_spans"]
-CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "pcomp", "acl", "csubj", "parataxis"}
 
 
 @dataclass
@@ -135,32 +129,9 @@ def _span_root(span: Any) -> Any:
     return span.root
 
 
-def _in_subtree(tok: Any, head: Any) -> bool:
-    """Whether ``tok`` is under ``head``, not counting conjoined clauses ("stormed X and took Y")."""
-    cur = tok
-    for _ in range(40):
-        if cur.i == head.i:
-            return True
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "conj" and cur.head.i == head.i and cur.pos_ in ("VERB", "AUX"):
-            return False
-        cur = cur.head
-    return False
-
-
 def _in_role(tok: Any, head: Any, deps: set[str]) -> bool:
     """Whether ``tok`` lies in a child subtree of ``head`` attached with one of ``deps``."""
     return any(c.dep_ in deps and _in_subtree(tok, c) for c in head.children)
-
-
-def clause_root(tok: Any) -> Any:
-    cur = tok
-    for _ in range(8):
-        if cur.dep_ in CLAUSE_DEPS and cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
 
 
 def _path_preps(tok: Any, stop: Any) -> list[str]:
@@ -260,6 +231,7 @@ class EventExtractor:
         self.nouns = load_nouns()
         self.config = config or ExtractConfig()
         self.country_names = set(dictionary.countries.values())
+        self.roles = RoleReader(dictionary)
 
     # -- article-level defaults -------------------------------------------------
     def _main_actors(
@@ -426,9 +398,12 @@ class EventExtractor:
             if not chosen:
                 log.debug("event without location skipped: %s", sent.text[:80])
                 continue
-            event_type, sub, a1, a2 = self._actors(
-                m, trig, actor_roots, main_state, main_opp, country, published, sent, chosen[0].place.country
-            )
+            loc_country = (chosen[0].place.country or "").upper() or None
+            ev_main = (main_state, main_opp)
+            if loc_country and loc_country != country:  # defaults of the country the event is in
+                ev_main = self._main_actors(actors, loc_country, published)
+            roles = self.roles.read(m, trig, actor_roots, *ev_main, country, published, sent, loc_country)
+            event_type, sub, a1, a2 = roles.event_type, roles.sub_event_type, roles.actor1, roles.actor2
             reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent, sent_claims)
             if attributed and modality == mod.ASSERTED:
                 modality = mod.REPORTED
@@ -453,6 +428,7 @@ class EventExtractor:
                         trigger=" ".join(doc[i].text for i in m.tokens),
                         actor1=a1,
                         actor2=a2,
+                        assoc_actor_1=roles.assoc_actor_1,
                         location=location,
                         geonameid=p.geonameid,
                         lat=p.lat,
@@ -532,136 +508,6 @@ class EventExtractor:
                 return refs[:1]
             break
         return []
-
-    # -- actors -------------------------------------------------------------------
-    def _actors(self, m, trig, actor_roots, main_state, main_opp, country, published, sent, loc_country=None):
-        fam = m.pattern.family
-        event_type, sub = m.pattern.event_type, m.pattern.sub_event_type
-        root = clause_root(trig)
-        # "..., the Saudi-led coalition said", "police said": the source is not a party
-        actor_roots = [(a, span) for a, span in actor_roots if not _is_source(span.root, trig)]
-        verb = trig if trig.pos_ in ("VERB", "AUX") else root
-        agent = patient = None
-        for a, span in actor_roots:
-            r = span.root
-            deps_chain = [r, *list(r.ancestors)[:4]]
-            rel = None
-            target_prep = None
-            for t in deps_chain:
-                if t.dep_ == "pobj" and t.head.lower_ in W["target_preps"] and t.head.head != verb:
-                    target_prep = t.head.lower_  # "a drone attack on a military academy"
-                if t.head.i in (verb.i, trig.i):
-                    rel = (
-                        f"prep_{target_prep}" if target_prep and t.dep_ in ("nsubj", "nsubjpass") else t.dep_
-                    )
-                    if t.dep_ == "pobj" or t.dep_ in ("prep", "agent"):
-                        prep = t.head if t.dep_ == "pobj" else t
-                        rel = (
-                            "agent" if prep.dep_ == "agent" or prep.lower_ == "by" else f"prep_{prep.lower_}"
-                        )
-                    break
-                if t.dep_ == "pobj" and t.head.head in (verb, trig):
-                    rel = (
-                        "agent"
-                        if t.head.dep_ == "agent" or t.head.lower_ == "by"
-                        else f"prep_{t.head.lower_}"
-                    )
-                    break
-                if t.dep_ == "poss" and t.head.i == trig.i:
-                    rel = "nsubj"
-                    break
-            if rel in ("nsubj", "agent", "poss", "compound") and agent is None:
-                agent = a
-            elif (
-                rel in ("dobj", "prep_from", "prep_against", "prep_with", "prep_on", "nsubjpass", "prep_of")
-                and patient is None
-            ):
-                patient = a
-        others = [a for a, _ in actor_roots if a is not agent and a is not patient]
-        # "..., killing three soldiers": the people killed are a victim side, never the attacker
-        victims = {id(a) for a, span in actor_roots if _is_victim(span.root)}
-        armed = [
-            a
-            for a in others
-            if a.actor_type in NON_STATE_ARMED or a.actor_type in ("state forces", "external forces")
-        ]
-        civilians = [a for a, _ in actor_roots if a.actor_type == "civilians"]
-
-        def is_state(a: Actor | None) -> bool:
-            return a is not None and a.actor_type == "state forces"
-
-        if fam == "protest":
-            name = self.dictionary.role_actor("protesters", country, published)[0]
-            lemmas = {t.lemma_.lower() for t in sent}
-            if lemmas & PROTEST_LETHAL and lemmas & W["protest_nouns"]:
-                return event_type, "Excessive force against protesters", name, None
-            if lemmas & PROTEST_FORCE or "tear" in lemmas:
-                return event_type, "Protest with intervention", name, None
-            return event_type, sub, name, None
-        if fam in SIDED_FAMILIES:
-            pool = [a for a in (agent, patient, *others) if a is not None]
-            st = next((a.name for a in pool if is_state(a)), main_state)
-            ns = next((a.name for a in pool if a.actor_type in NON_STATE_ARMED), main_opp)
-            return event_type, sub, st, ns
-        a1 = agent
-        attackers = [a for a in armed if id(a) not in victims]
-        if a1 is None and attackers:
-            a1 = next((a for a in attackers if is_state(a)), attackers[0])
-        a2 = patient if patient is not None and patient is not a1 else None
-        if a2 is None:
-            a2 = next((a for a in armed if a is not a1 and a.name != (a1.name if a1 else None)), None)
-        name1 = a1.name if a1 else None
-        name2 = a2.name if a2 else None
-        heads = [trig.doc[i] for i in m.tokens] + [trig.head] * (trig.dep_ == "compound")
-        military_target = fam in STRIKE_FAMILIES and any(_hits(h, verb, MILITARY_TARGETS) for h in heads)
-        if military_target and not is_state(a1) and name1 != main_state:
-            # "a drone attack on a military ceremony": the state is the target, the attacker unnamed
-            name2 = name2 or main_state
-        elif fam in ("capture", "clash", "kill", "siege", "shelling", "air") and name1 is None:
-            name1 = main_state
-        if fam in ("capture", "clash", "kill") and name2 is None:
-            name2 = main_opp if name1 == main_state or is_state(a1) else main_state
-        if fam in ("kill", "clash") and (
-            patient is not None
-            and patient.actor_type == "civilians"
-            or (civilians and not armed and agent is not None)
-        ):
-            event_type, sub = "Violence against civilians", "Attack"
-            name2 = (patient or civilians[0]).name
-        if fam in STRIKE_FAMILIES and not military_target and (name2 is None or patient is None):
-            victims = civilians[0].name if civilians else None
-            if victims is None and _civilian_victims(sent, trig, verb):
-                # the civilians of the place hit ("Civilians (Lebanon)" in an article about Israel)
-                victims = self.dictionary.role_actor("civilians", loc_country or country, published)[0]
-            if victims and (
-                name2 is None or not (a2 and a2.actor_type in NON_STATE_ARMED | {"state forces"})
-            ):
-                name2 = victims
-        if fam == "abduction" and name2 is None:
-            name2 = self.dictionary.role_actor("civilians", country, published)[0]  # VAC by definition
-        if fam in ("abduction", "arrest") and name2 and name2.startswith("Government of"):
-            # "abducted pupils from a government school": the government names the school
-            name2 = self.dictionary.role_actor("civilians", country, published)[0]
-        if (
-            fam == "clash"
-            and trig.lemma_ in ("attack", "assault")
-            and any(t.lemma_ in W["residential_words"] for t in sent)
-        ):
-            event_type, sub = "Violence against civilians", "Attack"
-            name2 = (
-                civilians[0].name
-                if civilians
-                else self.dictionary.role_actor("civilians", country, published)[0]
-            )
-        if sub == "@territory":
-            a1_state = is_state(a1) if a1 is not None else name1 == main_state
-            sub = "Government regains territory" if a1_state else "Non-state actor overtakes territory"
-        if name1 and name1.startswith("Government of") and fam not in ("agreement",):
-            # a government "acting" in a violent event is coded as its forces
-            name1 = self.dictionary.role_actor("state", a1.country if a1 else country, published)[0]
-        if name1 == name2:
-            name2 = None
-        return event_type, sub, name1, name2
 
     # -- attribution --------------------------------------------------------------
     def _reported_by(
@@ -792,36 +638,6 @@ def _reduced_relative(verb: Any, trig: Any) -> bool:
     )
 
 
-def _is_source(tok: Any, trig: Any) -> bool:
-    """Whether ``tok`` is (inside) the subject of a reporting verb or "according to X"."""
-    for t in [tok, *tok.ancestors]:
-        if t.i == trig.i:
-            return False
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in REPORT_LEMMAS:
-            if t.head.i == trig.i:
-                return False
-            # "X said it had taken Y", "X told Reuters their fighters ...": the speaker is the
-            # agent its own pronoun refers to
-            if _in_subtree(trig, t.head) and any(
-                w.lower_ in ("it", "they", "we", "its", "their", "our") and w.dep_ in ("nsubj", "poss")
-                for w in trig.sent
-                if w.i > t.head.i or w.i < t.i
-            ):
-                return False
-            return True
-        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
-            return True
-    return False
-
-
-def _is_victim(tok: Any) -> bool:
-    """Whether ``tok`` is the object of a killing or wounding verb ("killing three soldiers")."""
-    for t in [tok, *list(tok.ancestors)[:2]]:
-        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in W["harm_verbs"]:
-            return True
-    return False
-
-
 def _is_back_reference(trig: Any) -> bool:
     """ "claimed responsibility for the attack", "condemned the bombing": a definite event noun
     the article reported already."""
@@ -835,36 +651,6 @@ def _is_back_reference(trig: Any) -> bool:
     if head.dep_ == "prep":
         head = head.head
     return head.lemma_.lower() in BACKREF_VERBS
-
-
-def _hits(trig: Any, verb: Any, nouns: set[str]) -> bool:
-    """Whether the strike's target ("on a military ceremony", "struck an army post") is one of ``nouns``."""
-    targets = []
-    for h in {trig, verb}:
-        for c in h.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
-                targets.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "near", "targeting"):
-                targets.extend(g for g in c.children if g.dep_ == "pobj")
-    return any(t.lemma_.lower() in nouns for tg in targets for t in tg.subtree)
-
-
-def _civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
-    """Killed or wounded civilians by the word ("killing four civilians", "mostly women and
-    children"), or people killed where a civilian place was hit ("struck a market, killing 30 people")."""
-    victims = False
-    for t in sent:
-        if t.lemma_.lower() in W["harm_verbs"] and t.pos_ == "VERB":
-            for c in t.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
-                    words = {w.lemma_.lower() for w in c.subtree}
-                    if words & VICTIM_NOUNS:
-                        return True
-                    if words & W["people_nouns"]:
-                        victims = True
-    return victims and (
-        _hits(trig, verb, CIVILIAN_PLACES) or any(t.lemma_.lower() in CIVILIAN_PLACES for t in sent)
-    )
 
 
 def _is_dateline(text: str, place: Place) -> bool:

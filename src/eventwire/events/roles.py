@@ -1,0 +1,336 @@
+"""Who did what to whom: actor1 (the agent), actor2 (the target) and assoc_actor_1 of an event.
+
+Roles come from the dependency parse, not from the order of mention:
+
+- agent: the active subject ("X attacked Y"), the "by" phrase of a passive ("Y was attacked
+  by X"), the possessor or modifier of an event noun ("X's offensive", "an Israeli strike");
+- target: the object, the passive subject, "on"/"against" phrases;
+- frames that invert the subject: "Y came under fire from X", "Y repelled an attack by X";
+- an actor conjoined with the agent ("X and Y stormed the town") is its associate.
+
+Generic actors ("gunmen", "protesters", the article's default state forces) take the
+country of the event's place, falling back to the article's country; a country fixed by
+the text ("Peruvian police", "Civilians (Chad)") is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary, _label_key
+from ..models import Actor
+from .syntax import clause_root, in_subtree
+from .words import load_words
+
+W = load_words()
+# Families whose actors are "state side vs. armed opposition" by nature rather than by syntax.
+SIDED_FAMILIES = {"transfer", "agreement", "weapons"}
+STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied"}
+AGENT_RELS = ("nsubj", "agent", "poss", "compound", "amod")
+PATIENT_RELS = ("dobj", "prep_from", "prep_against", "prep_with", "prep_on", "nsubjpass", "prep_of")
+
+
+@dataclass
+class Roles:
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    assoc_actor_1: str | None = None
+
+
+def is_source(tok: Any, trig: Any) -> bool:
+    """Whether ``tok`` is (inside) the subject of a reporting verb or "according to X"."""
+    for t in [tok, *tok.ancestors]:
+        if t.i == trig.i:
+            return False
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in W["report_lemmas"]:
+            if t.head.i == trig.i:
+                return False
+            # "X said it had taken Y", "X told Reuters their fighters ...": the speaker is the
+            # agent its own pronoun refers to
+            if in_subtree(trig, t.head) and any(
+                w.lower_ in W["source_pronouns"] and w.dep_ in ("nsubj", "poss")
+                for w in trig.sent
+                if w.i > t.head.i or w.i < t.i
+            ):
+                return False
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+    return False
+
+
+def is_victim(tok: Any) -> bool:
+    """Whether ``tok`` is the object of a killing or wounding verb ("killing three soldiers")."""
+    for t in [tok, *list(tok.ancestors)[:2]]:
+        if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in W["harm_verbs"]:
+            return True
+    return False
+
+
+def hits(trig: Any, verb: Any, nouns: frozenset[str] | set[str]) -> bool:
+    """Whether the strike's target ("on a military ceremony", "struck an army post") is one of ``nouns``."""
+    targets = []
+    for h in {trig, verb}:
+        for c in h.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                targets.append(c)
+            elif c.dep_ == "prep" and c.lower_ in W["strike_target_preps"]:
+                targets.extend(g for g in c.children if g.dep_ == "pobj")
+    return any(t.lemma_.lower() in nouns for tg in targets for t in tg.subtree)
+
+
+def civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
+    """Killed or wounded civilians by the word ("killing four civilians", "mostly women and
+    children"), or people killed where a civilian place was hit ("struck a market, killing 30 people")."""
+    victims = False
+    for t in sent:
+        if t.lemma_.lower() in W["harm_verbs"] and t.pos_ == "VERB":
+            for c in t.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    words = {w.lemma_.lower() for w in c.subtree}
+                    if words & W["victim_nouns"]:
+                        return True
+                    if words & W["people_nouns"]:
+                        victims = True
+    places = W["civilian_places"]
+    return victims and (hits(trig, verb, places) or any(t.lemma_.lower() in places for t in sent))
+
+
+def _relation(r: Any, verb: Any, trig: Any) -> str | None:
+    """How an actor's head token ``r`` attaches to the event's verb or trigger (nsubj, agent, prep_on...)."""
+    target_prep = None
+    for t in [r, *list(r.ancestors)[:4]]:
+        if t.dep_ == "pobj" and t.head.lower_ in W["target_preps"] and t.head.head != verb:
+            target_prep = t.head.lower_  # "a drone attack on a military academy"
+        if t.head.i in (verb.i, trig.i):
+            if t.dep_ == "pobj" or t.dep_ in ("prep", "agent"):
+                prep = t.head if t.dep_ == "pobj" else t
+                return "agent" if prep.dep_ == "agent" or prep.lower_ == "by" else f"prep_{prep.lower_}"
+            return f"prep_{target_prep}" if target_prep and t.dep_ in ("nsubj", "nsubjpass") else t.dep_
+        if t.dep_ == "pobj" and t.head.head in (verb, trig):
+            return "agent" if t.head.dep_ == "agent" or t.head.lower_ == "by" else f"prep_{t.head.lower_}"
+        if t.dep_ == "poss" and t.head.i == trig.i:
+            return "nsubj"
+    return None
+
+
+def _attack_noun(verb: Any, trig: Any) -> Any:
+    """The attack noun of a frame whose subject is the target, or None: "Y came under fire from X"
+    (fire), "Y repelled an assault by X" (assault), "Y repelled a Russian attack"."""
+    defence = W["defence_verbs"]
+    if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in defence:
+        return trig
+    if trig.pos_ == "VERB" and trig.lemma_.lower() in defence:
+        for c in trig.children:
+            if c.dep_ == "dobj" and c.lemma_.lower() in W["under_attack_nouns"]:
+                return c
+    if trig.dep_ == "pobj" and trig.head.lower_ == "under" and trig.lemma_.lower() in W["under_attack_nouns"]:
+        return trig
+    for head in {verb, trig.head, trig}:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "under":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lemma_.lower() in W["under_attack_nouns"]:
+                        return g
+    return None
+
+
+def _roles_by_syntax(actor_roots: list[tuple[Actor, Any]], verb: Any, trig: Any) -> tuple[Any, Any, Any]:
+    """(agent, target, the attack noun of an inverted frame) among the sentence's actors."""
+    agent = patient = None
+    noun = _attack_noun(verb, trig)
+    for a, span in actor_roots:
+        rel = _relation(span.root, verb, trig)
+        if noun is not None:
+            # the attacker is in the "from"/"by" phrase or on the attack noun; the subject is hit
+            if rel in ("prep_from", "agent", "poss", "compound", "amod") or (
+                rel is None and in_subtree(span.root, noun) and span.root.i != noun.i
+            ):
+                rel = "agent"
+            elif rel in ("nsubj", "nsubjpass"):
+                rel = "dobj"
+        if rel in AGENT_RELS and agent is None:
+            agent = a
+        elif rel in PATIENT_RELS and patient is None:
+            patient = a
+    return agent, patient, noun
+
+
+def _subjectless(trig: Any) -> bool:
+    """A verb with no subject of its own hanging on another verb ("..., killing a soldier")."""
+    return (
+        trig.pos_ == "VERB"
+        and trig.dep_ in ("advcl", "xcomp", "conj")
+        and trig.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+    )
+
+
+def _phrase_head(tok: Any) -> Any:
+    """The noun a modifier belongs to ("Wagner" in "Wagner fighters")."""
+    for _ in range(4):
+        if tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _conjoined(a_span: Any, b_span: Any) -> bool:
+    """ "X and Y attacked": Y's head is a conjunct of X's."""
+    x, y = _phrase_head(a_span.root), _phrase_head(b_span.root)
+    return (y.dep_ == "conj" and y.head.i == x.i) or (x.dep_ == "conj" and x.head.i == y.i)
+
+
+class RoleReader:
+    """actor1 / actor2 / assoc_actor_1 and the final (sub-)type of one event trigger."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+
+    def _localised(self, a: Actor | None, where: str | None, published: str | None) -> str | None:
+        """A generic actor's name in the event's country ("gunmen" in Niger, reported from Mali)."""
+        if a is None:
+            return None
+        if not a.label or not where or (a.country or "").upper() == where:
+            return a.name
+        role = self.dictionary.labels.get(_label_key(a.label), (None, True))[0]
+        if role is None or a.name != self.dictionary.role_actor(role, a.country, published)[0]:
+            return a.name  # a named actor with a label ("Al Shabaab militants")
+        found = self.dictionary.find(a.mention)
+        if found and found[0].country:
+            return a.name  # the text fixes the country ("Malian soldiers")
+        return self.dictionary.role_actor(role, where, published)[0]
+
+    def _adjective_agent(self, trig: Any, published: str | None) -> str | None:
+        """ "an Israeli air strike", "a Russian missile attack": the state forces of the adjective."""
+        for c in trig.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < trig.i:
+                code = self.dictionary.country_of_adjective(c.text)
+                if code:
+                    return self.dictionary.role_actor("state", code, published)[0]
+        return None
+
+    def read(
+        self, m, trig, actor_roots, main_state, main_opp, country, published, sent, loc_country=None
+    ) -> Roles:
+        fam = m.pattern.family
+        event_type, sub = m.pattern.event_type, m.pattern.sub_event_type
+        where = (loc_country or country or "").upper() or None
+        d = self.dictionary
+        root = clause_root(trig)
+        # "..., the Saudi-led coalition said", "police said": the source is not a party
+        actor_roots = [(a, span) for a, span in actor_roots if not is_source(span.root, trig)]
+        verb = trig if trig.pos_ in ("VERB", "AUX") else root
+        agent, patient, attack_noun = _roles_by_syntax(actor_roots, verb, trig)
+        if agent is None and _subjectless(trig):
+            # "..., killing a soldier": the participle's roles are its main clause's
+            main = _roles_by_syntax(actor_roots, trig.head, trig.head)
+            if main[0] is not None:
+                agent, patient, attack_noun = main
+        spans = {id(a): span for a, span in actor_roots}
+        assoc = None
+        if agent is not None:
+            assoc = next(
+                (
+                    a
+                    for a, span in actor_roots
+                    if a is not agent and a.name != agent.name and _conjoined(spans[id(agent)], span)
+                ),
+                None,
+            )
+        others = [a for a, _ in actor_roots if a is not agent and a is not patient and a is not assoc]
+        # "..., killing three soldiers": the people killed are a victim side, never the attacker
+        victims = {id(a) for a, span in actor_roots if is_victim(span.root)}
+        armed = [
+            a
+            for a in others
+            if a.actor_type in NON_STATE_ARMED or a.actor_type in ("state forces", "external forces")
+        ]
+        civilians = [a for a, _ in actor_roots if a.actor_type == "civilians"]
+
+        def is_state(a: Actor | None) -> bool:
+            return a is not None and a.actor_type == "state forces"
+
+        def role(name: str) -> str:
+            return d.role_actor(name, where, published)[0]
+
+        if fam == "protest":
+            name = self._localised(agent, where, published) if agent and agent.actor_type in (
+                "protesters", "rioters") else role("protesters")  # fmt: skip
+            lemmas = {t.lemma_.lower() for t in sent}
+            if lemmas & W["protest_lethal"] and lemmas & W["protest_nouns"]:
+                return Roles(event_type, "Excessive force against protesters", name, None)
+            if lemmas & W["protest_force"] or "tear" in lemmas:
+                return Roles(event_type, "Protest with intervention", name, None)
+            return Roles(event_type, sub, name, None)
+        if fam in SIDED_FAMILIES:
+            pool = [a for a in (agent, patient, *others) if a is not None]
+            st = next((self._localised(a, where, published) for a in pool if is_state(a)), main_state)
+            ns = next(
+                (self._localised(a, where, published) for a in pool if a.actor_type in NON_STATE_ARMED),
+                main_opp,
+            )
+            return Roles(event_type, sub, st, ns)
+        a1 = agent
+        attackers = [a for a in armed if id(a) not in victims]
+        if a1 is None and attackers:
+            a1 = next((a for a in attackers if is_state(a)), attackers[0])
+        a2 = patient if patient is not None and patient is not a1 else None
+        if a2 is None:
+            a2 = next((a for a in armed if a is not a1 and a.name != (a1.name if a1 else None)), None)
+        name1 = self._localised(a1, where, published)
+        name2 = self._localised(a2, where, published)
+        if name1 is None:
+            for noun in (trig, attack_noun):
+                if name1 is None and noun is not None and noun.pos_ == "NOUN":
+                    name1 = self._adjective_agent(noun, published)
+        heads = [trig.doc[i] for i in m.tokens] + [trig.head] * (trig.dep_ == "compound")
+        military_target = fam in STRIKE_FAMILIES and any(hits(h, verb, W["military_targets"]) for h in heads)
+        if military_target and not is_state(a1) and name1 != main_state:
+            # "a drone attack on a military ceremony": the state is the target, the attacker unnamed
+            name2 = name2 or main_state
+        elif fam in ("capture", "clash", "kill", "siege", "shelling", "air") and name1 is None:
+            name1 = main_state
+        if fam in ("capture", "clash", "kill") and name2 is None:
+            name2 = main_opp if name1 == main_state or is_state(a1) else main_state
+        if fam in ("kill", "clash") and (
+            patient is not None
+            and patient.actor_type == "civilians"
+            or (civilians and not armed and agent is not None)
+        ):
+            event_type, sub = "Violence against civilians", "Attack"
+            name2 = self._localised(patient or civilians[0], where, published)
+        if fam in STRIKE_FAMILIES and not military_target and (name2 is None or patient is None):
+            hit = self._localised(civilians[0], where, published) if civilians else None
+            if hit is None and civilian_victims(sent, trig, verb):
+                # the civilians of the place hit ("Civilians (Lebanon)" in an article about Israel)
+                hit = role("civilians")
+            if hit and (name2 is None or not (a2 and a2.actor_type in NON_STATE_ARMED | {"state forces"})):
+                name2 = hit
+        if fam == "abduction" and name2 is None:
+            name2 = role("civilians")  # VAC by definition
+        if fam in ("abduction", "arrest") and name2 and name2.startswith("Government of"):
+            # "abducted pupils from a government school": the government names the school
+            name2 = role("civilians")
+        if (
+            fam == "clash"
+            and trig.lemma_ in ("attack", "assault")
+            and any(t.lemma_ in W["residential_words"] for t in sent)
+        ):
+            event_type, sub = "Violence against civilians", "Attack"
+            name2 = self._localised(civilians[0], where, published) if civilians else role("civilians")
+        if sub == "@territory":
+            a1_state = is_state(a1) if a1 is not None else name1 == main_state
+            sub = "Government regains territory" if a1_state else "Non-state actor overtakes territory"
+        if name1 and name1.startswith("Government of") and fam not in ("agreement",):
+            # a government "acting" in a violent event is coded as its forces
+            name1 = d.role_actor("state", a1.country if a1 else where, published)[0]
+        if name1 == name2:
+            name2 = None
+        assoc_name = self._localised(assoc, where, published)
+        if assoc_name in (name1, name2):
+            assoc_name = None
+        return Roles(event_type, sub, name1, name2, assoc_name)
