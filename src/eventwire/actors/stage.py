@@ -18,6 +18,7 @@ from ..models import Actor
 from ..pipeline import Context, Stage, register_stage
 from .dictionary import NON_STATE_ARMED, ActorDictionary, ActorMatch, load_dictionary
 from .formulas import with_formulas
+from .groups import unlisted_groups, with_groups
 
 log = logging.getLogger(__name__)
 
@@ -100,5 +101,8 @@ class ActorsStage(Stage):
             where = m.country or country
             name, actor_type = d.role_actor(m.role, where, published)
             actors.append(Actor(m.text, m.start, m.end, name, actor_type, where, m.label))
+        # armed groups the dictionary does not list, under their own names ("the X Brigade")
+        groups = unlisted_groups(text, d, [(m.start, m.end) for m in matches], country)
+        actors = with_groups(actors, groups, text)
         log.debug("actors: %d mentions, article country %s", len(actors), country)
         return actors, country
