@@ -23,7 +23,7 @@ from ..claims import claim_at, source_label
 from ..models import Actor, Analysis, Article, Attribution, Event, Place
 from ..nlp.datelines import dateline_after, opens_paragraph
 from ..nlp.index import OffsetIndex
-from ..time import DAY, UNKNOWN, DateMention, find_dates
+from ..time import DAY, UNKNOWN, WEEK, DateMention, find_dates
 from . import modality as mod
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
@@ -67,6 +67,9 @@ LONG_SPANS = W["long_spans"]
 class ExtractConfig:
     carry_location_sentences: int = 1  # look back this many sentences for an unnamed location
     carry_date: bool = True  # a sentence without a date continues the previous sentence's date
+    # ACLED's convention: a happened event the report gives no date for takes the report's date,
+    # with time precision "week" (ACLED's 2: known to within days, not the stated day)
+    report_date: bool = True
     # 3 = place inside the trigger's phrase, 2 = in its clause, 1 = elsewhere in the sentence
     min_location_score: int = 1
 
@@ -308,6 +311,8 @@ class EventExtractor:
                 state.prev_dates = []
         events = merge_repeats(events)
         for e in events:
+            if self.config.report_date:
+                report_dated(e, published)
             e.notes = make_note(e)
         return events
 
@@ -548,6 +553,13 @@ class EventExtractor:
             if prev:
                 return prev[-1].date, prev[-1].precision
         return None, UNKNOWN
+
+
+def report_dated(event: Event, published: str | None) -> None:
+    """An undated event that happened takes the report's date, precision "week" (ACLED's
+    time_precision 2); planned and denied events stay undated."""
+    if event.date is None and event.happened and published and len(published) >= 10:
+        event.date, event.date_precision = published[:10], WEEK
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:

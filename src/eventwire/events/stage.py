@@ -22,7 +22,8 @@ log = logging.getLogger(__name__)
 )
 class EventsStage(Stage):
     """Config keys: ``triggers`` (path to an event_triggers.tsv replacement),
-    ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``."""
+    ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``,
+    ``report_date`` (undated happened events take the report's date; default true)."""
 
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("actors") or ()
@@ -38,6 +39,7 @@ class EventsStage(Stage):
                     config.get("carry_location_sentences", defaults.carry_location_sentences)
                 ),
                 carry_date=bool(config.get("carry_date", defaults.carry_date)),
+                report_date=bool(config.get("report_date", defaults.report_date)),
                 min_location_score=int(config.get("min_location_score", defaults.min_location_score)),
             ),
         )
