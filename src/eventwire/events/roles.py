@@ -26,9 +26,18 @@ from .words import load_words
 W = load_words()
 # Families whose actors are "state side vs. armed opposition" by nature rather than by syntax.
 SIDED_FAMILIES = {"transfer", "agreement", "weapons"}
-STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied"}
+STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied", "grenade", "chemical"}
 AGENT_RELS = ("nsubj", "agent", "poss", "compound", "amod")
-PATIENT_RELS = ("dobj", "prep_from", "prep_against", "prep_with", "prep_on", "nsubjpass", "prep_of")
+PATIENT_RELS = (
+    "dobj",
+    "prep_from",
+    "prep_against",
+    "prep_with",
+    "prep_on",
+    "prep_at",
+    "nsubjpass",
+    "prep_of",
+)
 
 
 @dataclass
@@ -223,6 +232,8 @@ class RoleReader:
         root = clause_root(trig)
         # "..., the Saudi-led coalition said", "police said": the source is not a party
         actor_roots = [(a, span) for a, span in actor_roots if not is_source(span.root, trig)]
+        if fam != "protest":  # "a mob attack": the trigger word names no second actor
+            actor_roots = [(a, span) for a, span in actor_roots if not span.start <= trig.i < span.end]
         verb = trig if trig.pos_ in ("VERB", "AUX") else root
         agent, patient, attack_noun = _roles_by_syntax(actor_roots, verb, trig)
         if agent is None and _subjectless(trig):
@@ -310,7 +321,9 @@ class RoleReader:
                 hit = role("civilians")
             if hit and (name2 is None or not (a2 and a2.actor_type in NON_STATE_ARMED | {"state forces"})):
                 name2 = hit
-        if fam == "abduction" and name2 is None:
+        if fam == "base":
+            name2 = None  # a base is established by one actor; ACLED codes no actor2
+        if fam in ("abduction", "sexual") and name2 is None:
             name2 = role("civilians")  # VAC by definition
         if fam in ("abduction", "arrest") and name2 and name2.startswith("Government of"):
             # "abducted pupils from a government school": the government names the school
