@@ -59,12 +59,13 @@ def note_name(actor: str) -> str:
     """An actor as a note writes it: "JNIM" for "JNIM: Group for Support of Islam and Muslims",
     "Military Forces of Mali" for "Military Forces of Mali (2021-)" (the period is the date's),
     when that short form is an alias of the same actor (read back, it gives the full name)."""
-    short = re.sub(r"\s+\(\d{4}-(?:\d{4})?\)$", "", actor)
-    if ":" in short:
-        short = short.split(":", 1)[0].strip()
-    if short != actor and canonical_name(short) != canonical_name(actor):
-        return actor
-    return short
+    bare = re.sub(r"\s+\(\d{4}-(?:\d{4})?\)$", "", actor)
+    forms = [part.strip() for part in bare.split(":", 1)] if ":" in bare else [bare]
+    forms += [piece.strip() for form in forms if "/" in form for piece in form.split("/")]  # "SSPP/SSA"
+    for short in sorted(forms, key=lambda f: "/" in f):  # "SLM/A-MM" parses badly: slash-free first
+        if short == actor or canonical_name(short) == canonical_name(actor):
+            return short
+    return actor
 
 
 def make_note(event: Event) -> str:

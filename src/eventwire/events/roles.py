@@ -151,8 +151,13 @@ def _roles_by_syntax(actor_roots: list[tuple[Actor, Any]], verb: Any, trig: Any)
     """(agent, target, the attack noun of an inverted frame) among the sentence's actors."""
     agent = patient = None
     noun = _attack_noun(verb, trig)
+    early_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
     for a, span in actor_roots:
         rel = _relation(span.root, verb, trig)
+        if rel == "nsubj" and early_subject and span.root.i > verb.i:
+            rel = "dobj"  # "X arrested Protesters (Y)" misparsed as a second subject after the verb
+        elif rel and rel.startswith("prep_") and not early_subject and _dated_subject(span, verb):
+            rel = "nsubj"  # "On 2 May, X shelled Y" misparsed as "On 2 May X": X is the subject
         if noun is not None:
             # the attacker is in the "from"/"by" phrase or on the attack noun; the subject is hit
             if rel in ("prep_from", "agent", "poss", "compound", "amod") or (
@@ -165,7 +170,28 @@ def _roles_by_syntax(actor_roots: list[tuple[Actor, Any]], verb: Any, trig: Any)
             agent = a
         elif rel in PATIENT_RELS and patient is None:
             patient = a
+    if agent is None and noun is None and verb.pos_ == "VERB" and verb.dep_ in ("amod", "compound", "nmod"):
+        # a verb parsed as a modifier ("X attacked Civilians (Y)" read as one noun phrase): the
+        # actor written before the verb acts, the one after it is acted on
+        before = [a for a, span in actor_roots if span.end <= verb.i and a is not patient]
+        after = [a for a, span in actor_roots if span.start > verb.i and a is not patient]
+        if before:
+            agent = before[-1]
+            if patient is None and after:
+                patient = after[0]
     return agent, patient, noun
+
+
+def _dated_subject(span: Any, verb: Any) -> bool:
+    """Whether an actor before ``verb`` hangs on a sentence-opening date phrase ("On 2 May 2023, X ...")."""
+    if span.root.i >= verb.i:
+        return False
+    for t in span.root.ancestors:
+        if t.dep_ == "prep" and t.i == t.sent.start:
+            return any(w.ent_type_ == "DATE" for w in t.subtree)
+        if t.i == verb.i:
+            break
+    return False
 
 
 def _subjectless(trig: Any) -> bool:
@@ -272,10 +298,12 @@ class RoleReader:
             name = self._localised(agent, where, published) if agent and agent.actor_type in (
                 "protesters", "rioters") else role("protesters")  # fmt: skip
             lemmas = {t.lemma_.lower() for t in sent}
+            # the force that intervened ("dispersed by police", "soldiers fired on the crowd")
+            force = next((a.name for a, _ in actor_roots if is_state(a)), None)
             if lemmas & W["protest_lethal"] and lemmas & W["protest_nouns"]:
-                return Roles(event_type, "Excessive force against protesters", name, None)
+                return Roles(event_type, "Excessive force against protesters", name, force)
             if lemmas & W["protest_force"] or "tear" in lemmas:
-                return Roles(event_type, "Protest with intervention", name, None)
+                return Roles(event_type, "Protest with intervention", name, force)
             return Roles(event_type, sub, name, None)
         if fam in SIDED_FAMILIES:
             pool = [a for a in (agent, patient, *others) if a is not None]
