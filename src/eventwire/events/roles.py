@@ -239,6 +239,17 @@ class RoleReader:
             return a.name  # the text fixes the country ("Malian soldiers")
         return self.dictionary.role_actor(role, where, published)[0]
 
+    def _country_subject(self, verb: Any, published: str | None) -> str | None:
+        """ "Russia launched missiles at X", "X was struck by Israel": a country acting is its forces."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        for tok in subjects:
+            if tok.pos_ == "PROPN" and tok.ent_type_ == "GPE":
+                code = self.dictionary.country_of_adjective(tok.text)
+                if code:
+                    return self.dictionary.role_actor("state", code, published)[0]
+        return None
+
     def _adjective_agent(self, trig: Any, published: str | None) -> str | None:
         """ "an Israeli air strike", "a Russian missile attack": the state forces of the adjective."""
         for c in trig.children:
@@ -295,8 +306,9 @@ class RoleReader:
             return d.role_actor(name, where, published)[0]
 
         if fam == "protest":
-            name = self._localised(agent, where, published) if agent and agent.actor_type in (
-                "protesters", "rioters") else role("protesters")  # fmt: skip
+            # ACLED names protesters by the country they protest in, whoever they are
+            # ("Palestinian demonstrators" in London are Protesters (United Kingdom))
+            name = role("protesters")
             lemmas = {t.lemma_.lower() for t in sent}
             # the force that intervened ("dispersed by police", "soldiers fired on the crowd")
             force = next((a.name for a, _ in actor_roots if is_state(a)), None)
@@ -314,13 +326,19 @@ class RoleReader:
             )
             return Roles(event_type, sub, st, ns)
         a1 = agent
+        country_agent = None if a1 is not None else self._country_subject(verb, published)
+        if fam in ("riot", "mob"):
+            # a riot's actor1 is always "Rioters (Country)"; a group leading it is the associate
+            name2 = self._localised(patient, where, published) if patient is not None else None
+            lead = agent if agent is not None and agent.actor_type not in ("rioters", "protesters") else None
+            return Roles(event_type, sub, role("rioters"), name2, self._localised(lead, where, published))
         attackers = [a for a in armed if id(a) not in victims]
-        if a1 is None and attackers:
+        if a1 is None and attackers and country_agent is None:
             a1 = next((a for a in attackers if is_state(a)), attackers[0])
         a2 = patient if patient is not None and patient is not a1 else None
         if a2 is None:
             a2 = next((a for a in armed if a is not a1 and a.name != (a1.name if a1 else None)), None)
-        name1 = self._localised(a1, where, published)
+        name1 = self._localised(a1, where, published) or country_agent
         name2 = self._localised(a2, where, published)
         if name1 is None:
             for noun in (trig, attack_noun):
