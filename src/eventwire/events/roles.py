@@ -27,6 +27,8 @@ W = load_words()
 # Families whose actors are "state side vs. armed opposition" by nature rather than by syntax.
 SIDED_FAMILIES = {"transfer", "agreement", "weapons"}
 STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied", "grenade", "chemical"}
+# Kinds of violence that, with no perpetrator named, ACLED codes to "Unidentified Armed Group (Country)".
+UNATTRIBUTED_FAMILIES = {"ied", "suicide", "grenade", "vac", "abduction", "sexual"}
 AGENT_RELS = ("nsubj", "agent", "poss", "compound", "amod")
 PATIENT_RELS = (
     "dobj",
@@ -351,6 +353,9 @@ class RoleReader:
             name2 = name2 or main_state
         elif fam in ("capture", "clash", "kill", "siege", "shelling", "air") and name1 is None:
             name1 = main_state
+        elif fam in UNATTRIBUTED_FAMILIES and name1 is None:
+            # a bomb, a grenade, an abduction nobody is named for: ACLED's unidentified armed group
+            name1 = role("unidentified")
         if fam in ("capture", "clash", "kill") and name2 is None:
             name2 = main_opp if name1 == main_state or is_state(a1) else main_state
         if fam in ("kill", "clash") and (
