@@ -243,8 +243,11 @@ class RoleReader:
 
     def _country_subject(self, verb: Any, published: str | None) -> str | None:
         """ "Russia launched missiles at X", "X was struck by Israel": a country acting is its forces."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        verbs = [verb, verb.head] if _subjectless(verb) else [verb]  # "..., killing two": the main verb's
+        subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+        subjects += [
+            g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
         for tok in subjects:
             if tok.pos_ == "PROPN" and tok.ent_type_ == "GPE":
                 code = self.dictionary.country_of_adjective(tok.text)
