@@ -47,7 +47,7 @@ def test_active_subject_and_object(pipeline):
 
 
 def test_conjoined_agent_is_the_associate(pipeline):
-    e = only(pipeline, "Somali troops and Kenyan soldiers attacked al-Shabaab fighters near Kismayo on Friday")
+    e = only(pipeline, "Somali troops and Kenyan soldiers attacked al-Shabaab fighters near Kismayo.")
     assert e.actor1.startswith("Military Forces of Somalia")
     assert e.assoc_actor_1 is not None and e.assoc_actor_1.startswith("Military Forces of Kenya")
 
