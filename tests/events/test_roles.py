@@ -106,3 +106,14 @@ def test_an_undated_event_takes_the_report_date(pipeline):
 def test_a_planned_event_stays_undated(pipeline):
     found = events(pipeline, "Rebels threatened to attack Goma.", published="2024-02-10")
     assert all(e.date is None for e in found if not e.happened)
+
+
+def test_a_territory_handed_over_goes_to_the_actor_it_is_left_to(pipeline):
+    e = only(pipeline, "French troops handed over their base in Gao to Malian soldiers on Monday.")
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor1.startswith("Military Forces of Mali") and e.actor2 == "Military Forces of France"
+
+
+def test_actors_on_the_head_of_a_two_word_trigger(pipeline):
+    e = only(pipeline, "Two al-Shabaab suicide bombers struck a hotel in Mogadishu on Friday.")
+    assert e.sub_event_type == "Suicide bomb" and e.actor1 == "Al Shabaab"

@@ -274,10 +274,14 @@ class RoleReader:
         root = clause_root(trig)
         # "..., the Saudi-led coalition said", "police said": the source is not a party
         actor_roots = [(a, span) for a, span in actor_roots if not is_source(span.root, trig)]
-        if fam != "protest":  # "a mob attack": the trigger word names no second actor
-            actor_roots = [(a, span) for a, span in actor_roots if not span.start <= trig.i < span.end]
+        if fam != "protest":  # "a mob attack": the bare trigger word names no second actor
+            actor_roots = [
+                (a, span) for a, span in actor_roots if not (len(span) == 1 and span[0].i == trig.i)
+            ]
+        # "X suicide bombers": actors hang on the head of a two-word trigger, not on its first word
+        head = trig.head if trig.dep_ == "compound" and trig.head.i in m.tokens else trig
         verb = trig if trig.pos_ in ("VERB", "AUX") else root
-        agent, patient, attack_noun = _roles_by_syntax(actor_roots, verb, trig)
+        agent, patient, attack_noun = _roles_by_syntax(actor_roots, verb, head)
         if agent is None and _subjectless(trig):
             # "..., killing a soldier": the participle's roles are its main clause's
             main = _roles_by_syntax(actor_roots, trig.head, trig.head)
@@ -322,6 +326,16 @@ class RoleReader:
             if lemmas & W["protest_force"] or "tear" in lemmas:
                 return Roles(event_type, "Protest with intervention", name, force)
             return Roles(event_type, sub, name, None)
+        if fam == "transfer":
+            # "X handed the base over to Y", "X withdrew, leaving the area to Y": Y takes it (actor1)
+            taker = next(
+                (a for a, span in actor_roots if _relation(span.root, verb, head) == "prep_to"), None
+            )
+            if taker is not None:
+                giver = next((a for a in (agent, patient, *others) if a is not None and a is not taker), None)
+                name2 = self._localised(giver, where, published) or (
+                    main_opp if is_state(taker) else main_state)  # fmt: skip
+                return Roles(event_type, sub, self._localised(taker, where, published), name2)
         if fam in SIDED_FAMILIES:
             pool = [a for a in (agent, patient, *others) if a is not None]
             st = next((self._localised(a, where, published) for a in pool if is_state(a)), main_state)
