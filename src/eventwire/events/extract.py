@@ -1,30 +1,53 @@
 """Sentence -> ACLED-style events: triggers, locations, actors, date, modality, quantities.
 
+The pieces live in their own modules: where (``locations``), who (``roles``), what is no
+happening (``background``), one event per happening (``happenings``), tolls
+(``quantities``), the neutral note (``notes``); this module runs them per sentence.
+
 For each sentence the trigger patterns are matched on lemmas; each trigger becomes one
 event per location it is about (a coordinated list of towns is one event per town).
 Locations come from the geo stage's places (or, without it, from named-entity and
 syntactic cues); the place the clause is about is the one inside the trigger's clause,
 most specific first, destinations ("evacuated to Idlib") left out. Actors come from the
-subject / object of the trigger, with the article's main state and opposition actors as
-defaults where the sentence names none ("the towns had been liberated").
+roles in the parse (agent, target), with the main state and opposition actors of the
+event's country as defaults where the sentence names none ("the towns had been liberated").
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
 from ..claims import claim_at, source_label
-from ..models import Actor, Analysis, Article, Attribution, Event, Place
-from ..nlp.datelines import dateline_after, opens_paragraph
+from ..models import Actor, Analysis, Article, Attribution, Event
 from ..nlp.index import OffsetIndex
-from ..time import DAY, UNKNOWN, WEEK, DateMention, find_dates
+from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
+from .background import _is_back_reference, _is_background, _is_duration_background
+from .happenings import _one_per_happening, merge_repeats, report_dated
+from .locations import (
+    ARMED_PEOPLE,
+    DESTINATION_PREPS,
+    MOVEMENT_DESTINATION_PREPS,
+    ORIGIN_PREPS,
+    _contains,
+    _coordinated,
+    _in_description,
+    _in_role,
+    _is_dateline,
+    _is_destination,
+    _is_reference_point,
+    _location_name,
+    _path_preps,
+    _PlaceRef,
+    _vague_places_only,
+    fallback_places,
+    place_level,
+    suffix_level,
+)
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
 from .roles import STRIKE_FAMILIES, RoleReader
@@ -37,30 +60,8 @@ log = logging.getLogger(__name__)
 # The word lists (data/event_words.json, each set documented there), read once.
 W = load_words()
 
-# Place kinds by specificity: an event is coded at the most precise place named.
-KIND_LEVEL = {
-    "village": 0, "town": 0, "city": 0, "neighborhood": 0, "neighbourhood": 0, "border_crossing": 0,
-    "other": 0, "water": 1, "district": 1, "region": 1, "province": 2, "country": 3,
-}  # fmt: skip
-_PROVINCE_WORDS = re.compile(r"\b(province|governorate|state|oblast|region|prefecture)\b", re.I)
-_DISTRICT_WORDS = re.compile(r"\b(district|countryside|county|township|municipality|rural)\b", re.I)
-DESTINATION_PREPS = W["destination_preps"]
-MOVEMENT_DESTINATION_PREPS = DESTINATION_PREPS | W["movement_destination_preps"]
-ORIGIN_PREPS = W["origin_preps"]
-PLACE_NOUNS = W["place_nouns"]
-LOCATIVE_PREPS = W["locative_preps"]
-TITLE_WORDS = W["title_words"]
 
 MOVEMENT_LEMMAS = W["movement_lemmas"]
-ARMED_PEOPLE = W["armed_people"]
-VICTIM_NOUNS = W["victim_nouns"]
-BACKREF_VERBS = W["backref_verbs"]
-REFERENCE_HEADS = W["reference_heads"]
-MOVEMENT_HEADS = W["movement_heads"]
-FACILITY_NOUNS = W["facility_nouns"]
-VAGUE_PLACE_NOUNS = W["vague_place_nouns"]
-ABSTRACT_AGENTS = W["abstract_agents"]
-LONG_SPANS = W["long_spans"]
 
 
 @dataclass
@@ -75,13 +76,6 @@ class ExtractConfig:
 
 
 @dataclass
-class _PlaceRef:
-    place: Place
-    root: Any  # the place span's syntactic head token
-    level: int
-
-
-@dataclass
 class _State:
     anchor: str | None = None
     prev_dates: list[DateMention] = field(default_factory=list)
@@ -93,128 +87,12 @@ class _State:
     claims: OffsetIndex | None = None
 
 
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
-    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside)\b"
-)
-_SUFFIX_LEVEL = {"district": 1, "township": 1, "county": 1, "municipality": 1, "countryside": 1}
-
-
-def suffix_level(text: str, place: Place) -> int | None:
-    """ "Sagaing Region", "Myaung Township": the word after a name states its level, whatever
-    the gazetteer matched the bare name to (Sagaing is also a city)."""
-    m = _ADMIN_SUFFIX.match(text, place.end)
-    if m is None:
-        return None
-    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
-
-
-def place_level(place: Place, country_names: Iterable[str] = ()) -> int:
-    if place.kind in KIND_LEVEL:
-        return KIND_LEVEL[place.kind]
-    if place.precision == "country":
-        return 3
-    text = place.mention
-    if text in country_names or (place.name or "") in country_names:
-        return 3
-    if _PROVINCE_WORDS.search(text):
-        return 2
-    if _DISTRICT_WORDS.search(text):
-        return 1
-    return 0
-
-
 def _span(doc: Any, start: int, end: int) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
 def _span_root(span: Any) -> Any:
     return span.root
-
-
-def _in_role(tok: Any, head: Any, deps: set[str]) -> bool:
-    """Whether ``tok`` lies in a child subtree of ``head`` attached with one of ``deps``."""
-    return any(c.dep_ in deps and _in_subtree(tok, c) for c in head.children)
-
-
-def _path_preps(tok: Any, stop: Any) -> list[str]:
-    """Prepositions crossed going from ``tok`` up to ``stop`` (or the sentence root)."""
-    preps = []
-    cur = tok
-    for _ in range(10):
-        if cur.i == stop.i or cur.head.i == cur.i:
-            break
-        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent", "dative"):
-            preps.append(cur.head.lower_)
-        cur = cur.head
-    return preps
-
-
-# ---------------------------------------------------------------------------
-# places without the geo stage
-# ---------------------------------------------------------------------------
-def fallback_places(doc: Any, actors: list[Actor], country_names: set[str]) -> list[Place]:
-    """Place mentions from spaCy entities and locative proper nouns (used when geo did not run)."""
-    taken: list[tuple[int, int]] = [(a.start, a.end) for a in actors]
-    out: list[Place] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    doc_text = doc.text
-
-    def add(s: int, e: int, kind: str | None = None) -> None:
-        text = doc_text[s:e]
-        if text.lower().startswith("the "):
-            s += 4
-            text = text[4:]
-        if not text or not free(s, e):
-            return
-        if kind is None and text in country_names:
-            kind = "country"
-        out.append(Place(mention=text, start=s, end=e, name=text, kind=kind, source="spacy"))
-        taken.append((s, e))
-
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            add(ent.start_char, ent.end_char)
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
-            continue
-        left = tok.left_edge
-        # the proper-noun run ending at tok: its compounds and "al-" pieces
-        start = tok.i
-        while (
-            start - 1 >= left.i
-            and doc[start - 1].dep_ in ("compound", "punct")
-            and doc[start - 1].pos_ in ("PROPN", "PUNCT", "NOUN")
-        ):
-            if doc[start - 1].text in (",", "(", ")"):
-                break
-            start -= 1
-        span = doc[start : tok.i + 1]
-        if any(t.lower_ in TITLE_WORDS for t in doc[max(0, start - 2) : tok.i + 1]):
-            continue
-        # The small model often tags unfamiliar town names as NORP/ORG/PERSON; the locative
-        # position decides instead. Dates and numbers are never places.
-        if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY") for t in span):
-            continue
-        anchor = tok
-        while anchor.dep_ == "conj" and anchor.head is not anchor:
-            anchor = anchor.head
-        head = anchor.head
-        locative = (
-            (
-                anchor.dep_ == "pobj"
-                and head.lower_ in LOCATIVE_PREPS
-                and (head.lower_ != "of" or head.head.lemma_.lower() in PLACE_NOUNS)
-            )
-            or (head.lemma_.lower() in PLACE_NOUNS and anchor.dep_ in ("compound", "appos", "nmod"))
-            or (anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB")
-        )
-        if locative:
-            add(span.start_char, span.end_char)
-    return sorted(out, key=lambda p: p.start)
 
 
 # ---------------------------------------------------------------------------
@@ -555,324 +433,8 @@ class EventExtractor:
         return None, UNKNOWN
 
 
-def report_dated(event: Event, published: str | None) -> None:
-    """An undated event that happened takes the report's date, precision "week" (ACLED's
-    time_precision 2); planned and denied events stay undated."""
-    if event.date is None and event.happened and published and len(published) >= 10:
-        event.date, event.date_precision = published[:10], WEEK
-
-
-def merge_repeats(events: list[Event]) -> list[Event]:
-    """One event per happening: later mentions of the same type, place and date are merged.
-
-    Reports restate the lead ("X was retaken ... the army retook X on Saturday"); the first
-    mention is kept and takes a date, fatalities or quantities the repeats add.
-    """
-    kept: list[Event] = []
-    # kept events by what a twin must share, so each event is compared with its own kind only
-    by_kind: dict[tuple, list[Event]] = {}
-    for e in events:
-        same_kind = by_kind.setdefault((e.event_type, e.sub_event_type, e.location, e.happened), [])
-        twin = next(
-            (k for k in same_kind if k.date is None or e.date is None or k.date == e.date),
-            None,
-        )
-        if twin is None:
-            kept.append(e)
-            same_kind.append(e)
-            continue
-        if twin.date is None and e.date is not None:
-            twin.date, twin.date_precision = e.date, e.date_precision
-        if twin.fatalities is None:
-            twin.fatalities = e.fatalities
-        for key, value in e.quantities.items():
-            twin.quantities.setdefault(key, value)
-        twin.reported_by = twin.reported_by or e.reported_by
-    return kept
-
-
-GEOGRAPHY_VERBS = W["geography_verbs"]
-TIME_NOUNS = W["time_nouns"]
-
-
-def _is_duration_background(trig: Any) -> bool:
-    """ "after years of fighting", "a four-year battle": a state of affairs, not one event."""
-    if trig.pos_ not in ("NOUN", "PROPN"):
-        return False
-    head = trig.head
-    if trig.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in TIME_NOUNS:
-        return True
-    return any(c.dep_ in ("amod", "compound", "nmod") and "-year" in c.lower_ for c in trig.children)
-
-
-def _in_description(tok: Any, trig: Any) -> bool:
-    """Whether ``tok`` sits in a relative / participle clause that does not contain the trigger."""
-    for anc in [tok, *tok.ancestors]:
-        if anc.i == trig.i:
-            return False
-        # a relative clause on a proper noun describes that place; on "militants, who ..." it
-        # may well say where they were, so it is kept
-        describing = (
-            (anc.dep_ == "relcl" and anc.head.pos_ == "PROPN")
-            or (anc.dep_ == "acl" and anc.lemma_.lower() in GEOGRAPHY_VERBS)
-            # "despite the agreement reached in Sochi": the clause locates the agreement, not the
-            # bombardment; a clause on a noun inside the trigger's phrase ("attacked positions
-            # held by the army in Hama") or on people ("militants who ...") still locates it
-            or (
-                anc.dep_ in ("acl", "relcl")
-                and anc.pos_ == "VERB"
-                and not _in_subtree(anc.head, trig)
-                and not _in_subtree(trig, anc.head)
-                and anc.head.lemma_.lower() not in ARMED_PEOPLE | VICTIM_NOUNS
-                and anc.head.pos_ == "NOUN"
-            )
-        )
-        if describing and not _in_subtree(trig, anc):
-            return True
-        if _reduced_relative(anc, trig):
-            return True
-    return False
-
-
-def _reduced_relative(verb: Any, trig: Any) -> bool:
-    """ "despite the truce agreed in Astana" parsed as an adverbial clause: a subjectless past
-    participle right after a noun (not the trigger, not people) still describes that noun."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i == 0 or _in_subtree(trig, verb):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
-        return False
-    noun = verb.doc[verb.i - 1]
-    return (
-        noun.pos_ == "NOUN"
-        and noun.i != trig.i
-        and noun.lemma_.lower() not in ARMED_PEOPLE | VICTIM_NOUNS
-        and not _in_subtree(noun, trig)
-    )
-
-
-def _is_back_reference(trig: Any) -> bool:
-    """ "claimed responsibility for the attack", "condemned the bombing": a definite event noun
-    the article reported already."""
-    if trig.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if not any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its") for c in trig.children
-    ):
-        return False
-    head = trig.head
-    if head.dep_ == "prep":
-        head = head.head
-    return head.lemma_.lower() in BACKREF_VERBS
-
-
-def _is_dateline(text: str, place: Place) -> bool:
-    """ "TEHRAN (FNA) -": the place an article was filed from, at the start of a paragraph."""
-    return opens_paragraph(text, place.start) and dateline_after(text, place.end) is not None
-
-
-def _coordinated(a: Any, b: Any) -> bool:
-    """Whether two tokens sit in one coordination ("A, B and C")."""
-
-    def top(t: Any) -> Any:
-        while t.dep_ == "conj" and t.head is not t:
-            t = t.head
-        return t
-
-    return top(a) is top(b)
-
-
 def _strip_det(text: str) -> str:
     for det in ("the ", "The ", "a ", "A ", "an ", "An "):
         if text.startswith(det):
             return text[len(det) :]
     return text
-
-
-def _is_reference_point(tok: Any) -> bool:
-    """ "north of X", "on the outskirts of X", "12 km from X": X is a landmark, not the place."""
-    cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
-        cur = cur.head
-    if cur.dep_ != "pobj":
-        return False
-    prep = cur.head
-    head = prep.head
-    while head.dep_ == "conj" and head.head is not head:  # "west and south of Tripoli"
-        if head.lemma_.lower() in REFERENCE_HEADS:
-            break
-        head = head.head
-    if prep.lower_ == "of" and head.lemma_.lower() in REFERENCE_HEADS:
-        return True
-    return prep.lower_ == "from" and head.lower_ in REFERENCE_HEADS
-
-
-def _is_destination(tok: Any, stop: Any) -> bool:
-    """Whether a "to"/"toward"/"for" phrase on the way up from ``tok`` follows a movement word."""
-    cur = tok
-    for _ in range(10):
-        if cur.i == stop.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "pobj" and cur.head.lower_ in MOVEMENT_DESTINATION_PREPS:
-            governor = cur.head.head
-            if governor.lemma_.lower() in MOVEMENT_HEADS or governor.lower_ in MOVEMENT_HEADS:
-                return True
-        cur = cur.head
-    return False
-
-
-def _is_background(trig: Any, fam: str) -> bool:
-    """State-of-affairs and descriptive mentions that are not one happening.
-
-    - "for years", "over the past six years": a span of years or months around the trigger;
-    - "terrorists fighting against the government", "areas seized by X": a participle describing
-      a noun (the happening, if any, is reported in its own clause);
-    - "the conflict has killed thousands": a running toll with no agent;
-    - "a hotbed of riots", "a launch pad for attacks": a bare plural event noun modifying a noun.
-    """
-    root = clause_root(trig)
-    for head in {trig, root}:
-        for c in head.children:
-            if c.dep_ != "prep" or c.lower_ not in ("for", "over", "during", "throughout"):
-                continue
-            for obj in c.children:
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in LONG_SPANS and obj.tag_ in ("NNS", "NNPS"):
-                    return True
-    if (
-        fam != "agreement"  # "the deal, reached on 14 August" is how agreements are reported
-        and trig.pos_ == "VERB"
-        and trig.dep_ == "acl"
-        and trig.head.dep_ != "ROOT"  # a verbless parse: the "participle" is the main verb
-        # a participle with its own object is more often a misparsed main verb
-        and not any(c.dep_ == "dobj" for c in trig.children)
-    ):
-        return True
-    if fam == "kill" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in ABSTRACT_AGENTS for c in trig.children
-    ):
-        return True
-    if (
-        trig.pos_ == "NOUN"
-        and trig.tag_ == "NNS"
-        and trig.dep_ == "pobj"
-        and trig.head.lower_ in ("of", "for")
-        and trig.head.head.pos_ == "NOUN"
-        and not any(c.dep_ in ("det", "nummod", "poss") for c in trig.children)
-    ):
-        return True
-    return False
-
-
-def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
-    """ "liberated several towns and villages in X Province": an unnamed set of places.
-
-    True when the trigger's object is a plural place noun naming no place of its own and no
-    chosen location is finer than a district: coding it at the province would invent a happening
-    the report does not pin down (the named towns, if any, come in their own sentences).
-    """
-    if any(r.level == 0 for r in chosen):
-        return False
-    args = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    # "a string of towns": the counted noun
-    args += [
-        g for a in list(args) for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
-    ]
-    for a in args:
-        if a.lemma_.lower() in VAGUE_PLACE_NOUNS and a.tag_ == "NNS":
-            named = any(t.pos_ == "PROPN" for t in a.subtree if t.i < a.i and t.dep_ == "compound")
-            if not named and not any(_names(r.root, a) for r in chosen):
-                return True
-    return False
-
-
-def _names(tok: Any, noun: Any) -> bool:
-    """Whether place ``tok`` names (part of) ``noun``: "the areas of X", "the X and Y regions"."""
-    top = tok
-    while top.dep_ == "conj" and top.head is not top:
-        top = top.head
-    if top.head.i == noun.head.i and top.dep_ == noun.dep_:
-        return True  # co-ordinated arguments the parser split: "retook the X and Y regions"
-    cur = tok
-    for _ in range(8):
-        if cur.i == noun.i:
-            return True
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "pobj" and cur.head.lower_ != "of":
-            return False  # "villages in X": X contains them, it does not name them
-        cur = cur.head
-    return False
-
-
-def _location_name(text: str, place: Place) -> str:
-    """The event's location: the gazetteer name, or for an unresolved name followed by a facility
-    noun ("El Salini base"), the facility as written."""
-    name = place.name or place.mention
-    if place.geonameid is not None:
-        return name
-    after = text[place.end : place.end + 20]
-    m = re.match(r"\s+([A-Za-z]+)", after)
-    if m and m.group(1).lower() in FACILITY_NOUNS:
-        return f"{place.mention} {m.group(1).lower()}"
-    return name
-
-
-def _depth(tok: Any) -> int:
-    return sum(1 for _ in tok.ancestors)
-
-
-def _one_per_happening(events: list[Event], triggers: dict[int, Any]) -> list[Event]:
-    """One event per happening and place within a sentence.
-
-    - a capture subsumes the fighting at the same place ("stormed and took X");
-    - a strike subsumes the clash it is part of ("killed in an air strike amid clashes");
-    - two trigger patterns on one word are one event, read by the longer pattern;
-    - of several strategic developments at one place, the one stated by the main verb is kept
-      ("reconciled ..., with militants laying down their arms" is the reconciliation).
-    """
-    by_place: dict[str | None, list[Event]] = {}
-    for e in events:
-        by_place.setdefault(e.location, []).append(e)
-    drop: set[int] = set()
-    for group in by_place.values():
-        if len(group) < 2:
-            continue
-        # two patterns on one word ("helicopter attack" / "attack"): the longer pattern is the reading
-        for e in group:
-            for o in group:
-                if (
-                    o is not e
-                    and triggers[id(o)].i == triggers[id(e)].i
-                    and len(o.trigger or "") > len(e.trigger or "")
-                ):
-                    drop.add(id(e))
-        subs = {e.sub_event_type for e in group if id(e) not in drop}
-        types = {e.event_type for e in group if id(e) not in drop}
-        territorial = subs & {"Government regains territory", "Non-state actor overtakes territory"}
-        for e in group:
-            if e.sub_event_type == "Armed clash" and (territorial or "Explosions/Remote violence" in types):
-                drop.add(id(e))
-            if e.event_type == "Violence against civilians" and "Explosions/Remote violence" in types:
-                drop.add(id(e))  # the strike's victims belong to the strike
-        strategic = [e for e in group if e.event_type == "Strategic developments" and id(e) not in drop]
-        if len(strategic) > 1:
-            top = min(_depth(triggers[id(e)]) for e in strategic)
-            for e in strategic:
-                if _depth(triggers[id(e)]) > top:
-                    drop.add(id(e))
-    return [e for e in events if id(e) not in drop]
-
-
-def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
-    """ "Myaung Township in Sagaing Region": the second place only says where the first lies."""
-    tok = outer.root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
-        return False
-    holder = tok.head.head
-    if tok.head.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
-        return False  # "in Douma and in Harasta": two places, neither inside the other
-    if tok.head.lower_ == "of" and holder.lemma_.lower() not in PLACE_NOUNS:
-        return False
-    # the preposition hangs on the inner place (or on the place noun naming it: "the town of X in Y")
-    return holder.i == inner.root.i or inner.root.i in {t.i for t in holder.subtree if t.i < tok.i}
