@@ -117,3 +117,21 @@ def test_a_territory_handed_over_goes_to_the_actor_it_is_left_to(pipeline):
 def test_actors_on_the_head_of_a_two_word_trigger(pipeline):
     e = only(pipeline, "Two al-Shabaab suicide bombers struck a hotel in Mogadishu on Friday.")
     assert e.sub_event_type == "Suicide bomb" and e.actor1 == "Al Shabaab"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("Al-Shabaab fighters withdrew from Bulo Burte on Sunday.", "Al Shabaab", "Military Forces of Somalia"),
+        ("Malian soldiers pulled out of Kidal on Monday.", "Military Forces of Mali", "Opposition Rebels (Mali)"),
+    ],
+)
+def test_a_withdrawal_is_coded_to_the_side_that_moves(pipeline, text, actor1, actor2):
+    e = only(pipeline, text)
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor1.startswith(actor1) and (e.actor2 or "").startswith(actor2)
+
+
+def test_a_government_handing_over_weapons_acts_through_its_forces(pipeline):
+    e = only(pipeline, "The Government of Somalia seized a cache of weapons in Baidoa on Monday.")
+    assert e.sub_event_type == "Disrupted weapons use" and e.actor1.startswith("Military Forces of Somalia")

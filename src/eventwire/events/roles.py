@@ -183,6 +183,14 @@ class RoleReader:
             return a.name  # the text fixes the country ("Malian soldiers")
         return self.dictionary.role_actor(role, where, published)[0]
 
+    def _forces(self, name: str | None, where: str | None, published: str | None) -> str | None:
+        """ "Government of X" acting on the ground is coded as X's military forces."""
+        if not name or not name.startswith("Government of"):
+            return name
+        lineage = self.dictionary.lineage_of(name)
+        code = self.dictionary.entry(lineage, published).country if lineage else None
+        return self.dictionary.role_actor("state", code or where, published)[0]
+
     def _country_subject(self, verb: Any, published: str | None) -> str | None:
         """ "Russia launched missiles at X", "X was struck by Israel": a country acting is its forces."""
         verbs = [verb, verb.head] if _subjectless(verb) else [verb]  # "..., killing two": the main verb's
@@ -268,8 +276,20 @@ class RoleReader:
             if lemmas & W["protest_force"] or "tear" in lemmas:
                 return Roles(event_type, "Protest with intervention", name, force)
             return Roles(event_type, sub, name, None)
+        if fam == "transfer" and (trig.lemma_.lower() in W["movement_lemmas"] or trig.lower_ == "clear"):
+            # a withdrawal is coded to the side that moves ("X withdrew from Y", "Y was cleared of
+            # X": X is actor1), the side that stays is actor2
+            pool = [a for a in (agent, patient, *others) if a is not None]
+            mover = agent or next((a for a in pool if a.actor_type in NON_STATE_ARMED), None)
+            name1 = self._localised(mover, where, published) if mover is not None else main_opp
+            other = next((a for a in pool if a is not mover and a.name != name1), None)
+            name2 = self._localised(other, where, published) or (
+                main_opp if name1 == main_state or is_state(mover) else main_state)  # fmt: skip
+            return Roles(
+                event_type, sub, self._forces(name1, where, published), self._forces(name2, where, published)
+            )
         if fam == "transfer":
-            # "X handed the base over to Y", "X withdrew, leaving the area to Y": Y takes it (actor1)
+            # "X handed the base over to Y": Y takes it (actor1)
             taker = next(
                 (a for a, span in actor_roots if _relation(span.root, verb, head) == "prep_to"), None
             )
@@ -285,6 +305,8 @@ class RoleReader:
                 (self._localised(a, where, published) for a in pool if a.actor_type in NON_STATE_ARMED),
                 main_opp,
             )
+            if fam != "agreement":  # a government handing over weapons or territory acts through its forces
+                st = self._forces(st, where, published)
             return Roles(event_type, sub, st, ns)
         a1 = agent
         country_agent = None if a1 is not None else self._country_subject(verb, published)
