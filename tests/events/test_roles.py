@@ -122,8 +122,16 @@ def test_actors_on_the_head_of_a_two_word_trigger(pipeline):
 @pytest.mark.parametrize(
     ("text", "actor1", "actor2"),
     [
-        ("Al-Shabaab fighters withdrew from Bulo Burte on Sunday.", "Al Shabaab", "Military Forces of Somalia"),
-        ("Malian soldiers pulled out of Kidal on Monday.", "Military Forces of Mali", "Opposition Rebels (Mali)"),
+        (
+            "Al-Shabaab fighters withdrew from Bulo Burte on Sunday.",
+            "Al Shabaab",
+            "Military Forces of Somalia",
+        ),
+        (
+            "Malian soldiers pulled out of Kidal on Monday.",
+            "Military Forces of Mali",
+            "Opposition Rebels (Mali)",
+        ),
     ],
 )
 def test_a_withdrawal_is_coded_to_the_side_that_moves(pipeline, text, actor1, actor2):
