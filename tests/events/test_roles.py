@@ -143,3 +143,12 @@ def test_a_withdrawal_is_coded_to_the_side_that_moves(pipeline, text, actor1, ac
 def test_a_government_handing_over_weapons_acts_through_its_forces(pipeline):
     e = only(pipeline, "The Government of Somalia seized a cache of weapons in Baidoa on Monday.")
     assert e.sub_event_type == "Disrupted weapons use" and e.actor1.startswith("Military Forces of Somalia")
+
+
+def test_an_unattributed_bombing_goes_to_the_group_the_report_is_about(pipeline):
+    text = (
+        "A suicide bomber struck a checkpoint in Baidoa on Monday, killing four people. "
+        "Al-Shabaab claimed the attack; al-Shabaab has struck the town before."
+    )
+    bombing = next(e for e in events(pipeline, text) if e.sub_event_type == "Suicide bomb")
+    assert bombing.actor1 == "Al Shabaab"

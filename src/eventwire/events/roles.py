@@ -334,9 +334,11 @@ class RoleReader:
             name2 = name2 or main_state
         elif fam in ("capture", "clash", "kill", "siege", "shelling", "air") and name1 is None:
             name1 = main_state
-        elif fam in UNATTRIBUTED_FAMILIES and name1 is None:
-            # a bomb, a grenade, an abduction nobody is named for: ACLED's unidentified armed group
-            name1 = role("unidentified")
+        if fam in UNATTRIBUTED_FAMILIES and name1 is None:
+            # a bomb, a grenade, an abduction nobody is named for in the sentence: the one armed
+            # group the report is about, else ACLED's unidentified armed group
+            generic = not main_opp or d.lineage_of(main_opp) is None
+            name1 = role("unidentified") if generic else main_opp
         if fam in ("capture", "clash", "kill") and name2 is None:
             name2 = main_opp if name1 == main_state or is_state(a1) else main_state
         if fam in ("kill", "clash") and (
