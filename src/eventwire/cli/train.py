@@ -86,3 +86,47 @@ def framing(
     folder = Path(out) if out else MODEL_DIR
     train(items, folder, threshold or DEFAULT_THRESHOLD)
     click.echo(f"model written to {folder} ({time.monotonic() - started:.0f} s)")
+
+
+@command.command("events")
+@click.option("--out", type=click.Path(file_okay=False), help="Model folder (default: the packaged model).")
+@click.option("--cv", "folds", type=click.IntRange(2, 20), help="Only cross-validate, with this many folds.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@user_errors
+def events(out: str | None, folds: int | None, as_json: bool) -> None:
+    """Train the event classifier (sub-event type or no event, per sentence) on the project's
+    training corpora in data/training/events/ (see their DATASHEET.md files).
+
+    Cross-validation (5 folds by template unless --cv) sets the calibration temperature and
+    the decision thresholds; then the model is fitted on everything and written (about two
+    minutes on two cores). The model card is data/models/events/MODEL_CARD.md.
+
+    \b
+    Example:
+
+    \b
+        eventwire train events
+        eventwire train events --cv 5 --json       # figures only, no model written
+    """
+    from ..extras import require
+
+    require("train")
+    from ..events.learn import train
+
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+
+    meta = train(Path(out) if out else None, k=folds or 5, write=folds is None, progress=say)
+    figures = {"cv": meta["cv"], "temperature": meta["temperature"], "thresholds": meta["thresholds"]}
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    cv = meta["cv"]
+    click.echo(
+        f"{cv['examples']} examples: accuracy {cv['accuracy']:.3f}, sub-type accuracy on events "
+        f"{cv['sub_type_accuracy_on_events']:.3f}, calibration error {cv['ece_before']:.3f} -> "
+        f"{cv['ece_after']:.3f} (temperature {meta['temperature']})"
+    )
+    click.echo("thresholds: " + ", ".join(f"{k} {v:.2f}" for k, v in meta["thresholds"].items()))
+    if folds is None:
+        click.echo(f"model written in {meta['seconds']:.0f} s")

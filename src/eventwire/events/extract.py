@@ -27,6 +27,7 @@ from ..nlp.index import OffsetIndex
 from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
 from .background import _is_back_reference, _is_background, _is_duration_background
+from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
 from .happenings import _one_per_happening, merge_repeats, report_dated
 from .locations import (
     ARMED_PEOPLE,
@@ -85,6 +86,9 @@ class _State:
     places: OffsetIndex | None = None
     actors: OffsetIndex | None = None
     claims: OffsetIndex | None = None
+    # trigger matches and the event classifier's probabilities, per sentence (classify.py)
+    matches: list[list[TriggerMatch]] = field(default_factory=list)
+    learned: list[Any] | None = None
 
 
 def _span(doc: Any, start: int, end: int) -> Any:
@@ -105,8 +109,10 @@ class EventExtractor:
         cues: mod.Cues,
         dictionary: ActorDictionary,
         config: ExtractConfig | None = None,
+        classifier: EventClassifier | None = None,
     ) -> None:
         self.patterns = patterns
+        self.classifier = classifier
         self.cues = cues
         self.dictionary = dictionary
         self.nouns = load_nouns()
@@ -163,7 +169,11 @@ class EventExtractor:
             actors=OffsetIndex(actors),
             claims=OffsetIndex(analysis.attributions),
         )
-        for si, sent in enumerate(doc.sents):
+        sents = list(doc.sents)
+        state.matches = [match_sentence(sent, self.patterns) for sent in sents]
+        if self.classifier is not None:
+            state.learned = score_sentences(self.classifier, sents, state.matches, actors)
+        for si, sent in enumerate(sents):
             dates = find_dates(sent.text, published, state.anchor, offset=sent.start_char)
             sent_events = self._sentence(
                 doc,
@@ -187,6 +197,8 @@ class EventExtractor:
                 state.prev_dates = dates
             elif not sent_events:
                 state.prev_dates = []
+        if self.classifier is not None:
+            events = apply_decisions(self.classifier, events, sents, state.learned, state.matches)
         events = merge_repeats(events)
         for e in events:
             if self.config.report_date:
@@ -210,7 +222,11 @@ class EventExtractor:
         country,
         published,
     ):
-        matches = match_sentence(sent, self.patterns)
+        matches = state.matches[si]
+        if not matches and state.learned is not None:
+            proposed = self.classifier.propose(state.learned[si])
+            if proposed is not None:
+                matches = learned_matches(sent, proposed, len(self.patterns))
         if not matches:
             return []
         families = {m.pattern.family for m in matches}

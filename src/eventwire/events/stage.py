@@ -7,6 +7,7 @@ from typing import Any
 
 from ..actors.dictionary import load_dictionary
 from ..pipeline import Context, Stage, register_stage
+from .classify import load_classifier
 from .extract import EventExtractor, ExtractConfig
 from .modality import load_cues
 from .triggers import load_triggers
@@ -22,8 +23,9 @@ log = logging.getLogger(__name__)
 )
 class EventsStage(Stage):
     """Config keys: ``triggers`` (path to an event_triggers.tsv replacement),
-    ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``,
-    ``report_date`` (undated happened events take the report's date; default true)."""
+    ``actors`` (extra actor dictionary files), ``classifier`` (a model folder written by
+    ``eventwire train events``, or ``false`` for the rules alone), ``carry_location_sentences``,
+    ``carry_date``, ``report_date`` (undated happened events take the report's date; default true)."""
 
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("actors") or ()
@@ -42,6 +44,7 @@ class EventsStage(Stage):
                 report_date=bool(config.get("report_date", defaults.report_date)),
                 min_location_score=int(config.get("min_location_score", defaults.min_location_score)),
             ),
+            None if config.get("classifier") is False else load_classifier(config.get("classifier")),
         )
 
     def __call__(self, ctx: Context) -> None:
