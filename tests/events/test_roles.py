@@ -152,3 +152,28 @@ def test_an_unattributed_bombing_goes_to_the_group_the_report_is_about(pipeline)
     )
     bombing = next(e for e in events(pipeline, text) if e.sub_event_type == "Suicide bomb")
     assert bombing.actor1 == "Al Shabaab"
+
+
+def test_demonstration_events_carry_acled_demonstrator_actors():
+    from eventwire.actors import load_dictionary
+    from eventwire.events.roles import demonstration_actors
+    from eventwire.models import Event
+
+    d = load_dictionary()
+
+    def event(etype, actor1, actor2=None):
+        return Event(start=0, end=1, evidence="x", event_type=etype, sub_event_type=None,
+                     actor1=actor1, actor2=actor2, country="KE")  # fmt: skip
+
+    riot = event("Riots", "Protesters (Kenya)")
+    demonstration_actors(riot, d, "2024-02-01")
+    assert riot.actor1 == "Rioters (Kenya)"
+    policed = event("Protests", "Police Forces of Kenya")
+    demonstration_actors(policed, d, "2024-02-01")
+    assert (policed.actor1, policed.actor2) == ("Protesters (Kenya)", "Police Forces of Kenya")
+    led = event("Riots", "Al Shabaab")
+    demonstration_actors(led, d, "2024-02-01")
+    assert (led.actor1, led.assoc_actor_1) == ("Rioters (Kenya)", "Al Shabaab")
+    battle = event("Battles", "Al Shabaab")
+    demonstration_actors(battle, d, "2024-02-01")
+    assert battle.actor1 == "Al Shabaab"

@@ -51,7 +51,7 @@ from .locations import (
 )
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
-from .roles import STRIKE_FAMILIES, RoleReader
+from .roles import STRIKE_FAMILIES, RoleReader, demonstration_actors
 from .syntax import clause_root
 from .syntax import in_subtree as _in_subtree
 from .triggers import TriggerMatch, TriggerPattern, match_sentence
@@ -199,6 +199,8 @@ class EventExtractor:
                 state.prev_dates = []
         if self.classifier is not None:
             events = apply_decisions(self.classifier, events, sents, state.learned, state.matches)
+        for e in events:  # after the classifier's relabelling, which may make an event a protest
+            demonstration_actors(e, self.dictionary, published)
         events = merge_repeats(events)
         for e in events:
             if self.config.report_date:

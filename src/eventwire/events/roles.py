@@ -381,3 +381,25 @@ class RoleReader:
         if assoc_name in (name1, name2):
             assoc_name = None
         return Roles(event_type, sub, name1, name2, assoc_name)
+
+
+def demonstration_actors(event: Any, dictionary: ActorDictionary, published: str | None) -> None:
+    """ACLED's convention for demonstrations, whatever decided the type: a Protests event's actor1
+    is "Protesters (Country)", a Riots event's "Rioters (Country)" (the country of the place);
+    a state force named first becomes actor2 (it intervened), another actor the associate."""
+    role = {"Protests": "protesters", "Riots": "rioters"}.get(event.event_type or "")
+    if role is None:
+        return
+    name = dictionary.role_actor(role, (event.country or "").upper() or None, published)[0]
+    first = event.actor1
+    if first is None or first.startswith(("Protesters", "Rioters")):
+        event.actor1 = name if event.country or first is None else first
+        return
+    event.actor1 = name
+    state = first.startswith(("Military Forces", "Police Forces", "Government of"))
+    if state and event.actor2 is None:
+        event.actor2 = first
+    elif not state and event.assoc_actor_1 is None and not first.startswith("Civilians"):
+        event.assoc_actor_1 = first
+    if event.actor2 == name:
+        event.actor2 = None
