@@ -177,3 +177,9 @@ def test_demonstration_events_carry_acled_demonstrator_actors():
     battle = event("Battles", "Al Shabaab")
     demonstration_actors(battle, d, "2024-02-01")
     assert battle.actor1 == "Al Shabaab"
+
+
+def test_agreement_parties_in_the_order_stated(pipeline):
+    e = only(pipeline, "Al-Shabaab and Somali troops agreed a truce in Baidoa on Monday.")
+    assert e.sub_event_type == "Agreement"
+    assert e.actor1 == "Al Shabaab" and e.actor2.startswith("Military Forces of Somalia")

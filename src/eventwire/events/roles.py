@@ -298,6 +298,12 @@ class RoleReader:
                 name2 = self._localised(giver, where, published) or (
                     main_opp if is_state(taker) else main_state)  # fmt: skip
                 return Roles(event_type, sub, self._localised(taker, where, published), name2)
+        if fam == "agreement" and agent is not None:
+            # "X and Y reached a truce", "X signed a deal with Y": the parties in the order stated
+            parties = (assoc, patient, *others)
+            party = next((a for a in parties if a is not None and a.name != agent.name), None)
+            return Roles(event_type, sub, self._localised(agent, where, published),
+                         self._localised(party, where, published) or main_opp)  # fmt: skip
         if fam in SIDED_FAMILIES:
             pool = [a for a in (agent, patient, *others) if a is not None]
             st = next((self._localised(a, where, published) for a in pool if is_state(a)), main_state)
