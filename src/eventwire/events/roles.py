@@ -178,8 +178,8 @@ class RoleReader:
         role = self.dictionary.labels.get(_label_key(a.label), (None, True))[0]
         if role is None or a.name != self.dictionary.role_actor(role, a.country, published)[0]:
             return a.name  # a named actor with a label ("Al Shabaab militants")
-        found = self.dictionary.find(a.mention)
-        if found and found[0].country:
+        words = a.mention.replace("-", " ").split()
+        if any(self.dictionary.country_of_adjective(w) for w in words[:-1]):
             return a.name  # the text fixes the country ("Malian soldiers")
         return self.dictionary.role_actor(role, where, published)[0]
 
