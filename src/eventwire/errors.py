@@ -73,6 +73,8 @@ class Errors:
     # story evaluation
     E090 = "Cannot read the gold clustering {path}: {detail}"
     E091 = "No articles.jsonl beside the gold clustering (looked for {path})"
+    # events stage resources
+    E160 = "Cannot read the events word lists {path}: {detail} (format: data/event_words.json)"
     # claims
     E120 = (
         "Cannot read the claims cue model {path}: {detail}. Rebuild it with "
