@@ -1,30 +1,46 @@
 """Closed word classes kept in data files: one loader for every stage.
 
-A word-set file is a TSV under ``eventwire/data/`` with one ``word <TAB> set`` per line;
-lines starting with ``#`` are its header (purpose, source, one line per set). Stages read
-them once, as frozensets: ``word_sets("claims_words.tsv")["pronouns"]``.
+A word-set file under ``eventwire/data/`` is either
+
+- a TSV with one ``word <TAB> set`` per line; lines starting with ``#`` are its header
+  (purpose, source, one line per set) — ``claims_words.tsv``, ``framing_words.tsv``; or
+- a JSON object ``{"_about": ..., "sets": {name: {"about": ..., "words": [...]}}}``, where each
+  set documents itself — ``event_words.json``.
+
+Stages read them once, as frozensets: ``word_sets("claims_words.tsv")["pronouns"]``.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
+
+from .errors import Errors, EventwireError
 
 DATA = Path(__file__).resolve().parent / "data"
 
 
 def load_word_sets(path: str | Path) -> dict[str, frozenset[str]]:
-    """``{set name: words}`` from a ``word <TAB> set`` file (``#`` lines are comments)."""
+    """``{set name: words}`` from a word-set file (TSV or JSON, see above)."""
     path = Path(path)
-    sets: dict[str, set[str]] = {}
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            sets = json.loads(text)["sets"]
+            return {name: frozenset(w.casefold() for w in entry["words"]) for name, entry in sets.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise EventwireError(Errors.E160.format(path=path, detail=exc)) from exc
+    found: dict[str, set[str]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) < 2 or not parts[0].strip() or not parts[1].strip():
-            raise ValueError(f"{path}:{n}: expected 'word<TAB>set', got {line!r}")
-        sets.setdefault(parts[1].strip(), set()).add(parts[0].strip())
-    return {name: frozenset(words) for name, words in sets.items()}
+            detail = f"line {n}: expected 'word<TAB>set', got {line!r}"
+            raise EventwireError(Errors.E160.format(path=path, detail=detail))
+        found.setdefault(parts[1].strip(), set()).add(parts[0].strip())
+    return {name: frozenset(words) for name, words in found.items()}
 
 
 @lru_cache(maxsize=16)
