@@ -32,7 +32,7 @@ def _is_duration_background(trig: Any) -> bool:
 def _is_background(trig: Any, fam: str) -> bool:
     """State-of-affairs and descriptive mentions that are not one happening.
 
-    - "for years", "over the past six years": a span of years or months around the trigger;
+    - "for years", "over the past four years": a span of years or months around the trigger;
     - "terrorists fighting against the government", "areas seized by X": a participle describing
       a noun (the happening, if any, is reported in its own clause);
     - "the conflict has killed thousands": a running toll with no agent;

@@ -382,7 +382,7 @@ class EventExtractor:
                 # so does a movement word anywhere on the path ("a convoy heading for Jarablus")
                 score -= 3 if fam in ("transfer", "weapons", "agreement") else 1
             if _is_reference_point(tok):
-                score -= 2  # "Dumayr, northeast of Damascus": Damascus only locates Dumayr
+                score -= 2  # "Kadugli, south of El Obeid": El Obeid only locates Kadugli
             if fam == "transfer" and preps and preps[-1] in ORIGIN_PREPS:
                 score += 1
             scored.append((score, ref))

@@ -315,7 +315,7 @@ def _names(tok: Any, noun: Any) -> bool:
 
 def _location_name(text: str, place: Place) -> str:
     """The event's location: the gazetteer name, or for an unresolved name followed by a facility
-    noun ("El Salini base"), the facility as written."""
+    noun ("Al Qadir base"), the facility as written."""
     name = place.name or place.mention
     if place.geonameid is not None:
         return name
@@ -327,7 +327,7 @@ def _location_name(text: str, place: Place) -> str:
 
 
 def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
-    """ "Myaung Township in Sagaing Region": the second place only says where the first lies."""
+    """ "Tamu Township in Magway Region": the second place only says where the first lies."""
     tok = outer.root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head

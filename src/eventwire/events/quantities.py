@@ -1,8 +1,8 @@
 """Quantities and fatalities stated in an event sentence.
 
 A number counts what its noun counts (``data/quantity_nouns.tsv``): "430 militants" is
-people, "105 pieces of weaponry" weapons, "24 buses" vehicles. Numbers of people whose
-governing verb says they died ("12 soldiers were killed", "killing at least 9
+people, "40 pieces of artillery" weapons, "24 buses" vehicles. Numbers of people whose
+governing verb says they died ("nine guards were killed", "killing at least 9
 civilians", "23 rebels dead", "left 9 dead") are fatalities, and so is one person named
 with "a"/"an" ("killed a soldier" = 1) and a stated toll ("the death toll rose to 14").
 "No casualties were reported" is 0. Vague amounts ("dozens", "a number of") are left out

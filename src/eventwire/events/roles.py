@@ -177,7 +177,7 @@ class RoleReader:
             return a.name
         role = self.dictionary.labels.get(_label_key(a.label), (None, True))[0]
         if role is None or a.name != self.dictionary.role_actor(role, a.country, published)[0]:
-            return a.name  # a named actor with a label ("Al Shabaab militants")
+            return a.name  # a named actor with a label ("Ansar al-Din fighters")
         words = a.mention.replace("-", " ").split()
         if any(self.dictionary.country_of_adjective(w) for w in words[:-1]):
             return a.name  # the text fixes the country ("Malian soldiers")
