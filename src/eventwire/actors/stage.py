@@ -17,6 +17,8 @@ from typing import Any
 from ..models import Actor
 from ..pipeline import Context, Stage, register_stage
 from .dictionary import NON_STATE_ARMED, ActorDictionary, ActorMatch, load_dictionary
+from .formulas import with_formulas
+from .groups import unlisted_groups, with_groups
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,8 @@ class ActorsStage(Stage):
         """Actor mentions of ``text`` (a string or its spaCy ``Doc``) and the country the article
         is mostly about."""
         d = self.dictionary
-        matches = d.find(text)
+        raw = text if isinstance(text, str) else text.text
+        matches = with_formulas(raw, d, d.find(text))  # "Protesters (Peru)" as ACLED writes it
         country = article_country(d, matches, list(places), list(entities))
         named_groups = Counter(
             m.lineage
@@ -101,5 +104,8 @@ class ActorsStage(Stage):
             where = m.country or country
             name, actor_type = d.role_actor(m.role, where, published)
             actors.append(Actor(m.text, m.start, m.end, name, actor_type, where, m.label))
+        # armed groups the dictionary does not list, under their own names ("the X Brigade")
+        groups = unlisted_groups(raw, d, [(m.start, m.end) for m in matches], country)
+        actors = with_groups(actors, groups, raw)
         log.debug("actors: %d mentions, article country %s", len(actors), country)
         return actors, country

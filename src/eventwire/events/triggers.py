@@ -1,7 +1,7 @@
 """Event triggers: lemma patterns from ``data/event_triggers.tsv`` matched over a parse.
 
 A pattern is a sequence of lemma alternatives ("hand|turn * over * weapon|arm"); ``*``
-lets up to ``GAP`` tokens sit between two elements ("handed over their heavy weapons").
+lets up to ``GAP`` tokens sit between two elements ("handed over all their rifles").
 Matching never crosses a sentence; it is the matching layer's ``nlp.matching.GapSequences``
 (why not spaCy's ``Matcher`` is said there). Overlapping matches are resolved by strength:
 more pattern words first, then the family order in ``FAMILY_RANK``.

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+
 from ..errors import Errors
 from ..models import Article
 
@@ -9,16 +14,32 @@ SUPPORTED_LANGUAGES = ("en",)
 # Short texts give unreliable language guesses; below this many letters we assume English
 # only when most characters are ASCII letters.
 MIN_LETTERS_FOR_DETECTION = 40
-# A log-probability gap between the best guess and English below this much per character counts
-# as English: short English notes often lose to an English-lexified creole by a whisker, while the
-# gap for a text truly in another language is several times larger.
-ENGLISH_TIE_PER_CHAR = 0.2
 # The longest text analyzed as one article, in characters: about 30,000 words, far beyond a news
 # report, and a fifth of spaCy's max_length, so the parse never fails (E088) and memory stays
 # bounded (a 400,000-character dense report peaked at 1.5 GB). Up to 128,000 characters the cost
 # per character stays within 1.5x of an 8,000-character report (benchmarks/length.py). A longer
 # text is refused before any work starts, with a message.
 MAX_ARTICLE_CHARS = 200_000
+# Below this many letters a guess other than English is checked against English function words.
+SHORT_TEXT_LETTERS = 600
+MIN_FUNCTION_WORDS = 4
+MIN_FUNCTION_SHARE = 0.25
+
+
+@functools.lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    path = Path(str(resources.files("eventwire") / "data" / "english_function_words.tsv"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#") and w != "word")
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether a short text is written with English grammar words ("On 4 May, gunmen attacked
+    a post in X, killing two"): a quarter of its words or more, and at least four."""
+    words = re.findall(r"[A-Za-z]+", text.casefold())
+    function = english_function_words()
+    hits = sum(w in function for w in words)
+    return hits >= MIN_FUNCTION_WORDS and hits >= MIN_FUNCTION_SHARE * len(words)
 
 
 def detect_language(text: str) -> str | None:
@@ -32,14 +53,10 @@ def detect_language(text: str) -> str | None:
         return "en" if ascii_letters / letters > 0.9 else None
     import py3langid  # imported lazily: loading its model costs ~0.3 s
 
-    ranked = py3langid.rank(sample)
-    lang, top = ranked[0]
-    if lang != "en":
-        # Short English notes ("On 3 May 2024, gunmen killed 6 people in X (Y).") are often
-        # guessed as an English-lexified creole by a whisker; a near tie goes to English.
-        en = next((score for code, score in ranked if code == "en"), None)
-        if en is not None and top - en <= ENGLISH_TIE_PER_CHAR * len(sample):
-            return "en"
+    lang, _score = py3langid.classify(sample)
+    if lang != "en" and letters < SHORT_TEXT_LETTERS and reads_as_english(sample):
+        # a one- or two-sentence English note can look like Pidgin or Scots to the classifier
+        return "en"
     return lang
 
 
