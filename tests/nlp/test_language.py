@@ -36,3 +36,20 @@ def test_a_wrong_guess_on_a_short_english_note_is_overridden(monkeypatch):
 def test_long_texts_keep_the_classifier_answer(monkeypatch):
     monkeypatch.setattr(py3langid, "classify", lambda text: ("pcm", -10.0))
     assert detect_language(" ".join([NOTE] * 12)) == "pcm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # name-dense notes with few grammar words
+        "On 13 November 2024, gunmen killed 6 people in Culiacan (Sinaloa).",
+        "On 7 September 2024, the RSF attacked Wad Madani (Al Jazirah).",
+    ],
+)
+def test_english_a_near_second_is_english(text):
+    assert detect_language(text) == "en"
+
+
+def test_other_languages_are_no_near_tie():
+    assert detect_language("La policía detuvo a tres personas en Bogotá el lunes.") == "es"
+    assert detect_language("Die Polizei hat am Montag in Berlin drei Menschen festgenommen.") == "de"

@@ -24,6 +24,9 @@ MAX_ARTICLE_CHARS = 200_000
 SHORT_TEXT_LETTERS = 600
 MIN_FUNCTION_WORDS = 4
 MIN_FUNCTION_SHARE = 0.25
+# ... or when English trails the guess by less than this log-probability per character (a text
+# truly in another language trails by 1.4-1.9 per character).
+ENGLISH_TIE_PER_CHAR = 0.2
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,10 +57,21 @@ def detect_language(text: str) -> str | None:
     import py3langid  # imported lazily: loading its model costs ~0.3 s
 
     lang, _score = py3langid.classify(sample)
-    if lang != "en" and letters < SHORT_TEXT_LETTERS and reads_as_english(sample):
-        # a one- or two-sentence English note can look like Pidgin or Scots to the classifier
-        return "en"
+    if lang != "en" and letters < SHORT_TEXT_LETTERS:
+        # a one- or two-sentence English note can look like Pidgin or Scots to the classifier:
+        # English grammar words, or English a near second ("in Culiacan (Sinaloa)" notes carry
+        # few grammar words), make it English
+        if reads_as_english(sample) or _english_near_tie(sample):
+            return "en"
     return lang
+
+
+def _english_near_tie(sample: str) -> bool:
+    import py3langid
+
+    ranked = py3langid.rank(sample)
+    en = next((score for code, score in ranked if code == "en"), None)
+    return en is not None and ranked[0][1] - en <= ENGLISH_TIE_PER_CHAR * len(sample)
 
 
 def skip_reason(article: Article) -> str | None:
