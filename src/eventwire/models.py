@@ -178,6 +178,7 @@ class Event(Record):
     modality: str = "asserted"  # asserted | reported | hedged | negated | planned
     reported_by: str | None = None
     notes: str | None = None  # neutral one-sentence description
+    confidence: float | None = None  # event classifier's calibrated P(sub_event_type); None = rules only
 
     @property
     def happened(self) -> bool:

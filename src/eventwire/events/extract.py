@@ -25,6 +25,7 @@ from ..nlp.datelines import dateline_after, opens_paragraph
 from ..nlp.index import OffsetIndex
 from ..time import DAY, UNKNOWN, DateMention, find_dates
 from . import modality as mod
+from .classify import EventClassifier
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
 from .triggers import TriggerMatch, TriggerPattern, match_sentence
@@ -292,6 +293,10 @@ def place_level(place: Place, country_names: Iterable[str] = ()) -> int:
     return 0
 
 
+def sent_bounds(sent: Any) -> tuple[int, int]:
+    return sent.start_char, sent.end_char
+
+
 def _span(doc: Any, start: int, end: int) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -418,6 +423,7 @@ class EventExtractor:
         cues: mod.Cues,
         dictionary: ActorDictionary,
         config: ExtractConfig | None = None,
+        classifier: EventClassifier | None = None,
     ) -> None:
         self.patterns = patterns
         self.cues = cues
@@ -425,6 +431,7 @@ class EventExtractor:
         self.nouns = load_nouns()
         self.config = config or ExtractConfig()
         self.country_names = set(dictionary.countries.values())
+        self.classifier = classifier  # events/classify.py; None = the rules decide types
 
     # -- article-level defaults -------------------------------------------------
     def _main_actors(
@@ -521,6 +528,12 @@ class EventExtractor:
         published,
     ):
         matches = match_sentence(sent, self.patterns)
+        # -- event classifier hook (events/classify.py): may add a stand-in match, relabels at the end
+        verdict = None
+        if self.classifier is not None:
+            verdict = self.classifier.judge(sent, matches, state.actors.starting_between(*sent_bounds(sent)))
+            matches = verdict.matches
+        # -- end hook
         if not matches:
             return []
         families = {m.pattern.family for m in matches}
@@ -634,7 +647,8 @@ class EventExtractor:
                     )
                 )
                 triggers[id(out[-1])] = trig
-        return _one_per_happening(out, triggers)
+        out = _one_per_happening(out, triggers)
+        return verdict.apply(out) if verdict is not None else out  # event classifier hook
 
     @staticmethod
     def _governed_by_stronger(trig: Any, m: TriggerMatch, matched_tokens: dict[int, TriggerMatch]) -> bool:

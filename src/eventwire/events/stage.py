@@ -7,6 +7,7 @@ from typing import Any
 
 from ..actors.dictionary import load_dictionary
 from ..pipeline import Context, Stage, register_stage
+from .classify import load_classifier
 from .extract import EventExtractor, ExtractConfig
 from .modality import load_cues
 from .triggers import load_triggers
@@ -22,7 +23,8 @@ log = logging.getLogger(__name__)
 )
 class EventsStage(Stage):
     """Config keys: ``triggers`` (path to an event_triggers.tsv replacement),
-    ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``."""
+    ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``,
+    ``classifier`` (a model folder from ``eventwire train events --out``; ``false``: rules only)."""
 
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("actors") or ()
@@ -39,6 +41,9 @@ class EventsStage(Stage):
                 ),
                 carry_date=bool(config.get("carry_date", defaults.carry_date)),
                 min_location_score=int(config.get("min_location_score", defaults.min_location_score)),
+            ),
+            classifier=(
+                None if config.get("classifier") is False else load_classifier(config.get("classifier"))
             ),
         )
 
