@@ -6,6 +6,8 @@ the sentence's words and what the rules proposed (``events/features.py``) and re
 distribution over the 25 ACLED sub-types and ``NONE``. The events stage then
 
 - relabels the rule events of a sentence with the classifier's sub-type (and its event type),
+  unless the rules' own sub-type still has ``P >= keep``; the two territory sub-types are told
+  apart as the codebook does, by whether actor1 is a state force (the rules' choice stays),
 - vetoes them when ``P(no event) >= veto``,
 - adds an event for a sentence where no trigger fired when a sub-type has ``P >= add``:
   a stand-in trigger (the sentence's root) lets the rules find its place, actors and date.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +39,9 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events
 MODEL_FILE = "model.npz"
 META_FILE = "meta.json"
 NONE = "none"
+# ACLED codebook: a territory change is "Government regains territory" when actor1 is a state
+# force, else "Non-state actor overtakes territory"; the rules decide that from actor1.
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 @dataclass
@@ -49,6 +55,7 @@ class EventClassifier:
     temperature: float = 1.0
     veto: float = 0.7
     add: float = 0.6
+    keep: float = 1.01  # keep the rules' sub-type while its P is at least this
     event_types: dict[str, str] = field(default_factory=dict)  # sub-type -> event type
     families: dict[str, str] = field(default_factory=dict)  # sub-type -> trigger family for stand-ins
     record: list[tuple[int, int, list[str]]] | None = None  # training: collect features, decide nothing
@@ -70,6 +77,7 @@ class EventClassifier:
             temperature=float(meta["temperature"]),
             veto=float(meta["veto"]),
             add=float(meta["add"]),
+            keep=float(meta.get("keep", 1.01)),
             event_types=dict(meta["event_types"]),
             families=dict(meta["families"]),
         )
@@ -88,9 +96,16 @@ class EventClassifier:
         return sub, probs[sub]
 
     # -- the hook used by EventExtractor ----------------------------------
-    def judge(self, sent: Any, matches: list[TriggerMatch], actors: list[Any]) -> Verdict:
-        """Before the rules build events: a stand-in match for a trigger-less event sentence."""
-        verdict = Verdict(self, sent, matches, [a.actor_type for a in actors])
+    def judge(
+        self, sent: Any, matches: list[TriggerMatch], actors: list[Any], known: Iterable[Any] = ()
+    ) -> Verdict:
+        """Before the rules build events: a stand-in match for a trigger-less event sentence.
+
+        ``actors`` are those named in the sentence, ``known`` all of the article's (their kinds
+        describe the rules' actor1/actor2 when those come from elsewhere in the article)."""
+        kinds = {a.name: a.actor_type for a in known}
+        kinds.update({a.name: a.actor_type for a in actors})
+        verdict = Verdict(self, sent, matches, [a.actor_type for a in actors], kinds)
         if matches:
             return verdict
         feats = candidate_features(sent, actor_kinds=verdict.actor_kinds, state="norule")
@@ -117,6 +132,7 @@ class Verdict:
     sent: Any
     matches: list[TriggerMatch]
     actor_kinds: list[str]
+    kinds: dict[str, str] = field(default_factory=dict)  # actor name -> actor type
     probs: dict[str, float] | None = None
     added: bool = False
 
@@ -134,6 +150,11 @@ class Verdict:
             or [m.pattern.sub_event_type for m in self.matches],
             trigger_lemmas=[self.sent.doc[m.head].lemma_ for m in self.matches],
             actor_kinds=self.actor_kinds,
+            roles=[
+                (role, self.kinds.get(name or "", "unknown"))
+                for e in events
+                for role, name in (("a1", e.actor1), ("a2", e.actor2))
+            ],
             state="rule" if events else "dropped",
         )
         if model.record is not None:
@@ -146,7 +167,13 @@ class Verdict:
             log.debug("classifier vetoed %d event(s): %s", len(events), self.sent.text[:80])
             return []
         sub, p = model.best_event(probs)
-        if len({e.sub_event_type for e in events}) == 1:
+        rule_subs = {e.sub_event_type for e in events}
+        if len(rule_subs) == 1:
+            rule_sub = next(iter(rule_subs)) or ""
+            if sub in TERRITORY and rule_sub in TERRITORY:
+                sub, p = rule_sub, sum(probs.get(t, 0.0) for t in TERRITORY)
+            elif probs.get(rule_sub, 0.0) >= model.keep:
+                sub, p = rule_sub, probs[rule_sub]
             return [_relabel(e, sub, model.event_types.get(sub, e.event_type), p) for e in events]
         for e in events:  # several happenings of different kinds: keep the rules' split
             e.confidence = round(probs.get(e.sub_event_type or "", 0.0), 3)

@@ -531,7 +531,9 @@ class EventExtractor:
         # -- event classifier hook (events/classify.py): may add a stand-in match, relabels at the end
         verdict = None
         if self.classifier is not None:
-            verdict = self.classifier.judge(sent, matches, state.actors.starting_between(*sent_bounds(sent)))
+            verdict = self.classifier.judge(
+                sent, matches, state.actors.starting_between(*sent_bounds(sent)), state.actors.items
+            )
             matches = verdict.matches
         # -- end hook
         if not matches:

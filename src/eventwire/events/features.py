@@ -11,7 +11,8 @@ strings; the model maps the ones it saw in training to weights and ignores the r
 - ``neg``/``neg:`` negation and the word it negates; ``mod:`` modal auxiliaries (cues of
   planned or hypothetical events);
 - ``count:`` a number next to a casualty word (killed, injured, dead);
-- ``actor:`` the kinds of actors named in the sentence (state forces, rebel group, civilians…).
+- ``actor:`` the kinds of actors named in the sentence (state forces, rebel group, civilians…);
+  ``a1:``/``a2:`` the kinds of the rules' actor1 and actor2.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def candidate_features(
     proposals: Iterable[str] = (),
     trigger_lemmas: Iterable[str] = (),
     actor_kinds: Iterable[str] = (),
+    roles: Iterable[tuple[str, str]] = (),
     *,
     state: str = "rule",
 ) -> list[str]:
@@ -70,4 +72,5 @@ def candidate_features(
     feats.extend(f"rsub:{s}" for s in set(proposals))
     feats.extend(f"trig:{t.lower()}" for t in set(trigger_lemmas))
     feats.extend(f"actor:{k}" for k in set(actor_kinds) if k)
+    feats.extend(f"{role}:{kind}" for role, kind in set(roles))
     return feats

@@ -22,16 +22,17 @@ from typing import Any
 import numpy as np
 
 from ..models import Article
-from .classify import META_FILE, MODEL_DIR, MODEL_FILE, NONE, EventClassifier
+from .classify import META_FILE, MODEL_DIR, MODEL_FILE, NONE, TERRITORY, EventClassifier
 
 log = logging.getLogger(__name__)
 
 TRAINING_DIR = Path(__file__).resolve().parent.parent / "data" / "training" / "events"
 SEED = 13
 MIN_COUNT = 2
-C_GRID = (0.5, 1.0, 2.0, 4.0)
+C_GRID = (2.0, 4.0, 8.0)
+KEEP_GRID = (0.05, 0.1, 0.2, 0.3, 1.01)
 VETO_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-ADD_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+ADD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
 def training_files() -> list[Path]:
@@ -156,8 +157,10 @@ def ece(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> tuple[float, list[d
     return float(total), table
 
 
-def decide(probs: np.ndarray, items: list[dict], classes: list[str], veto: float, add: float) -> list[str]:
-    """What the events stage would output per sentence with these thresholds."""
+def decide(
+    probs: np.ndarray, items: list[dict], classes: list[str], veto: float, add: float, keep: float = 1.01
+) -> list[str]:
+    """What the events stage would output per sentence with these thresholds (as ``Verdict.apply``)."""
     none = classes.index(NONE)
     out = []
     for p, it in zip(probs, items, strict=True):
@@ -166,6 +169,11 @@ def decide(probs: np.ndarray, items: list[dict], classes: list[str], veto: float
         q[none] = -1
         best = classes[int(q.argmax())]
         if state == "rule":
+            subs = [f[5:] for f in it["features"] if f.startswith("rsub:")]
+            if len(subs) == 1 and subs[0] in classes:
+                rule = subs[0]
+                if (best in TERRITORY and rule in TERRITORY) or p[classes.index(rule)] >= keep:
+                    best = rule
             out.append(NONE if p[none] >= veto else best)
         elif state == "norule":
             out.append(best if q.max() >= add else NONE)
@@ -202,22 +210,26 @@ def select(items: list[dict], records: list[dict], k: int = 5, say: Callable[[st
         temps = np.round(np.arange(0.3, 3.01, 0.05), 2)
         t = float(min(temps, key=lambda t: nll(_softmax(logits / t), y)))
         probs = _softmax(logits / t)
-        grid = [(v, a) for v in VETO_GRID for a in ADD_GRID]
+        grid = [(v, a, kp) for v in VETO_GRID for a in ADD_GRID for kp in KEEP_GRID]
         scored = [
-            (sentence_scores(decide(probs, items, classes, v, a), gold, event_types)["f1"], v, a)
-            for v, a in grid
+            (sentence_scores(decide(probs, items, classes, v, a, kp), gold, event_types)["f1"], v, a, kp)
+            for v, a, kp in grid
         ]
-        f1, veto, add = max(scored)
-        say(f"C={c}: out-of-fold NLL {nll(probs, y):.3f} (T={t}), F1 {f1:.3f} at veto {veto} add {add}")
+        f1, veto, add, keep = max(scored)
+        say(
+            f"C={c}: out-of-fold NLL {nll(probs, y):.3f} (T={t}), F1 {f1:.3f}"
+            f" at veto {veto} add {add} keep {keep}"
+        )
         if best is None or f1 > best["f1"]:
-            best = {"c": c, "temperature": t, "veto": veto, "add": add, "f1": f1, "logits": logits}
+            best = {"c": c, "temperature": t, "veto": veto, "add": add, "keep": keep, "f1": f1}
+            best["logits"] = logits
     assert best is not None
     probs_raw, probs = _softmax(best["logits"]), _softmax(best["logits"] / best["temperature"])
     ece_raw, _ = ece(probs_raw, y)
     ece_cal, table = ece(probs, y)
     by_fold = []
     for fold in folds_by_record(items, k):
-        pred = decide(probs[fold], [items[i] for i in fold], classes, best["veto"], best["add"])
+        pred = decide(probs[fold], [items[i] for i in fold], classes, best["veto"], best["add"], best["keep"])
         by_fold.append(sentence_scores(pred, [gold[i] for i in fold], event_types))
     rules = [it["features"][0] == "rule" for it in items]
     return {
@@ -227,6 +239,7 @@ def select(items: list[dict], records: list[dict], k: int = 5, say: Callable[[st
         "temperature": best["temperature"],
         "veto": best["veto"],
         "add": best["add"],
+        "keep": best["keep"],
         "folds": k,
         "by_fold": by_fold,
         "mean": {m: float(np.mean([f[m] for f in by_fold])) for m in by_fold[0]},
@@ -273,7 +286,7 @@ def train(
     np.savez_compressed(
         folder / MODEL_FILE, vocab=np.array(names), weights=weights.astype(np.float16), bias=bias
     )
-    meta = {k2: report[k2] for k2 in ("classes", "temperature", "veto", "add", "c")}
+    meta = {k2: report[k2] for k2 in ("classes", "temperature", "veto", "add", "keep", "c")}
     meta["event_types"] = {s: t for s, t in report["event_types"].items() if s != NONE}
     meta["families"] = {s: c.most_common(1)[0][0] for s, c in families.items() if c}
     meta["cv"] = {
@@ -294,3 +307,14 @@ def train(
     meta["seed"] = SEED
     (folder / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     return report
+
+
+def train_events(
+    folder: Path | None = None, folds: int = 5, write: bool = True, say: Callable[[str], None] = log.info
+) -> dict:
+    """The whole recipe behind ``eventwire train events``: parse, select by CV, fit, write."""
+    records = read_records(training_files())
+    items = collect(records, say)
+    if not write:
+        return select(items, records, folds, say)
+    return train(records, items, folder, folds, say)
