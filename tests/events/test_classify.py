@@ -69,7 +69,9 @@ def test_temperature_flattens_or_sharpens(model):
 
 
 def test_events_carry_a_confidence(pipe):
-    events = _events(pipe, "Army aircraft bombed a rebel camp outside Bunia on Saturday, killing six fighters.")
+    events = _events(
+        pipe, "Army aircraft bombed a rebel camp outside Bunia on Saturday, killing six fighters."
+    )
     assert events and events[0].event_type == "Explosions/Remote violence"
     assert events[0].sub_event_type == "Air/drone strike"
     assert 0.0 < events[0].confidence <= 1.0
@@ -97,8 +99,15 @@ def test_veto_threshold_drops_rule_events(pipe, model):
     bias = model.bias.copy()
     bias[model.classes.index(NONE)] += 50.0  # make "no event" certain
     strict = EventClassifier(
-        model.classes, model.vocab, model.weights, bias, model.temperature, veto=0.5, add=1.01,
-        event_types=model.event_types, families=model.families,
+        model.classes,
+        model.vocab,
+        model.weights,
+        bias,
+        model.temperature,
+        veto=0.5,
+        add=1.01,
+        event_types=model.event_types,
+        families=model.families,
     )
     stage = next(s for s in pipe.stages if s.name == "events")
     saved = stage.extractor.classifier
