@@ -73,3 +73,10 @@ class Errors:
     # story evaluation
     E090 = "Cannot read the gold clustering {path}: {detail}"
     E091 = "No articles.jsonl beside the gold clustering (looked for {path})"
+    # events stage resources
+    E160 = "Cannot read the word-set file {path}: {detail} (formats: eventwire/wordsets.py)"
+    # claims
+    E120 = (
+        "Cannot read the claims cue model {path}: {detail}. Rebuild it with "
+        "`eventwire train claims [GOLD.jsonl]`, or set learned_cues to false."
+    )

@@ -178,7 +178,7 @@ class Event(Record):
     modality: str = "asserted"  # asserted | reported | hedged | negated | planned
     reported_by: str | None = None
     notes: str | None = None  # neutral one-sentence description
-    confidence: float | None = None  # event classifier's calibrated P(sub_event_type); None = rules only
+    confidence: float | None = None  # the event classifier's probability of this sub-type
 
     @property
     def happened(self) -> bool:
@@ -199,6 +199,11 @@ class Attribution(Record):
     cue: str | None = None  # "said", "according to", ...
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # "speech" (said, told), "belief" (thinks, wants, plans) or "evidence" (a poll shows, data indicate)
+    kind: str = "speech"
+    # index (in ``Analysis.attributions``) of the claim this one is reported inside, if any:
+    # "X said that Y claimed Z" gives Y's claim the parent X's
+    parent: int | None = None
 
 
 @dataclass

@@ -146,6 +146,18 @@ def test_attribute_errors_lower_their_accuracy_only():
     assert m["sub_type_acc"] == 1.0
 
 
+def test_exact_f1_counts_only_pairs_right_in_sub_type_actor1_and_date():
+    assert metrics([shelling(), battle()])["exact_f1"] == 1.0
+    # one pair right in everything, one with the wrong date; a third prediction is spurious
+    extra = shelling(event_type="Protests", sub_event_type="Peaceful protest")
+    m = metrics([shelling(), battle(date="2022-05-04"), extra])
+    assert m["f1"] == pytest.approx(0.8)
+    # exact: 1 of 3 predictions, 1 of 2 gold events -> P 1/3, R 1/2, F1 0.4
+    assert m["exact_f1"] == pytest.approx(0.4)
+    wrong_sub = metrics([shelling(sub_event_type="Air/drone strike"), battle(actor1="Someone else")])
+    assert wrong_sub["f1"] == 1.0 and wrong_sub["exact_f1"] == 0.0
+
+
 def test_actor_names_compare_normalised():
     m = metrics([shelling(actor1="m23 march 23 movement")])
     assert m["actor1_acc"] == 1.0

@@ -217,10 +217,7 @@ def test_attack_on_a_military_target_does_not_make_the_state_the_attacker(run):
     [
         "despite the ceasefire deal signed in Astana",
         "despite the truce that was agreed in Astana",
-        pytest.param(
-            "despite the truce agreed in Astana",
-            marks=pytest.mark.xfail(strict=True, reason="known limit: spaCy parses 'agreed' as a conjunct"),
-        ),
+        "despite the truce agreed in Astana",
     ],
 )
 def test_place_of_an_agreement_clause_is_not_the_event_location(run, clause):

@@ -12,6 +12,7 @@ from eventwire.errors import EventwireError
 from eventwire.exports import (
     ACLED_COLUMNS,
     EventFilter,
+    acled_record,
     event_records,
     events_geojson,
     export,
@@ -118,6 +119,24 @@ def test_acled_csv_has_acled_columns_and_codes(store):
     assert m["inter2"] == "7" and m["civilian_targeting"] == "Civilian targeting"
     k = next(r for r in rows if r["location"] == "Kharkiv")
     assert k["inter1"] == "1" and k["region"] == "Europe" and k["country"] == "Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("actor1", "actor2", "inter1", "inter2", "interaction"),
+    [
+        ("Military Forces of Chad", "Civilians (Chad)", 1, 7, 17),
+        ("Civilians (Chad)", "Military Forces of Chad", 7, 1, 17),  # lower code first
+        ("Protesters (Chad)", None, 6, "", 60),  # one actor: its code times ten
+        ("Rioters (Chad)", "Police Forces of Chad", 5, 1, 15),
+    ],
+)
+def test_acled_record_interaction_codes_and_zero_fatalities(actor1, actor2, inter1, inter2, interaction):
+    record = {"event_id": "e1", "actor1": actor1, "actor2": actor2, "country": "TD", "fatalities": None,
+              "event_type": "Protests", "date": "2024-02-01", "date_precision": "week"}  # fmt: skip
+    row = acled_record(record, {})
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (inter1, inter2, interaction)
+    assert row["fatalities"] == 0  # ACLED writes 0 where no death is reported
+    assert row["time_precision"] == 2 and row["country"] == "Chad"
 
 
 def test_export_rejects_unknown_format(store):

@@ -79,9 +79,37 @@ def test_training_on_a_small_gold_file_gives_a_loadable_model(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     items = parse_gold([gold], load_model(None), Lexicon.load())
-    train(items, tmp_path / "model", threshold=0.3)
+    train(items, tmp_path / "model", threshold=0.3, gate=0.0)
     tagger = SpanTagger.load(tmp_path / "model")
     assert tagger is not None and tagger.threshold == 0.3
     item = items[0]
     found = tagger.tag(item.doc, item.marks, item.quoted)
     assert any(s.start <= item.gold.text.index("traitors") < s.end for s in found)
+
+
+def test_own_examples_are_marked_weighted_and_recorded(tmp_path):
+    pytest.importorskip("sklearn")
+    from eventwire.framing.lexicon import Lexicon
+    from eventwire.framing.train import parse_gold, train
+    from eventwire.nlp.model import load_model
+
+    own_dir = tmp_path / "own"
+    own_dir.mkdir()
+    spans = [
+        {"span": "disgraceful lies", "technique": "Loaded_Language"},
+        {"span": "cowardly traitors", "technique": "Name_Calling,Labeling"},
+    ]
+    loaded = {"id": "o1", "text": LOADED, "framing": spans}
+    plain = {"id": "o2", "text": NEUTRAL, "framing": []}
+    lines = [json.dumps(loaded), json.dumps(plain)]
+    (own_dir / "mine.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({**loaded, "id": "b1"}) + "\n", encoding="utf-8")
+    items = parse_gold([other, own_dir / "mine.jsonl"], load_model(None), Lexicon.load(), own_dir=own_dir)
+    assert [(it.gold.id, it.own) for it in items] == [("b1", False), ("o1", True), ("o2", True)]
+    train(items, tmp_path / "model", threshold=0.35, gate=0.01, own_repeat=2)
+    meta = json.loads((tmp_path / "model" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["own_examples"] == 2 and meta["own_repeat"] == 2 and meta["articles"] == 3
+    assert meta["trained_on"] == {"own/mine.jsonl": 2, f"{tmp_path.name}/other.jsonl": 1}
+    tagger = SpanTagger.load(tmp_path / "model")
+    assert tagger is not None and (tagger.threshold, tagger.gate) == (0.35, 0.01)

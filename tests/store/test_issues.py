@@ -27,10 +27,12 @@ def test_migration_removes_repeats_earlier_runs_added(tmp_path):
     db = str(tmp_path / "old.db")
     with Store(db) as store:
         store.db.execute("DROP INDEX ingest_issues_source")  # back to schema 3, as an older eventwire left it
+        store.db.execute("DROP INDEX attributions_kind")  # (and undo the later migration 5)
+        store.db.execute("ALTER TABLE attributions DROP COLUMN kind")
         store.db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
         for _ in range(3):
             store.db.execute(
                 "INSERT INTO ingest_issues (source, message, fatal, created_at) VALUES ('a:1', 'bad', 1, 'x')"
             )
     with Store(db) as store:
-        assert store.schema_version == 4 and store.count("ingest_issues") == 1
+        assert store.schema_version == 5 and store.count("ingest_issues") == 1

@@ -2,11 +2,14 @@
 
 Browser tests skip when /usr/bin/chromium is missing, unless CI=true: then they fail, so a
 CI run never passes without having driven a browser (``.ci/install-browser.sh`` installs it).
-Screenshots go to ``screenshots/`` at the repository root for a reviewer to look at.
+Screenshots go to a temporary folder of the test session, so a test run leaves the git tree
+clean; with ``EVENTWIRE_SCREENSHOTS=screenshots`` (a folder, relative to the repository root)
+they go there instead, which is how the committed ones in ``screenshots/`` are refreshed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import socket
@@ -19,7 +22,7 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("EVENTWIRE_CHROMIUM", "/usr/bin/chromium"))
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "screenshots"
+DEV_CORPUS = REPO.parent / "shared" / "corpus" / "dev" / "gold.jsonl"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -81,15 +84,15 @@ def web_db(tmp_path_factory, web_pipeline) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def server(web_db, web_pipeline):
-    """The app served by uvicorn in a thread on 127.0.0.1; yields its base URL."""
+@contextlib.contextmanager
+def serve(db: Path, pipeline):
+    """The app over ``db`` served by uvicorn in a thread on 127.0.0.1; yields its base URL."""
     import uvicorn
 
     from eventwire.api import create_app
 
     port = _free_port()
-    app = create_app(web_db, pipeline=web_pipeline)
+    app = create_app(db, pipeline=pipeline)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, name="eventwire-test-server", daemon=True)
@@ -99,13 +102,42 @@ def server(web_db, web_pipeline):
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
+def dev_server(tmp_path_factory, web_pipeline):
+    """The app over ../shared/corpus/dev (25 real articles) and examples/articles.jsonl; skips without."""
+    from eventwire.core import ingest
+
+    if not DEV_CORPUS.is_file():
+        pytest.skip(f"{DEV_CORPUS} is missing (the shared development corpus)")
+    db = tmp_path_factory.mktemp("dev") / "dev.db"
+    ingest([str(DEV_CORPUS), str(REPO / "examples" / "articles.jsonl")], str(db), pipeline=web_pipeline)
+    with serve(db, web_pipeline) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def server(web_db, web_pipeline):
+    """The app over the sample database, served for the whole session; yields its base URL."""
+    with serve(web_db, web_pipeline) as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium for the tests of this package, closed when they are done.
+
+    Playwright's sync API keeps an asyncio event loop marked as running in the main thread for
+    as long as it is open; held for the whole session (scope "session"), every later test that
+    calls ``asyncio.run`` (tests/api/test_streaming.py) failed with "cannot be called from a
+    running event loop" whenever tests/web ran first.
+    """
     reason = _browser_missing_reason()
     if reason is not None:
         pytest.fail(f"browser tests cannot run: {reason}")
@@ -130,6 +162,9 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def screenshots() -> Path:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    return SCREENSHOTS
+def screenshots(tmp_path_factory) -> Path:
+    """Where browser tests write screenshots: ``$EVENTWIRE_SCREENSHOTS`` or a session temp folder."""
+    wanted = os.environ.get("EVENTWIRE_SCREENSHOTS")
+    folder = REPO / wanted if wanted else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -136,6 +136,7 @@ def test_every_link_on_every_page_answers(page, server):
     outlets = api(server, "/outlets")
     items = outlets.get("items", outlets) if isinstance(outlets, dict) else outlets
     pages += ["/ui/outlets/" + urllib.request.quote(o["outlet"], safe="") for o in items[:2] if o["outlet"]]
+    pages += [p for p in every_page(server).values() if p not in pages]  # an article page too
     checked: dict[str, int] = {}
     for path in pages:
         page.goto(server + path)
@@ -156,20 +157,52 @@ def test_every_link_on_every_page_answers(page, server):
     assert broken == {}
 
 
-@pytest.mark.parametrize(
-    "path", ["/ui/", "/ui/map", "/ui/places", "/ui/stories?min_articles=1", "/ui/outlets"]
-)
-def test_no_horizontal_scroll_at_420_px(browser, server, screenshots, path):
-    context = browser.new_context(viewport={"width": 420, "height": 900})
+def every_page(server: str) -> dict[str, str]:
+    """Screenshot name -> path: each list page and the first place, story, outlet and article."""
+    pages = {
+        "home": "/ui/",
+        "map": "/ui/map",
+        "places": "/ui/places",
+        "stories": "/ui/stories?min_articles=1",
+        "outlets": "/ui/outlets",
+        "ingest": "/ui/ingest",
+    }
+    first = {
+        "place": ("/places?limit=1", "name", "/ui/places/"),
+        "outlet": ("/outlets", "outlet", "/ui/outlets/"),
+        "article": ("/articles?limit=1", "id", "/ui/articles/"),
+    }
+    for name, (query, key, prefix) in first.items():
+        items = [i for i in api(server, query)["items"] if i.get(key)]
+        pages[name] = prefix + urllib.request.quote(items[0][key], safe="")
+    story = max(api(server, "/stories")["items"], key=lambda s: (s["n_outlets"], s["n_events"]))
+    pages["story"] = "/ui/stories/" + urllib.request.quote(story["id"], safe="")
+    return pages
+
+
+@pytest.mark.parametrize("width", [1400, 420])
+def test_every_page_at_desktop_and_mobile_width(browser, server, screenshots, width):
+    """No page scrolls sideways (wide tables and charts scroll inside their panel), nothing fails
+    in the console; a screenshot of each: ``desktop-NAME.png`` and ``mobile-NAME.png``."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
     pg = context.new_page()
-    pg.goto(server + path)
-    if path == "/ui/map":
-        expect(pg.locator("#map")).to_have_attribute("data-ready", "true")
-    width = pg.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    name = path.strip("/").split("?")[0].replace("ui/", "").replace("/", "-") or "home"
-    pg.screenshot(path=str(screenshots / f"mobile-{name.replace('ui', 'home')}.png"), full_page=True)
+    errors: list[str] = []
+    pg.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    wide = {}
+    for name, path in every_page(server).items():
+        response = pg.goto(server + path)
+        assert response.status == 200, path
+        if name == "map":
+            expect(pg.locator("#map")).to_have_attribute("data-ready", "true")
+        size = pg.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if size[0] > size[1]:
+            wide[path] = size
+        prefix = "mobile" if width < 600 else "desktop"
+        pg.screenshot(path=str(screenshots / f"{prefix}-{name}.png"), full_page=name != "map")
     context.close()
-    assert width[0] <= width[1], f"{path} scrolls sideways at 420 px: {width}"
+    assert wide == {}, f"pages that scroll sideways at {width} px: {wide}"
+    assert errors == []
 
 
 def test_unknown_place_is_not_recognised_with_suggestions(page, server):

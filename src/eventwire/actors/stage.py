@@ -17,6 +17,8 @@ from typing import Any
 from ..models import Actor
 from ..pipeline import Context, Stage, register_stage
 from .dictionary import NON_STATE_ARMED, ActorDictionary, ActorMatch, load_dictionary
+from .formulas import with_formulas
+from .groups import unlisted_groups, with_groups
 
 log = logging.getLogger(__name__)
 
@@ -56,24 +58,27 @@ def article_country(
     return votes.most_common(1)[0][0]
 
 
-@register_stage("actors", requires=("entities",), uses=("places",), assigns=("actors", "country"))
+@register_stage("actors", requires=("doc", "entities"), uses=("places",), assigns=("actors", "country"))
 class ActorsStage(Stage):
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("dictionary") or ()
         if isinstance(extra, str):
             extra = (extra,)
-        self.dictionary = load_dictionary(tuple(str(p) for p in extra))
+        self.dictionary = load_dictionary(tuple(str(p) for p in extra)).prepare()
 
     def __call__(self, ctx: Context) -> None:
         a = ctx.analysis
-        a.actors, a.country = self.find(ctx.article.text, ctx.article.published, a.places, a.entities)
+        text = ctx.doc or ctx.article.text
+        a.actors, a.country = self.find(text, ctx.article.published, a.places, a.entities)
 
     def find(
-        self, text: str, published: str | None, places: Sequence[Any] = (), entities: Sequence[Any] = ()
+        self, text: Any, published: str | None, places: Sequence[Any] = (), entities: Sequence[Any] = ()
     ) -> tuple[list[Actor], str | None]:
-        """Actor mentions of ``text`` and the country the article is mostly about."""
+        """Actor mentions of ``text`` (a string or its spaCy ``Doc``) and the country the article
+        is mostly about."""
         d = self.dictionary
-        matches = d.find(text)
+        raw = text if isinstance(text, str) else text.text
+        matches = with_formulas(raw, d, d.find(text))  # "Protesters (Peru)" as ACLED writes it
         country = article_country(d, matches, list(places), list(entities))
         named_groups = Counter(
             m.lineage
@@ -99,5 +104,8 @@ class ActorsStage(Stage):
             where = m.country or country
             name, actor_type = d.role_actor(m.role, where, published)
             actors.append(Actor(m.text, m.start, m.end, name, actor_type, where, m.label))
+        # armed groups the dictionary does not list, under their own names ("the X Brigade")
+        groups = unlisted_groups(raw, d, [(m.start, m.end) for m in matches], country)
+        actors = with_groups(actors, groups, raw)
         log.debug("actors: %d mentions, article country %s", len(actors), country)
         return actors, country

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -133,15 +133,24 @@ def place_page(store: Store, name: str, *, include_unconfirmed: bool = False) ->
     return {**found, "resolution": info}
 
 
-def story_claims(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
-    """Attributed claims of the given articles (speaker, organization, via, claim)."""
+def story_claims(
+    store: Store, article_ids: list[str], kinds: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
+    """Attributed claims of the given articles (speaker, organization, via, claim, kind);
+    ``kinds`` keeps only those kinds ("speech", "belief", "evidence")."""
     if not article_ids:
         return []
     marks = ", ".join("?" for _ in article_ids)
+    params: list[Any] = list(article_ids)
+    where = f"article_id IN ({marks})"
+    wanted = list(kinds or ())
+    if wanted:
+        where += f" AND kind IN ({', '.join('?' for _ in wanted)})"
+        params += wanted
     rows = store.db.query(
-        "SELECT article_id, speaker, organization, via, anonymous, claim, start_char, end_char "
-        f"FROM attributions WHERE article_id IN ({marks}) ORDER BY article_id, idx",
-        article_ids,
+        "SELECT article_id, speaker, organization, via, anonymous, claim, start_char, end_char, kind "
+        f"FROM attributions WHERE {where} ORDER BY article_id, idx",
+        params,
     )
     for r in rows:
         r["anonymous"] = bool(r["anonymous"])

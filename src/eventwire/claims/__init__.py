@@ -9,7 +9,7 @@ __all__ = ["claim_at", "source_label"]
 
 
 def source_label(att: Attribution) -> str:
-    """A short "who says so" label for an event's ``reported_by`` ("military source (via SANA)")."""
+    """A short "who says so" label for an event's ``reported_by`` ("military source (via Reuters)")."""
     who = att.speaker or att.organization or "unnamed source"
     if att.organization and att.speaker and att.organization != att.speaker and not att.anonymous:
         who = f"{who} ({att.organization})"

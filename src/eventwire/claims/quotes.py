@@ -3,8 +3,14 @@ sentences is kept whole and framing inside it is marked as the speaker's voice."
 
 from __future__ import annotations
 
+import re
+
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+# Archive copy writes quotation marks as two apostrophes: ''We will win,'' she said.
+DOUBLED = "''"
+# Every character that can open or close a quotation, and the paragraph break that ends one.
+_MARKS = re.compile("''|[\n\"“”«»„]")
 # A quotation that has not closed after this many characters is a stray mark, not a quote.
 MAX_QUOTE_CHARS = 1500
 
@@ -15,20 +21,22 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    for i, ch in enumerate(text):
-        if ch == "\n":
+    for m in _MARKS.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark == "\n":
             open_at = None
             continue
         if open_at is None:
-            if ch in OPENERS:
-                open_at, closer = i, OPENERS[ch]
-            elif ch == STRAIGHT:
-                open_at, closer = i, STRAIGHT
+            if mark in OPENERS:
+                open_at, closer = i, OPENERS[mark]
+            elif mark in (STRAIGHT, DOUBLED):
+                open_at, closer = i, mark
             continue
-        # Mixed marks occur in real copy ('"Our forces ...”'), so any closing mark closes.
-        if ch == closer or ch in ("”", STRAIGHT, "»"):
+        # Mixed marks occur in real copy ('"Our forces ...”'), so any closing mark closes;
+        # two apostrophes close only a quotation they opened.
+        if mark == closer or mark in ("”", STRAIGHT, "»"):
             if i - open_at <= MAX_QUOTE_CHARS:
-                regions.append((open_at, i + 1))
+                regions.append((open_at, m.end()))
             open_at = None
     return regions
 

@@ -56,6 +56,9 @@ def _rows(path: Path) -> list[list[str]]:
 @dataclass
 class ClaimResources:
     verbs: set[str] = field(default_factory=set)
+    # cue lemma -> claim kind ("belief", "evidence"); a cue not listed here is "speech"
+    verb_kinds: dict[str, str] = field(default_factory=dict)
+    evidence_nouns: set[str] = field(default_factory=set)
     object_verbs: set[str] = field(default_factory=set)
     anon_heads: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
@@ -74,6 +77,11 @@ class ClaimResources:
             term, kind = row[0].strip(), row[1].strip()
             if kind == "verb":
                 res.verbs.add(term.lower())
+            elif kind in ("belief", "evidence"):
+                res.verbs.add(term.lower())
+                res.verb_kinds[term.lower()] = kind
+            elif kind == "evidence_noun":
+                res.evidence_nouns.add(term.lower())
             elif kind == "object":
                 res.object_verbs.add(term.lower())
             elif kind == "anon_head":
@@ -96,8 +104,14 @@ class ClaimResources:
         res._outlet_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
         return res
 
+    def kind_of(self, cue_lemma: str, subject_lemma: str | None) -> str:
+        """ "speech", "belief" or "evidence" for a cue and the head of its subject."""
+        if subject_lemma and subject_lemma in self.evidence_nouns:
+            return "evidence"
+        return self.verb_kinds.get(cue_lemma, "speech")
+
     def find_outlet_alias(self, text: str) -> str | None:
-        """The outlet name as written in ``text`` ("Dogan news agency"), or None."""
+        """The outlet name as written in ``text`` ("Harbour news agency"), or None."""
         if self._outlet_re is None:
             return None
         m = self._outlet_re.search(text)

@@ -81,7 +81,7 @@ def _print_tables(article: Article, analysis: Analysis) -> None:
             [e for e in analysis.events],
             ["date", "event_type", "sub_event_type", "actor1", "location", "modality"],
         ),
-        ("Claims", analysis.attributions, ["speaker", "organization", "via", "anonymous", "claim"]),
+        ("Claims", analysis.attributions, ["kind", "speaker", "organization", "via", "anonymous", "claim"]),
         ("Framing", analysis.framing, ["text", "technique", "neutral", "voice"]),
         ("Entities", analysis.entities, ["text", "label", "start", "end"]),
     ]

@@ -16,7 +16,7 @@ from ..pipeline import Pipeline, default_pipeline
 # Extra figures shown after P/R/F1 in the table, per layer.
 TABLE_EXTRAS = {
     "places": ("acc_25km", "acc_161km", "exact_id", "unresolved"),
-    "events": ("sub_type_acc", "actor1_acc", "date_acc", "fatalities_acc"),
+    "events": ("sub_type_acc", "actor1_acc", "date_acc", "fatalities_acc", "exact_f1"),
     "claims": ("via_acc", "anonymous_acc"),
     "framing": ("technique_acc",),
 }

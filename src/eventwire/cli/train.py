@@ -24,8 +24,6 @@ def command() -> None:
     \b
         eventwire train framing                     # PTC training set + own examples -> packaged model
         eventwire train framing --cv 5              # 5-fold cross-validation by article, no model written
-        eventwire train events                      # own event training corpora -> packaged classifier
-        eventwire train events --cv 5               # cross-validated figures by fold, no model written
     """
 
 
@@ -38,10 +36,22 @@ def command() -> None:
 @click.option(
     "--threshold", type=click.FloatRange(0.05, 0.95), default=None, help="Span probability cut-off."
 )
+@click.option(
+    "--gate", type=click.FloatRange(0.0, 1.0), default=None, help="Article gate (share of marked tokens)."
+)
+@click.option(
+    "--own-repeat", type=click.IntRange(1, 20), default=None, help="Times the CRF sees each own example."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the cross-validation figures as JSON.")
 @user_errors
 def framing(
-    gold: tuple[str, ...], out: str | None, folds: int | None, threshold: float | None, as_json: bool
+    gold: tuple[str, ...],
+    out: str | None,
+    folds: int | None,
+    threshold: float | None,
+    gate: float | None,
+    own_repeat: int | None,
+    as_json: bool,
 ) -> None:
     """Train the framing span tagger and technique classifier on gold framing spans.
 
@@ -60,8 +70,8 @@ def framing(
 
     require("train")
     from ..framing.lexicon import Lexicon
-    from ..framing.tagger import DEFAULT_THRESHOLD, MODEL_DIR
-    from ..framing.train import OWN_EXAMPLES, cross_validate, parse_gold, train
+    from ..framing.tagger import DEFAULT_GATE, DEFAULT_THRESHOLD, MODEL_DIR
+    from ..framing.train import OWN_EXAMPLES, OWN_REPEAT, cross_validate, parse_gold, train
     from ..nlp.model import load_model
 
     paths = [Path(p) for p in gold]
@@ -71,72 +81,114 @@ def framing(
         paths = [PTC_TRAIN, *sorted(OWN_EXAMPLES.glob("*.jsonl"))]
     started = time.monotonic()
     click.echo(f"parsing {len(paths)} gold file(s)…", err=True)
-    items = parse_gold(paths, load_model(None), Lexicon.load())
+    lexicon = Lexicon.load()
+    items = parse_gold(paths, load_model(None), lexicon)
     click.echo(f"{len(items)} articles parsed in {time.monotonic() - started:.0f} s", err=True)
+    repeat = own_repeat or OWN_REPEAT
     if folds:
-        thresholds = [threshold] if threshold else [0.3, 0.4, 0.5]
+        thresholds = [threshold] if threshold is not None else [0.3, 0.4]
+        gates = [gate] if gate is not None else [0.0, 0.03, 0.05]
+        settings = [(t, g) for t in thresholds for g in gates]
         with tempfile.TemporaryDirectory() as work:
             result = cross_validate(
-                items, folds, Path(work), thresholds, lambda line: click.echo(line, err=True)
+                items, folds, Path(work), settings, lambda line: click.echo(line, err=True), repeat, lexicon
             )
         if as_json:
             click.echo(json.dumps(result))
-        else:
-            for t, m in result["mean"].items():
-                click.echo(f"threshold {t}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}")
+            return
+        for key, parts in result.items():
+            t, g = key.split("/")
+            row = [f"threshold {t} gate {g}:"]
+            for part, label in (("gold", "GOLD (every voice)"), ("own", "own examples (outlet)")):
+                if part in parts:
+                    m = parts[part]
+                    row.append(f"{label} P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}")
+            click.echo("  ".join(row))
         return
     folder = Path(out) if out else MODEL_DIR
-    train(items, folder, threshold or DEFAULT_THRESHOLD)
+    train(
+        items,
+        folder,
+        threshold if threshold is not None else DEFAULT_THRESHOLD,
+        gate if gate is not None else DEFAULT_GATE,
+        repeat,
+    )
     click.echo(f"model written to {folder} ({time.monotonic() - started:.0f} s)")
 
 
 @command.command("events")
 @click.option("--out", type=click.Path(file_okay=False), help="Model folder (default: the packaged model).")
-@click.option(
-    "--cv",
-    "folds",
-    type=click.IntRange(2, 20),
-    help="Only cross-validate with this many folds, print by fold.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the cross-validation figures as JSON.")
+@click.option("--cv", "folds", type=click.IntRange(2, 20), help="Only cross-validate, with this many folds.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @user_errors
 def events(out: str | None, folds: int | None, as_json: bool) -> None:
-    """Train the event classifier on data/training/events/ (fixed seed; a few minutes on two cores).
+    """Train the event classifier (sub-event type or no event, per sentence) on the project's
+    training corpora in data/training/events/ (see their DATASHEET.md files).
 
-    Settings (C, temperature, veto/add thresholds) are chosen by 5-fold cross-validation by
-    record; the model card is data/models/events/MODEL_CARD.md.
+    Cross-validation (5 folds by template unless --cv) sets the calibration temperature and
+    the decision thresholds; then the model is fitted on everything and written (about two
+    minutes on two cores). The model card is data/models/events/MODEL_CARD.md.
 
     \b
     Example:
 
     \b
         eventwire train events
-        eventwire train events --cv 5
+        eventwire train events --cv 5 --json       # figures only, no model written
     """
     from ..extras import require
 
     require("train")
-    from ..events.train import train_events
+    from ..events.learn import train
 
-    started = time.monotonic()
-    report = train_events(
-        Path(out) if out else None, folds or 5, write=not folds, say=lambda line: click.echo(line, err=True)
-    )
+    def say(line: str) -> None:
+        click.echo(line, err=True)
+
+    meta = train(Path(out) if out else None, k=folds or 5, write=folds is None, progress=say)
+    figures = {"cv": meta["cv"], "temperature": meta["temperature"], "thresholds": meta["thresholds"]}
     if as_json:
-        click.echo(json.dumps({k: v for k, v in report.items() if k != "event_types"}))
-    else:
-        for i, f in enumerate(report["by_fold"], 1):
-            click.echo(
-                f"fold {i}: P {f['precision']:.3f} R {f['recall']:.3f} F1 {f['f1']:.3f} "
-                f"sub-type {f['sub_type_acc']:.3f} event type {f['event_type_acc']:.3f}"
-            )
-        m = report["mean"]
-        click.echo(
-            f"mean:   P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f} "
-            f"sub-type {m['sub_type_acc']:.3f} event type {m['event_type_acc']:.3f}"
-        )
-        click.echo(f"ECE {report['ece_uncalibrated']:.3f} -> {report['ece']:.3f} (T={report['temperature']})")
-    if not folds:
-        click.echo(
-            f"model written to {out or 'the packaged model folder'} ({time.monotonic() - started:.0f} s)"
-        )
+        click.echo(json.dumps(figures))
+        return
+    cv = meta["cv"]
+    click.echo(
+        f"{cv['examples']} examples: accuracy {cv['accuracy']:.3f}, sub-type accuracy on events "
+        f"{cv['sub_type_accuracy_on_events']:.3f}, calibration error {cv['ece_before']:.3f} -> "
+        f"{cv['ece_after']:.3f} (temperature {meta['temperature']})"
+    )
+    click.echo("thresholds: " + ", ".join(f"{k} {v:.2f}" for k, v in meta["thresholds"].items()))
+    if folds is None:
+        click.echo(f"model written in {meta['seconds']:.0f} s")
+
+
+POLNEAR_TRAIN = Path("../shared/corpus/external/polnear-train/gold.jsonl")
+
+
+@command.command("claims")
+@click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", type=click.Path(dir_okay=False), help="Weights file (default: the packaged one).")
+@user_errors
+def claims(gold: str | None, out: str | None) -> None:
+    """Train the learned attribution-cue detector on PolNeAR-style gold claims.
+
+    GOLD defaults to ../shared/corpus/external/polnear-train/gold.jsonl. Every 4th article
+    (line 0, 4, 8, ...) is kept back for evaluation and never read; about three minutes.
+
+    \b
+    Example:
+
+    \b
+        eventwire train claims
+        sed -n '1~4p' ../shared/corpus/external/polnear-train/gold.jsonl > held-out.jsonl
+        eventwire eval held-out.jsonl --layer claims
+    """
+    from ..extras import require
+
+    require("train")
+    from ..claims.learned import DEFAULT_WEIGHTS
+    from ..claims.train import train
+
+    path = Path(gold) if gold else POLNEAR_TRAIN
+    if not path.exists():
+        raise EventwireError(f"no GOLD given and {POLNEAR_TRAIN} not found: pass a gold JSONL file")
+    about = train(path, Path(out) if out else DEFAULT_WEIGHTS)
+    click.echo(json.dumps(about, indent=1))

@@ -15,7 +15,7 @@ from ..geo.distance import haversine_km  # noqa: F401 - part of the eval helpers
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʻʿʾ′"), None)
 _NON_WORD = re.compile(r"[^\w]+")
 # Arabic article and English "the" at the start of a name are optional in wire copy
-# ("al-Bab" / "Bab", "the Golan Heights" / "Golan Heights").
+# ("al-Qaim" / "Qaim", "the Nuba Mountains" / "Nuba Mountains").
 _LEADING_ARTICLE = re.compile(r"^(?:al|el|the)\s+")
 # Words too common to tie a speaker to an organisation ("the Ministry of Defence" and
 # "the ministry of health" must not match through "the"/"of").

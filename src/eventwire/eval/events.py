@@ -7,6 +7,8 @@ Pairs are taken one-to-one, greedily, best first (see `_pair_quality`). Among ma
 pairs: ``sub_type_acc``, ``actor1_acc`` (normalised names equal, or equal after the
 actor dictionary's alias lookup when that module is available), ``date_acc`` (equal at
 the gold's precision; a ``week`` date passes within 7 days) and ``fatalities_acc``.
+``exact_f1`` is the F1 of the pairs that are entirely right: sub_event_type, actor1 and
+date all agree (precision over predictions, recall over gold events).
 
 Only predicted events that happened count (``Event.happened``: asserted, reported or
 hedged); negated and planned events are kept in the analysis but gold records only
@@ -145,7 +147,7 @@ def score_events(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
 
     score = LayerScore()
     c = {"gold": len(gold.events), "predicted": len(preds), "matched": len(pairs)}
-    for key in ("sub_type_ok", "actor1_ok", "date_ok", "fatalities_ok"):
+    for key in ("sub_type_ok", "actor1_ok", "date_ok", "fatalities_ok", "exact"):
         c[key] = 0
     for gi, g in enumerate(gold.events):
         label = _label(g.get("event_type"), g.get("sub_event_type"), g.get("location"))
@@ -162,6 +164,7 @@ def score_events(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
         wrong = []
         for key, ok in checks.items():
             c[key] += int(ok)
+        c["exact"] += int(checks["sub_type_ok"] and checks["actor1_ok"] and checks["date_ok"])
         if not checks["sub_type_ok"]:
             wrong.append(f"sub-type {p.sub_event_type!r} ≠ {g.get('sub_event_type')!r}")
         if not checks["actor1_ok"]:
@@ -190,6 +193,8 @@ def event_metrics(c: dict[str, float]) -> dict[str, float]:
     out["actor1_acc"] = ratio(c.get("actor1_ok", 0), matched)
     out["date_acc"] = ratio(c.get("date_ok", 0), matched)
     out["fatalities_acc"] = ratio(c.get("fatalities_ok", 0), matched)
+    exact = c.get("exact", 0)
+    out["exact_f1"] = prf(exact, c.get("predicted", 0), exact, c.get("gold", 0))["f1"]
     for key in ("gold", "predicted", "matched"):
         out[key] = int(c.get(key, 0))
     return out

@@ -1,195 +1,219 @@
-"""The event classifier: a calibrated probability per ACLED sub-type (and "no event") for each sentence.
+"""The learned decision over rule candidates: for one sentence, a calibrated probability for each
+of ACLED's 25 sub-event types and for "no event".
 
-The rules (``events/triggers.py`` + ``events/extract.py``) stay the candidate generators:
-they find triggers, places, actors, dates and tolls. For every sentence the classifier reads
-the sentence's words and what the rules proposed (``events/features.py``) and returns a
-distribution over the 25 ACLED sub-types and ``NONE``. The events stage then
+The trigger rules (``triggers.py``) stay the candidate generator: they fire on a verb or noun and
+the extractor finds the event's place, actors, date and toll around it. Rules alone decide the
+kind of event from one word family, and miss sentences whose wording no pattern lists. The
+classifier reads the whole sentence: its lemmas and lemma pairs, what the rules proposed, the
+named-entity labels and the kinds of actors the actors stage found there. The extractor asks it
+three things (``Decision``):
 
-- relabels the rule events of a sentence with the classifier's sub-type (and its event type),
-  unless the rules' own sub-type still has ``P >= keep``; the two territory sub-types are told
-  apart as the codebook does, by whether actor1 is a state force (the rules' choice stays),
-- vetoes them when ``P(no event) >= veto``,
-- adds an event for a sentence where no trigger fired when a sub-type has ``P >= add``:
-  a stand-in trigger (the sentence's root) lets the rules find its place, actors and date.
+- *relabel*: a one-word trigger's sub-type that the sentence does not support gives way to the
+  classifier's when the classifier is confident (a phrase pattern is specific evidence and keeps
+  its reading, and so does a territory rule, which decides who gained from the actors);
+- *veto*: a rule candidate that happened, in a sentence the classifier reads as no event at all
+  (background, analysis), is dropped when "no event" is very likely (planned and denied events
+  stay, marked by their modality);
+- *add*: a sentence with no trigger gets a candidate of the classifier's sub-type when it is
+  confident, so the extractor can look for its place and actors as usual.
 
-The model is a multinomial logistic regression over sparse binary features, trained by
-``eventwire train events`` (``events/train.py``) and shipped as ``data/models/events/model.npz``
-with its card ``MODEL_CARD.md``; the probabilities are temperature-calibrated on held-out
-folds. Scoring is a few hundred row look-ups and one softmax in numpy: no second pipeline.
+The model is a multinomial logistic regression trained by ``eventwire train events``
+(``learn.py``) on the project's own training corpora, with temperature scaling fitted on
+out-of-fold predictions; weights ship in ``data/models/events/`` and load with numpy only.
+See ``data/models/events/MODEL_CARD.md``.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .features import candidate_features
-from .triggers import TriggerMatch, TriggerPattern
-
 log = logging.getLogger(__name__)
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "events"
-MODEL_FILE = "model.npz"
-META_FILE = "meta.json"
 NONE = "none"
-# ACLED codebook: a territory change is "Government regains territory" when actor1 is a state
-# force, else "Non-state actor overtakes territory"; the rules decide that from actor1.
+MODEL_DIR = "data/models/events"
+# Entity labels worth a feature (a date or a number says little about the kind of event).
+_ENT_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC")
+
+
+def sentence_features(
+    sent: Any, rule_subs: Iterable[tuple[str, str]] = (), actor_types: Iterable[str] = ()
+) -> list[str]:
+    """The feature names of one spaCy sentence span. ``rule_subs`` holds (family, sub-type) of
+    the trigger matches in it; ``actor_types`` the types of the actors found in it."""
+    feats: list[str] = []
+    prev = "<s>"
+    for tok in sent:
+        if tok.is_space or tok.is_punct:
+            continue
+        lemma = "#num" if tok.like_num else tok.lemma_.lower()
+        feats.append("w=" + lemma)
+        feats.append("b=" + prev + " " + lemma)
+        prev = lemma
+    root = sent.root
+    feats.append("root=" + root.lemma_.lower())
+    if any(t.dep_ in ("nsubjpass", "auxpass") for t in sent):
+        feats.append("passive")
+    for family, sub in rule_subs:
+        feats.append("fam=" + family)
+        feats.append("rule=" + sub)
+    if not rule_subs:
+        feats.append("rule=none")
+    for ent in sent.ents:
+        if ent.label_ in _ENT_LABELS:
+            feats.append("ent=" + ent.label_)
+    for kind in actor_types:
+        feats.append("actor=" + kind)
+    return feats
+
+
+@dataclass(frozen=True)
+class Decision:
+    sub_event_type: str | None  # the sub-type to code, None to drop the candidate
+    confidence: float  # the probability of that sub-type (or of "no event" when dropped)
+
+
+class EventClassifier:
+    """A linear model over sentence features; ``probs`` gives one calibrated distribution."""
+
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, vocab: dict[str, int], meta: dict[str, Any]):
+        self.weights = weights.astype(np.float32)
+        self.bias = bias.astype(np.float32)
+        self.vocab = vocab
+        self.labels: list[str] = list(meta["labels"])
+        self.none = self.labels.index(NONE)
+        self.temperature = float(meta.get("temperature", 1.0))
+        t = meta.get("thresholds", {})
+        self.relabel_at = float(t.get("relabel", 0.6))
+        self.veto_at = float(t.get("veto", 0.9))
+        self.add_at = float(t.get("add", 0.8))
+        self.meta = meta
+
+    # -- scoring ------------------------------------------------------------
+    def probs(self, feats: Iterable[str]) -> np.ndarray:
+        idx = [i for i in (self.vocab.get(f) for f in set(feats)) if i is not None]
+        z = self.bias + (self.weights[idx].sum(axis=0) if idx else 0.0)
+        z = z / self.temperature
+        z = np.exp(z - z.max())
+        return z / z.sum()
+
+    def top(self, p: np.ndarray) -> tuple[str, float]:
+        """The most likely sub-type (never "none") and its probability."""
+        q = p.copy()
+        q[self.none] = -1.0
+        i = int(q.argmax())
+        return self.labels[i], float(p[i])
+
+    # -- the three questions --------------------------------------------------
+    def decide(self, p: np.ndarray, rule_sub: str, proposed: Iterable[str] = ()) -> Decision:
+        """A rule candidate of sub-type ``rule_sub``: keep, relabel or drop it. ``proposed`` holds
+        the sub-types other rules proposed in the same sentence: when the classifier's choice is
+        one of them, that rule's event exists already and this one keeps its own reading."""
+        if float(p[self.none]) >= self.veto_at:
+            return Decision(None, float(p[self.none]))
+        best, pb = self.top(p)
+        if best != rule_sub and best not in set(proposed) and pb >= self.relabel_at:
+            return Decision(best, pb)
+        ri = self.labels.index(rule_sub) if rule_sub in self.labels else None
+        return Decision(rule_sub, float(p[ri]) if ri is not None else pb)
+
+    def propose(self, p: np.ndarray) -> Decision | None:
+        """A sentence without a trigger: a sub-type to look for, or None."""
+        best, pb = self.top(p)
+        return Decision(best, pb) if pb >= self.add_at else None
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> dict[str, tuple[str, str]]:
+    """Sub-event type -> (event type, trigger family), from ``data/acled_taxonomy.json``."""
+    raw = json.loads(resources.files("eventwire").joinpath("data/acled_taxonomy.json").read_text("utf-8"))
+    return {sub: (etype, family) for sub, (etype, family) in raw["sub_event_types"].items()}
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files("eventwire").joinpath(MODEL_DIR)))
+
+
+def load_classifier(path: str | Path | None = None) -> EventClassifier | None:
+    """The shipped (or given) model, or None when there is none (rules alone decide)."""
+    return _load(str(path) if path else str(model_dir()))
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str) -> EventClassifier | None:
+    base = Path(folder)
+    if not (base / "model.npz").is_file():
+        log.info("no event classifier in %s: the rules alone decide", base)
+        return None
+    meta = json.loads((base / "meta.json").read_text(encoding="utf-8"))
+    arrays = np.load(base / "model.npz")
+    vocab = {f: i for i, f in enumerate(meta["features"])}
+    return EventClassifier(arrays["weights"], arrays["bias"], vocab, meta)
+
+
+# -- how the extractor uses it ------------------------------------------------------
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
-@dataclass
-class EventClassifier:
-    """Weights ``W`` (features x classes), bias ``b``, temperature and thresholds."""
-
-    classes: list[str]
-    vocab: dict[str, int]
-    weights: np.ndarray
-    bias: np.ndarray
-    temperature: float = 1.0
-    veto: float = 0.7
-    add: float = 0.6
-    keep: float = 1.01  # keep the rules' sub-type while its P is at least this
-    event_types: dict[str, str] = field(default_factory=dict)  # sub-type -> event type
-    families: dict[str, str] = field(default_factory=dict)  # sub-type -> trigger family for stand-ins
-    record: list[tuple[int, int, list[str]]] | None = None  # training: collect features, decide nothing
-
-    # -- loading ----------------------------------------------------------
-    @classmethod
-    def load(cls, folder: str | Path | None = None) -> EventClassifier:
-        folder = Path(folder) if folder else MODEL_DIR
-        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
-        with np.load(folder / MODEL_FILE, allow_pickle=False) as z:
-            names = [str(n) for n in z["vocab"]]
-            weights = z["weights"].astype(np.float32)
-            bias = z["bias"].astype(np.float32)
-        return cls(
-            classes=list(meta["classes"]),
-            vocab={n: i for i, n in enumerate(names)},
-            weights=weights,
-            bias=bias,
-            temperature=float(meta["temperature"]),
-            veto=float(meta["veto"]),
-            add=float(meta["add"]),
-            keep=float(meta.get("keep", 1.01)),
-            event_types=dict(meta["event_types"]),
-            families=dict(meta["families"]),
-        )
-
-    # -- scoring ----------------------------------------------------------
-    def probabilities(self, features: list[str]) -> dict[str, float]:
-        idx = sorted({self.vocab[f] for f in features if f in self.vocab})
-        logits = self.bias + (self.weights[idx].sum(axis=0) if idx else 0.0)
-        z = logits / self.temperature
-        z = np.exp(z - z.max())
-        p = z / z.sum()
-        return dict(zip(self.classes, p.tolist(), strict=True))
-
-    def best_event(self, probs: dict[str, float]) -> tuple[str, float]:
-        sub = max((c for c in self.classes if c != NONE), key=probs.__getitem__)
-        return sub, probs[sub]
-
-    # -- the hook used by EventExtractor ----------------------------------
-    def judge(
-        self, sent: Any, matches: list[TriggerMatch], actors: list[Any], known: Iterable[Any] = ()
-    ) -> Verdict:
-        """Before the rules build events: a stand-in match for a trigger-less event sentence.
-
-        ``actors`` are those named in the sentence, ``known`` all of the article's (their kinds
-        describe the rules' actor1/actor2 when those come from elsewhere in the article)."""
-        kinds = {a.name: a.actor_type for a in known}
-        kinds.update({a.name: a.actor_type for a in actors})
-        verdict = Verdict(self, sent, matches, [a.actor_type for a in actors], kinds)
-        if matches:
-            return verdict
-        feats = candidate_features(sent, actor_kinds=verdict.actor_kinds, state="norule")
-        if self.record is not None:
-            self.record.append((sent.start_char, sent.end_char, feats))
-            return verdict
-        probs = self.probabilities(feats)
-        sub, p = self.best_event(probs)
-        if p >= self.add:
-            verdict.probs, verdict.added = probs, True
-            fam = self.families.get(sub, "clash")
-            pattern = TriggerPattern(
-                fam, ((frozenset(), False),), self.event_types.get(sub, ""), sub, None, -1
-            )
-            verdict.matches = [TriggerMatch(pattern, (sent.root.i,))]
-        return verdict
+def score_sentences(clf: EventClassifier, sents: list[Any], matches: list[list[Any]], actors: list[Any]):
+    """One probability vector per sentence (the same features as in training)."""
+    out = []
+    for sent, found in zip(sents, matches, strict=True):
+        s0, s1 = sent.start_char, sent.end_char
+        kinds = sorted({a.actor_type for a in actors if s0 <= a.start < s1 and a.actor_type})
+        rule = [(m.pattern.family, m.pattern.sub_event_type) for m in found]
+        out.append(clf.probs(sentence_features(sent, rule, kinds)))
+    return out
 
 
-@dataclass
-class Verdict:
-    """The classifier's reading of one sentence; ``apply`` rewrites the rules' events."""
+def learned_matches(sent: Any, decision: Decision, order: int) -> list[Any]:
+    """A candidate for a sentence no trigger matched: the classifier's sub-type, anchored at the
+    sentence's main verb, with the family whose rules find place and actors for that sub-type."""
+    from .triggers import TriggerMatch, TriggerPattern
 
-    model: EventClassifier
-    sent: Any
-    matches: list[TriggerMatch]
-    actor_kinds: list[str]
-    kinds: dict[str, str] = field(default_factory=dict)  # actor name -> actor type
-    probs: dict[str, float] | None = None
-    added: bool = False
-
-    def apply(self, events: list[Any]) -> list[Any]:
-        model = self.model
-        if self.added:
-            sub, p = model.best_event(self.probs or {})
-            return [_relabel(e, sub, model.event_types.get(sub, e.event_type), p) for e in events]
-        if not self.matches:
-            return events
-        feats = candidate_features(
-            self.sent,
-            families=[m.pattern.family for m in self.matches],
-            proposals=[e.sub_event_type for e in events if e.sub_event_type]
-            or [m.pattern.sub_event_type for m in self.matches],
-            trigger_lemmas=[self.sent.doc[m.head].lemma_ for m in self.matches],
-            actor_kinds=self.actor_kinds,
-            roles=[
-                (role, self.kinds.get(name or "", "unknown"))
-                for e in events
-                for role, name in (("a1", e.actor1), ("a2", e.actor2))
-            ],
-            state="rule" if events else "dropped",
-        )
-        if model.record is not None:
-            model.record.append((self.sent.start_char, self.sent.end_char, feats))
-            return events
-        if not events:
-            return events
-        probs = model.probabilities(feats)
-        if probs[NONE] >= model.veto:
-            log.debug("classifier vetoed %d event(s): %s", len(events), self.sent.text[:80])
-            return []
-        sub, p = model.best_event(probs)
-        rule_subs = {e.sub_event_type for e in events}
-        if len(rule_subs) == 1:
-            rule_sub = next(iter(rule_subs)) or ""
-            if sub in TERRITORY and rule_sub in TERRITORY:
-                sub, p = rule_sub, sum(probs.get(t, 0.0) for t in TERRITORY)
-            elif probs.get(rule_sub, 0.0) >= model.keep:
-                sub, p = rule_sub, probs[rule_sub]
-            return [_relabel(e, sub, model.event_types.get(sub, e.event_type), p) for e in events]
-        for e in events:  # several happenings of different kinds: keep the rules' split
-            e.confidence = round(probs.get(e.sub_event_type or "", 0.0), 3)
-        return events
+    etype, family = taxonomy()[decision.sub_event_type]
+    anchor = sent.root
+    if anchor.pos_ not in ("VERB", "NOUN", "PROPN"):
+        anchor = next((t for t in sent if t.pos_ == "VERB"), anchor)
+    pattern = TriggerPattern(family, (), etype, decision.sub_event_type, None, order)
+    return [TriggerMatch(pattern, (anchor.i,))]
 
 
-def _relabel(event: Any, sub: str, event_type: str, p: float) -> Any:
-    event.sub_event_type, event.event_type, event.confidence = sub, event_type, round(p, 3)
-    return event
-
-
-@functools.lru_cache(maxsize=4)
-def load_classifier(folder: str | None = None) -> EventClassifier | None:
-    """The packaged (or given) model; None, with a warning, when its files are missing."""
-    try:
-        return EventClassifier.load(folder)
-    except FileNotFoundError:
-        log.warning("event classifier model not found in %s: rules decide event types", folder or MODEL_DIR)
-        return None
+def apply_decisions(
+    clf: EventClassifier, events: list[Any], sents: list[Any], probs: list[Any], matches: list[list[Any]]
+) -> list[Any]:
+    """Relabel or drop rule events by their sentence's probabilities; record the confidence."""
+    starts = {s.start_char: i for i, s in enumerate(sents)}
+    kept = []
+    for e in events:
+        si = starts.get(e.start)
+        if si is None:
+            kept.append(e)
+            continue
+        p = probs[si]
+        rule_sub = e.sub_event_type or ""
+        d = clf.decide(p, rule_sub, (m.pattern.sub_event_type for m in matches[si]))
+        if d.sub_event_type is None and not e.happened:
+            d = Decision(rule_sub, float(p[clf.none]))  # planned, denied: kept as such, never vetoed
+        if d.sub_event_type is None:
+            log.debug("classifier drops %s (no event %.2f): %s", rule_sub, d.confidence, e.evidence[:60])
+            continue
+        specific = len((e.trigger or "").split()) >= 2  # a phrase pattern ("handed over ... weapons")
+        if (
+            d.sub_event_type != rule_sub
+            and not specific
+            and not (rule_sub in TERRITORY and d.sub_event_type in TERRITORY)
+        ):
+            e.event_type = taxonomy()[d.sub_event_type][0]
+            e.sub_event_type = d.sub_event_type
+        e.confidence = round(d.confidence, 3)
+        kept.append(e)
+    return kept

@@ -3,36 +3,35 @@
 Built only from the event's fields (never from the article's wording), so the outlet's
 loaded terms ("liberated", "terrorists") do not leak into the description:
 "On 30 June 2018, Military Forces of Syria regained control of Busra al-Harir (Daraa)
-from Opposition Rebels (Syria), according to SOHR."
+from Opposition Rebels (Syria), according to SOHR." Actors are written in their short
+form where it reads back as the same actor ("JNIM", not "JNIM: Group for Support of
+Islam and Muslims", whose colon would split the sentence).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+import re
+from importlib import resources
+from pathlib import Path
 
+from ..actors.dictionary import canonical_name
 from ..models import Event
 
-# sub_event_type -> clause template; {a1}/{a2} are actors, {loc} the location phrase.
-TEMPLATES = {
-    "Government regains territory": "{a1} regained control of {loc}{from_a2}",
-    "Non-state actor overtakes territory": "{a1} took control of {loc}{from_a2}",
-    "Armed clash": "{a1} clashed with {a2} in {loc}",
-    "Non-violent transfer of territory": "control of {loc} passed {to_a1}without reported fighting{from_a2}",
-    "Agreement": "{a1} and {a2} reached an agreement concerning {loc}",
-    "Disrupted weapons use": "weapons or explosives were handed over, seized or cleared in {loc}{by_a1}",
-    "Shelling/artillery/missile attack": "{a1} shelled {target}in {loc}",
-    "Air/drone strike": "{a1} carried out an air or drone strike {on_target}in {loc}",
-    "Suicide bomb": "a suicide bombing {by_a1_plain}targeted {target}in {loc}",
-    "Remote explosive/landmine/IED": "an explosive device detonated in {loc}{by_a1}",
-    "Arrests": "{a1} arrested {a2_people} in {loc}",
-    "Abduction/forced disappearance": "{a1} abducted {a2_people} in {loc}",
-    "Attack": "{a1} attacked {a2} in {loc}",
-    "Peaceful protest": "{a1} demonstrated in {loc}",
-    "Violent demonstration": "{a1} rioted in {loc}",
-    "Change to group/activity": "{a1} changed its posture or activity in {loc}",
-    "Looting/property destruction": "{a1} looted or destroyed property in {loc}",
-    "Other": "{a1} took action (strategic development) in {loc}",
-}
+
+# The clause templates, one pair per sub-event type (data/note_templates.json).
+@functools.lru_cache(maxsize=1)
+def load_templates() -> tuple[dict[str, tuple[str, str]], tuple[str, str]]:
+    """sub_event_type -> (clause with actor2, clause without), and the fallback pair."""
+    path = Path(str(resources.files("eventwire") / "data" / "note_templates.json"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    templates = {k: (t["with_actor2"], t["without"]) for k, t in data["templates"].items()}
+    fallback = data["fallback"]
+    return templates, (fallback["with_actor2"], fallback["without"])
+
+
 PREFIX = {
     "negated": "Reported as not having happened: ",
     "planned": "Planned or hypothetical, not reported as happened: ",
@@ -56,25 +55,28 @@ def date_phrase(date: str | None, precision: str) -> str:
     return f"In {date}"
 
 
+def note_name(actor: str) -> str:
+    """An actor as a note writes it: "JNIM" for "JNIM: Group for Support of Islam and Muslims",
+    "Military Forces of Mali" for "Military Forces of Mali (2021-)" (the period is the date's),
+    when that short form is an alias of the same actor (read back, it gives the full name)."""
+    bare = re.sub(r"\s+\(\d{4}-(?:\d{4})?\)$", "", actor)
+    forms = [part.strip() for part in bare.split(":", 1)] if ":" in bare else [bare]
+    forms += [piece.strip() for form in forms if "/" in form for piece in form.split("/")]  # "SSPP/SSA"
+    for short in sorted(forms, key=lambda f: "/" in f):  # "SLM/A-MM" parses badly: slash-free first
+        if short == actor or canonical_name(short) == canonical_name(actor):
+            return short
+    return actor
+
+
 def make_note(event: Event) -> str:
-    a1 = event.actor1 or "an unidentified actor"
-    a2 = event.actor2 or "an unidentified actor"
+    a1 = note_name(event.actor1) if event.actor1 else "an unidentified actor"
+    a2 = note_name(event.actor2) if event.actor2 else None
     loc = event.location or "an unknown location"
     if event.location and event.admin1 and event.admin1 != event.location:
         loc = f"{event.location} ({event.admin1})"
-    template = TEMPLATES.get(event.sub_event_type or "", "{a1} was involved in an event in {loc}")
-    clause = template.format(
-        a1=a1,
-        a2=a2,
-        loc=loc,
-        from_a2=f" from {event.actor2}" if event.actor2 else "",
-        to_a1=f"to {event.actor1} " if event.actor1 else "",
-        by_a1=f", attributed to {event.actor1}" if event.actor1 else "",
-        by_a1_plain=f"attributed to {event.actor1} " if event.actor1 else "",
-        target=f"{event.actor2} " if event.actor2 else "",
-        on_target=f"on {event.actor2} " if event.actor2 else "",
-        a2_people=event.actor2 or "people",
-    )
+    templates, fallback = load_templates()
+    with_a2, without = templates.get(event.sub_event_type or "", fallback)
+    clause = (with_a2 if a2 else without).format(a1=a1, a2=a2, loc=loc)
     text = f"{date_phrase(event.date, event.date_precision)}, {clause}"
     if event.reported_by:
         text += f", according to {event.reported_by}"

@@ -23,8 +23,9 @@ log = logging.getLogger(__name__)
 )
 class EventsStage(Stage):
     """Config keys: ``triggers`` (path to an event_triggers.tsv replacement),
-    ``actors`` (extra actor dictionary files), ``carry_location_sentences``, ``carry_date``,
-    ``classifier`` (a model folder from ``eventwire train events --out``; ``false``: rules only)."""
+    ``actors`` (extra actor dictionary files), ``classifier`` (a model folder written by
+    ``eventwire train events``, or ``false`` for the rules alone), ``carry_location_sentences``,
+    ``carry_date``, ``report_date`` (undated happened events take the report's date; default true)."""
 
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("actors") or ()
@@ -40,11 +41,10 @@ class EventsStage(Stage):
                     config.get("carry_location_sentences", defaults.carry_location_sentences)
                 ),
                 carry_date=bool(config.get("carry_date", defaults.carry_date)),
+                report_date=bool(config.get("report_date", defaults.report_date)),
                 min_location_score=int(config.get("min_location_score", defaults.min_location_score)),
             ),
-            classifier=(
-                None if config.get("classifier") is False else load_classifier(config.get("classifier"))
-            ),
+            None if config.get("classifier") is False else load_classifier(config.get("classifier")),
         )
 
     def __call__(self, ctx: Context) -> None:

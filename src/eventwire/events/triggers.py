@@ -1,9 +1,10 @@
 """Event triggers: lemma patterns from ``data/event_triggers.tsv`` matched over a parse.
 
 A pattern is a sequence of lemma alternatives ("hand|turn * over * weapon|arm"); ``*``
-lets up to ``GAP`` tokens sit between two elements ("handed over their heavy weapons").
-Matching never crosses a sentence. Overlapping matches are resolved by strength: more
-pattern words first, then the family order in ``FAMILY_RANK``.
+lets up to ``GAP`` tokens sit between two elements ("handed over all their rifles").
+Matching never crosses a sentence; it is the matching layer's ``nlp.matching.GapSequences``
+(why not spaCy's ``Matcher`` is said there). Overlapping matches are resolved by strength:
+more pattern words first, then the family order in ``FAMILY_RANK``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..actors.dictionary import read_tsv
+from ..nlp.matching import GapSequences
 
 GAP = 8
 
@@ -102,43 +104,20 @@ def load_triggers(path: str | None = None) -> tuple[TriggerPattern, ...]:
     return tuple(out)
 
 
-def _token_keys(tok: Any) -> set[str]:
-    return {tok.lemma_.casefold(), tok.lower_}
+_SEQUENCES: dict[int, tuple[Sequence[TriggerPattern], GapSequences]] = {}
 
 
-def _match_from(keys: Sequence[set[str]], elements, pos: int, start: int) -> tuple[int, ...] | None:
-    """Greedy left-to-right match of ``elements`` with its first element at ``start``."""
-    alts, _ = elements[0]
-    if not keys[start - pos] & alts:
-        return None
-    matched = [start]
-    cursor = start
-    for alts, gap in elements[1:]:
-        limit = cursor + 1 + (GAP if gap else 0)
-        found = None
-        for j in range(cursor + 1, min(limit + 1, pos + len(keys))):
-            if keys[j - pos] & alts:
-                found = j
-                break
-        if found is None:
-            return None
-        matched.append(found)
-        cursor = found
-    return tuple(matched)
+def _sequences(patterns: Sequence[TriggerPattern]) -> GapSequences:
+    """The matcher for a pattern set, built once per set (kept with the set, so its id stays its own)."""
+    held = _SEQUENCES.get(id(patterns))
+    if held is None or held[0] is not patterns:
+        held = _SEQUENCES[id(patterns)] = (patterns, GapSequences((p.elements for p in patterns), GAP))
+    return held[1]
 
 
 def match_sentence(sent: Any, patterns: Sequence[TriggerPattern]) -> list[TriggerMatch]:
     """All pattern matches in a spaCy sentence span, overlaps resolved by strength."""
-    pos = sent.start
-    keys = [_token_keys(t) for t in sent]
-    found: list[TriggerMatch] = []
-    for p in patterns:
-        first = p.elements[0][0]
-        for i, k in enumerate(keys):
-            if k & first:
-                toks = _match_from(keys, p.elements, pos, pos + i)
-                if toks is not None:
-                    found.append(TriggerMatch(p, toks))
+    found = [TriggerMatch(patterns[k], toks) for k, toks in _sequences(patterns).find(sent)]
     found.sort(key=lambda m: (-m.strength[0], -m.strength[1], m.pattern.order, m.head))
     chosen: list[TriggerMatch] = []
     used: set[int] = set()

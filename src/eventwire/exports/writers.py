@@ -101,6 +101,17 @@ def _inter(actor: str | None, actor_types: dict[str, str]) -> int | None:
     return None
 
 
+def interaction_code(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two actor type codes, lower first ("17": state forces against
+    civilians); an event with one actor is that code times ten ("60": protesters alone)."""
+    if not inter1:
+        return None
+    if not inter2:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
 def _actor_types(store: Store, article_id: str, cache: dict[str, dict[str, str]]) -> dict[str, str]:
     if article_id not in cache:
         analysis = store.get_analysis(article_id)
@@ -124,7 +135,7 @@ def acled_record(record: dict[str, Any], actor_types: dict[str, str]) -> dict[st
     country = _countries().get(record.get("country") or "", {})
     inter1 = _inter(record.get("actor1"), actor_types)
     inter2 = _inter(record.get("actor2"), actor_types)
-    interaction = int("".join(str(c) for c in sorted(c for c in (inter1, inter2) if c))) if inter1 else None
+    interaction = interaction_code(inter1, inter2)
     etype, sub = record.get("event_type") or "", record.get("sub_event_type") or ""
     disorder = codes["disorder_type"].get(f"{etype}/{sub}") or codes["disorder_type"].get(etype, "")
     iso3 = country.get("iso3") or "XXX"

@@ -15,160 +15,27 @@ from typing import Any
 
 from ..claims.quotes import quote_regions
 from ..models import Actor, Attribution, FramingSpan
+from ..wordsets import word_sets
 from .features import lexicon_marks
 from .lexicon import Entry, Lexicon
 
 log = logging.getLogger(__name__)
 
-# Words before "terrorist" that make it a reported designation rather than the outlet's label.
-DESIGNATION_CUES = frozenset(
-    {
-        "designate",
-        "list",
-        "brand",
-        "label",
-        "classify",
-        "deem",
-        "proscribe",
-        "outlaw",
-        "blacklist",
-        "call",
-        "consider",
-        "accuse",
-        "charge",
-        "convict",
-    }
-)
-# Words after "terrorist"/"terror" that make a legal or technical term ("terrorism charges").
-DESIGNATION_NEXT = frozenset(
-    {
-        "charge",
-        "charges",
-        "law",
-        "laws",
-        "court",
-        "list",
-        "designation",
-        "financing",
-        "offences",
-        "offenses",
-        "act",
-        "trial",
-        "case",
-        "suspect",
-        "suspects",
-        "threat",
-        "alert",
-        "level",
-        "watchlist",
-        "organisation",
-        "organization",
-    }
-)
-# Verbs that report someone else's labelling with "as" ("regards them as terrorists").
-AS_CUES = DESIGNATION_CUES | {"regard", "view", "see", "describe", "treat", "denounce", "condemn"}
+# Closed word classes of the rules below, from data/framing_words.tsv (its header says what each is).
+_WORDS = word_sets("framing_words.tsv")
+DESIGNATION_CUES = _WORDS["designation_cues"]
+DESIGNATION_NEXT = _WORDS["designation_next"]
+AS_CUES = DESIGNATION_CUES | _WORDS["as_cues"]
+PEOPLE_NOUNS = _WORDS["people_nouns"]
+LABELLING_VERBS = _WORDS["labelling_verbs"]
+REGIME_RULE_WORDS = _WORDS["regime_rule_words"]
+REGIME_RIGHT = _WORDS["regime_right"]
 LEGAL_CONTEXT = re.compile(
     r"\b(charged|accused|convicted|trial|court|case|sentenced|prosecut\w*|convention|alleg\w*|tribunal)\b",
     re.I,
 )
 MERCENARY_CONTEXT = re.compile(r"\b(wagner|private military|contractors?|pmcs?|africa corps)\b", re.I)
-# Nouns for people (and armed units) whose "elimination" is a killing.
-PEOPLE_NOUNS = frozenset(
-    {
-        "terrorist",
-        "militant",
-        "fighter",
-        "soldier",
-        "occupier",
-        "commander",
-        "leader",
-        "member",
-        "operative",
-        "gunman",
-        "insurgent",
-        "rebel",
-        "jihadist",
-        "cell",
-        "squad",
-        "unit",
-        "infiltrator",
-        "mercenary",
-        "invader",
-        "enemy",
-        "personnel",
-        "troop",
-        "serviceman",
-        "people",
-        "man",
-        "person",
-        "suspect",
-    }
-)
-# Verbs that introduce someone else's word in scare quotes ("called the attack a "massacre"").
-LABELLING_VERBS = frozenset(
-    {"call", "dub", "term", "brand", "label", "describe", "denounce", "condemn", "decry", "characterize"}
-)
-# Fixed terms where "regime" means a set of rules, not a government.
-REGIME_RULE_WORDS = frozenset(
-    {
-        "sanctions",
-        "sanction",
-        "visa",
-        "tax",
-        "trade",
-        "ceasefire",
-        "inspection",
-        "export",
-        "control",
-        "legal",
-        "climate",
-        "investment",
-        "tariff",
-        "regulatory",
-        "safeguards",
-        "monitoring",
-        "verification",
-        "customs",
-        "currency",
-        "exchange",
-        "price",
-        "pension",
-        "immigration",
-        "asylum",
-        "nonproliferation",
-        "proliferation",
-        "non-proliferation",
-        "security",
-        "transit",
-        "licensing",
-        "ancien",
-        "arms",
-        "embargo",
-        "treaty",
-    }
-)
-REGIME_RIGHT = frozenset(
-    {
-        "force",
-        "forces",
-        "troops",
-        "army",
-        "soldiers",
-        "television",
-        "tv",
-        "media",
-        "militia",
-        "militias",
-        "officials",
-        "warplanes",
-        "jets",
-        "aircraft",
-        "airstrikes",
-        "artillery",
-        "loyalists",
-    }
-)
-# Entity labels that make a capitalised match a proper name ("Tigray People's Liberation Front").
+# Entity labels that make a capitalised match a proper name ("Oromo Liberation Army").
 NAME_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PERSON", "GPE", "LOC"})
 # What the noun after a dropped label becomes in neutral wording ("foreign-backed riots").
 HEAD_NEUTRAL = {
@@ -445,7 +312,7 @@ class FramingFinder:
             gap = self.text[out[-1].end : span.start] if out else ""
             if out and span.start >= out[-1].end and re.fullmatch(r"\s+of(\s+the)?\s+", gap):
                 if span.family == out[-1].family or span.technique == out[-1].technique:
-                    # "mercenaries of the terrorist groups" is one label.
+                    # "gunmen of the terrorist militias" is one label.
                     prev = out[-1]
                     prev.neutral = f"{prev.neutral}{gap}{span.neutral}" if span.neutral else prev.neutral
                     prev.end = span.end

@@ -1,5 +1,9 @@
 """The framing lexicon: loading ``data/framing_lexicon.tsv`` (or a user's file with the same columns)
-and finding its entries in text."""
+and finding its entries in text.
+
+Entries are word patterns ("terror attack*", "counter-terror* operation*") found by the matching
+layer (``nlp.matching.WordPatterns``; why regular expressions and not spaCy's ``Matcher`` is
+said there)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..nlp.matching import WordPatterns, longest_first, word_pattern
 
 log = logging.getLogger(__name__)
 
@@ -38,28 +44,13 @@ class Entry:
     neutral: str
     side: str
     rules: frozenset[str] = field(default_factory=frozenset)
-    regex: re.Pattern[str] | None = None
-    # lower-cased letters every match contains (the first word up to a hyphen or apostrophe):
-    # a text without them cannot match, so the regex is not run over it
-    needle: str = ""
-
-
-def _compile(pattern: str) -> re.Pattern[str]:
-    parts = []
-    for word in pattern.split():
-        w = re.escape(word.rstrip("*")).replace(r"\-", r"[\s\-]?").replace("'", "['’]")
-        parts.append(w + (r"[\w\-]*" if word.endswith("*") else ""))
-    return re.compile(r"(?<![\w\-])" + r"\s+".join(parts) + r"(?![\w\-])", re.IGNORECASE)
-
-
-def _needle(pattern: str) -> str:
-    first = pattern.split()[0].rstrip("*") if pattern.split() else ""
-    return re.split(r"[-'’]", first)[0].lower()
+    regex: re.Pattern[str] | None = None  # the pattern as ``nlp.matching.word_pattern`` reads it
 
 
 @dataclass
 class Lexicon:
     entries: list[Entry]
+    _patterns: WordPatterns | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Lexicon:
@@ -80,28 +71,14 @@ class Lexicon:
                     neutral,
                     side or "-",
                     frozenset(r.strip() for r in rules.split(",") if r.strip()),
-                    _compile(pattern),
-                    _needle(pattern),
+                    word_pattern(pattern),
                 )
             )
         return cls(entries)
 
     def matches(self, text: str) -> list[tuple[int, int, Entry]]:
-        """Non-overlapping matches, longest first (so "terror attacks" beats "terror")."""
-        found = []
-        lowered = text.lower()
-        for entry in self.entries:
-            assert entry.regex is not None
-            if entry.needle not in lowered:
-                continue
-            for m in entry.regex.finditer(text):
-                found.append((m.start(), m.end(), entry))
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-        taken: list[tuple[int, int]] = []
-        out = []
-        for start, end, entry in found:
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            out.append((start, end, entry))
-        return sorted(out, key=lambda f: f[0])
+        """Non-overlapping matches, longest first (so "terror attacks" beats "terror"), in text order."""
+        if self._patterns is None:
+            self._patterns = WordPatterns(e.pattern for e in self.entries)
+        found = longest_first(self._patterns.spans(text))
+        return [(f.start, f.end, self.entries[f.key]) for f in found]

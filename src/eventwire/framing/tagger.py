@@ -33,8 +33,8 @@ log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "framing"
 CRF_FILE = "spans.crfsuite"
 TECHNIQUE_FILE = "techniques.json"
-DEFAULT_THRESHOLD = 0.5
-DEFAULT_GATE = 0.0
+DEFAULT_THRESHOLD = 0.2
+DEFAULT_GATE = 0.04
 GATE_MIN_TOKENS = 300
 
 

@@ -48,7 +48,7 @@ class ContextCues:
         after = after_words(text, m.name_end)
         bwords = before.split()
         while bwords and bwords[-1] in ("the", "a"):
-            bwords.pop()  # "in the Democratic Republic of Congo", "a village"
+            bwords.pop()  # "in the Central African Republic", "a village"
         awords = after.split()
         prev = bwords[-1] if bwords else ""
         prev2 = bwords[-2] if len(bwords) > 1 else ""
@@ -68,7 +68,7 @@ class ContextCues:
         # "X province", "X village", "X crossing", "X countryside"
         glued = text[m.name_end : m.name_end + 1] in (" ", "\u00a0")
         if nxt in c["containers"] and glued:
-            # "eight Dara'a towns": the name encloses the towns. After a list ("A, B and C villages")
+            # "three Kordofan towns": the name encloses the towns. After a list ("A, B and C villages")
             # the list pass turns this back into the members' kind.
             m.plural_after = c["kind_nouns"].get(nxt, "region")
             m.region_frame = True
@@ -87,12 +87,12 @@ class ContextCues:
                 and after[:1]
                 and text[m.name_end + 1 : m.name_end + 2].isupper()
             ):
-                # "Sagaing Region", "Tigray Region": a capitalised unit noun is the official unit name.
+                # "Magway Region", "Afar Region": a capitalised unit noun is the official unit name.
                 m.kind_cue = "province"
         elif nxt in c["descriptors"] and glued and before.endswith("the"):
-            m.descriptor = True  # "the Horn of Africa nation", "the Gulf state"
+            m.descriptor = True  # "the Sahel country", "the Gulf state"
         if any(before.endswith(f) for f in c["area_frames"]):
-            m.region_frame = True  # "more than half of Dara'a", "parts of Kherson"
+            m.region_frame = True  # "most of Kordofan", "parts of Zaporizhzhia"
         if nxt == "border" and len(awords) > 1 and awords[1] in ("crossing", "crossings", "point"):
             m.kind_cue = "border_crossing"
             m.strong = True
@@ -117,7 +117,7 @@ class ContextCues:
                 m.metonymy = True
                 m.notes.append("possessive-actor")
         elif nxt in c["actor_nouns"]:
-            m.metonymy = True  # "Myanmar junta", "Syria government": a state as actor
+            m.metonymy = True  # "Sudan junta", "Mali government": a state as actor
         for pat in c["meto_before"]:
             if before.endswith(pat):
                 if pat == "by" and not (m.start >= 2):
@@ -142,7 +142,7 @@ class ContextCues:
                 rel.group(1) not in ("has", "had", "is", "was") or (rel.group(2) or "") in c["relative_verbs"]
             )
         ):
-            m.metonymy = True  # "and Turkey, which has supported some rebel groups"
+            m.metonymy = True  # "and Rwanda, which has backed the rebels"
         m.sentence_initial = m.start == sent_start or not text[sent_start : m.start].strip()
         for k in (3, 2, 1):
             for w in (" ".join(bwords[-k - 1 : -1]) if k > 1 else "", bwords[-k] if len(bwords) >= k else ""):
@@ -229,7 +229,7 @@ class ContextCues:
             for m in g:
                 if not m.kind_cue:
                     m.kind_cue = kind
-                    m.admin_cue = m.admin_cue or admin  # "Fuzuli and Khojavend regions"
+                    m.admin_cue = m.admin_cue or admin  # "Kayes and Sikasso regions"
                 m.strong = True
 
     def _containers(self, text: str, mentions: list[Mention]) -> None:
@@ -250,7 +250,7 @@ class ContextCues:
             last, nxt = ordered[j], ordered[j + 1]
             gap = fold(text[last.end : nxt.start]).split()
             while gap and gap[0] in self.c["kind_nouns"]:
-                gap = gap[1:]  # "Myaung Township in Sagaing Region"
+                gap = gap[1:]  # "Tamu Township in Magway Region"
             if not gap or gap[0] != "in" or len(gap) > 6:
                 continue
             rest = [w for w in gap[1:] if w not in ("the", "a")]

@@ -1,7 +1,7 @@
 """Name normalisation for place names, tuned for Arabic-origin names written in Latin letters.
 
 Wire copy spells one village many ways: "Dara'a" / "Daraa" / "Deraa" / "Dar‘ā";
-"Busra al-Harir" / "Bosra el Harîri" / "Buşrá al Ḩarīr"; "Tal" / "Tall" / "Tell".
+"Deir al-Ahmar" / "Dayr el Ahmâr" / "Dayr al Aḩmar"; "Tal" / "Tall" / "Tell".
 Two keys are derived from a name:
 
 ``name_key``
@@ -71,7 +71,7 @@ for _canon, _variants in {
     for _v in _variants.split():
         WORD_VARIANTS[_v] = _canon
 
-# Admin-unit words that follow (or precede) a name. "Dara'a Province", "Idlib governorate",
+# Admin-unit words that follow (or precede) a name. "Kunar Province", "Ninewa governorate",
 # "Fuzuli Rayon", "Nahiyat X", "Sha`biyat X" all key as the bare name; the stripped word is
 # a kind cue the resolver reads from the text, not part of the name.
 ADMIN_SUFFIXES = frozenset(

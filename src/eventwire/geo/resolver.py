@@ -8,7 +8,7 @@ scored with evidence from the whole article, in two passes:
    ("X province" wants a province, "the village of X" a settlement, "X crossing" a border
    crossing), and the article's *focus country* (countries named, weighted by how
    unambiguous the names are);
-2. the same plus *spatial coherence*: provinces co-mentioned ("in eastern Dara'a") and
+2. the same plus *spatial coherence*: provinces co-mentioned ("in northern Kordofan") and
    distance to the places resolved with confidence in pass 1.
 
 Mentions without an acceptable entry but with a strong cue are kept and resolved to the
@@ -83,8 +83,8 @@ class Resolver:
                     continue
                 sim = similarity(key, k)
                 # Short names have few letters to spare: vowels vary freely in transliteration
-                # ("Aiyyash" ~ "Ayyash", "Rahibeh" ~ "Ruhaybah"), but a different first letter makes
-                # another name ("Payein" is not "Bayan", whose skeletons the p/b folding merges).
+                # ("Haddad" ~ "Hadad", "Zuhra" ~ "Zahrah"), but a different first letter makes
+                # another name ("Pelu" is not "Belu", whose skeletons the p/b folding merges).
                 if len(key.replace(" ", "")) <= 6 and key[:1] != k[:1]:
                     continue
                 if sim >= self.cfg["fuzzy_threshold"]:
@@ -117,17 +117,17 @@ class Resolver:
             if m.partial and not m.strong:
                 if embeddable(m, cands):
                     embedded.append((m, [s for s in cands if s.sim == 1.0]))
-                continue  # part of a larger name: "Paris Attack", "Rami Abdel Rahman"
+                continue  # part of a larger name: "Paris Attack", "Sami Abdel Karim"
             if m.actor and not m.dateline:
-                # Part of an armed group's or outlet's name ("Ahrar al-Sham", "SANA", "Myingyan PDF").
+                # Part of an armed group's or outlet's name ("Jaysh al-Nasr", "Xinhua", "Kalay PDF").
                 # Only a name that IS an actor alias and also a town ("Azov", "Wagner") stays a place
                 # when the context says so ("the city of Azov", "in Azov").
                 if not ("actor-equal" in m.notes and ("kind-before" in m.notes or "prep-direct" in m.notes)):
                     if "actor-equal" not in m.notes and embeddable(m, cands):
-                        embedded.append((m, [s for s in cands if s.sim == 1.0]))  # "Free Syrian Army"
+                        embedded.append((m, [s for s in cands if s.sim == 1.0]))  # "Kenya Defence Forces"
                     continue
             if m.descriptor:
-                continue  # "the Horn of Africa nation": the region describes a country
+                continue  # "the Sahel country": the region describes a country
             if m.metonymy and not m.dateline:
                 if "possessive-actor" in m.notes or any(
                     s.rec.fcode == "PPLC" or s.rec.kind == "country" for s in cands if s.sim == 1.0
@@ -180,7 +180,7 @@ class Resolver:
             if focus and any(s.rec.country == focus for s in cands):
                 ev += 1.0
             if not cands and not m.strong and m.key not in cued_keys:
-                continue  # (a name cued elsewhere in the article is a place here too: "in Myaung")
+                continue  # (a name cued elsewhere in the article is a place here too: "in Tamu")
             weak = not (m.strong or m.dateline or m.ner in ("GPE", "LOC", "FAC") or m.words > 1)
             top_w = max(ctx.countries.values()) if ctx.countries else 0
             if (
@@ -332,7 +332,7 @@ class Resolver:
         if rec.kind in ("province", "district", "region"):
             return rec
         if c.kind_cue in ("province", "district", "region") or c.admin_cue:
-            # "the sub-district of Balbala" resolved to its seat town: the unit it heads, at its seat.
+            # "the sub-district of Qasr Ali" resolved to its seat town: the unit it heads, at its seat.
             return PlaceRecord(
                 **{**rec.__dict__, "kind": "district" if c.kind_cue == "district" else "region"}
             )
@@ -391,7 +391,7 @@ class Resolver:
         if unit is not None:
             return unit  # named by the text: "X in the sub-district of Y"
         for p in reversed(places_so_far):
-            # "eastern Dara'a" (coded as a region of the province) encloses as well as "Dara'a province".
+            # "western Kunar" (coded as a region of the province) encloses as well as "Kunar province".
             if (
                 p.precision == "province"
                 and p.kind in ("province", "region")
@@ -457,7 +457,7 @@ class Resolver:
             m, r, kind=kind, precision=precision, confidence=confidence, source=r.source, candidates=runners
         )
         if m.region_frame and kind == "province":
-            place.kind = "region"  # "eastern Dara'a": part of the province, coded to it
+            place.kind = "region"  # "western Kunar": part of the province, coded to it
         return place
 
 

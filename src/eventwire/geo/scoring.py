@@ -53,7 +53,7 @@ def evidence(m: Mention, cands: list[Scored]) -> float:
         ev += 2.0
     elif m.ner == "PERSON":
         # The small model tags many transliterated village names as PERSON: weak evidence,
-        # weaker still against a kind noun ("Khatunbulag, Garakollu villages").
+        # weaker still against a kind noun ("Ala, Beta and Gamu villages").
         ev -= 0.5 if m.strong and m.kind_cue else 1.0
     elif m.ner == "ORG":
         ev -= 0.5  # "Douma for Jarablus" comes out as one ORG: weak
@@ -171,7 +171,7 @@ def score(m: Mention, s: Scored, ctx: ArticleContext, second_pass: bool) -> floa
         elif cue in ("province", "district") and r.kind in SETTLEMENT:
             sc -= 1.5
         elif cue == "region" and m.admin_cue and r.kind in SETTLEMENT:
-            sc -= 1.5  # "the Tigray region", "X areas": the unit, not a town of that name
+            sc -= 1.5  # "the Afar region", "X areas": the unit, not a town of that name
         elif cue in ("city", "town", "village") and r.kind in (
             "province",
             "district",

@@ -24,16 +24,16 @@ class GeoStage(Stage):
         self.gazetteer = get_gazetteer(config.get("db_path"))
         knobs = {k: v for k, v in config.items() if k != "db_path"}
         self.resolver = Resolver(self.gazetteer, knobs)
-        self.actors = load_dictionary()
+        self.actors = load_dictionary().prepare()
         self.finder = CandidateFinder(self.gazetteer.has_key, outlet_aliases())
 
     def __call__(self, ctx: Context) -> None:
         text = ctx.article.text
         sentences = [(s.start, s.end) for s in ctx.analysis.sentences]
         pos = {t.idx: t.pos_ for t in ctx.doc} if ctx.doc is not None else None
-        # Named actors (armed groups, units), not generic labels: "Ahrar al-Sham" hides a place
+        # Named actors (armed groups, units), not generic labels: "Jaysh al-Nasr" hides a place
         # name, "Daraa rebels" does not.
-        actor_spans = [(a.start, a.end) for a in self.actors.find(text) if a.lineage]
+        actor_spans = [(a.start, a.end) for a in self.actors.find(ctx.doc or text) if a.lineage]
         mentions = self.finder.find(text, sentences, ctx.analysis.entities, pos, actor_spans)
         places = self.resolver.resolve(mentions, self.finder.demonym_counts(text))
         places += demonym_places(text, ctx.analysis.entities, self.gazetteer, places)

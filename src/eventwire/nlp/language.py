@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+
 from ..errors import Errors
 from ..models import Article
 
@@ -15,6 +20,26 @@ MIN_LETTERS_FOR_DETECTION = 40
 # per character stays within 1.5x of an 8,000-character report (benchmarks/length.py). A longer
 # text is refused before any work starts, with a message.
 MAX_ARTICLE_CHARS = 200_000
+# Below this many letters a guess other than English is checked against English function words.
+SHORT_TEXT_LETTERS = 600
+MIN_FUNCTION_WORDS = 4
+MIN_FUNCTION_SHARE = 0.25
+
+
+@functools.lru_cache(maxsize=1)
+def english_function_words() -> frozenset[str]:
+    path = Path(str(resources.files("eventwire") / "data" / "english_function_words.tsv"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#") and w != "word")
+
+
+def reads_as_english(text: str) -> bool:
+    """Whether a short text is written with English grammar words ("On 4 May, gunmen attacked
+    a post in X, killing two"): a quarter of its words or more, and at least four."""
+    words = re.findall(r"[A-Za-z]+", text.casefold())
+    function = english_function_words()
+    hits = sum(w in function for w in words)
+    return hits >= MIN_FUNCTION_WORDS and hits >= MIN_FUNCTION_SHARE * len(words)
 
 
 def detect_language(text: str) -> str | None:
@@ -29,6 +54,9 @@ def detect_language(text: str) -> str | None:
     import py3langid  # imported lazily: loading its model costs ~0.3 s
 
     lang, _score = py3langid.classify(sample)
+    if lang != "en" and letters < SHORT_TEXT_LETTERS and reads_as_english(sample):
+        # a one- or two-sentence English note can look like Pidgin or Scots to the classifier
+        return "en"
     return lang
 
 

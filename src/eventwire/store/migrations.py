@@ -110,6 +110,11 @@ MIGRATIONS: list[list[str]] = [
         "(SELECT MIN(id) FROM ingest_issues GROUP BY source, message)",
         "CREATE INDEX ingest_issues_source ON ingest_issues (source)",
     ],
+    # 5: a claim's kind ("speech", "belief", "evidence"); rows stored before it are speech
+    [
+        "ALTER TABLE attributions ADD COLUMN kind TEXT NOT NULL DEFAULT 'speech'",
+        "CREATE INDEX attributions_kind ON attributions (kind)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -44,7 +44,7 @@ PLACE_COLUMNS = (
 )  # fmt: skip
 
 ATTRIBUTION_COLUMNS = (
-    "speaker", "organization", "via", "anonymous", "cue", "claim", "start_char", "end_char",
+    "speaker", "organization", "via", "anonymous", "cue", "claim", "start_char", "end_char", "kind",
 )  # fmt: skip
 
 FRAMING_COLUMNS = (
@@ -106,7 +106,7 @@ def article_records(article: Article, analysis: Analysis, analysis_json: str | N
             for e in analysis.events
         ],
         "attributions": [
-            (a.speaker, a.organization, a.via, int(a.anonymous), a.cue, a.claim, a.start, a.end)
+            (a.speaker, a.organization, a.via, int(a.anonymous), a.cue, a.claim, a.start, a.end, a.kind)
             for a in analysis.attributions
         ],
         "framing": [

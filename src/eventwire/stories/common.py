@@ -133,7 +133,7 @@ def place_affinity(a: dict[str, Any], b: dict[str, Any], near_km: float) -> floa
     la, lb, pa, pb = loc_key(a), loc_key(b), admin_key(a), admin_key(b)
     if pa and pa == pb:
         return 0.6
-    # One event is coded at the province the other lies in ("Daraa Governorate" / a town in Daraa).
+    # One event is coded at the province the other lies in ("Kunar Province" / a town in Kunar).
     if (la and la == pb) or (lb and lb == pa):
         return 0.6
     return 0.0

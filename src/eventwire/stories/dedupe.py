@@ -49,7 +49,7 @@ class CopyPair:
     original_id: str
     containment: float  # share of the shorter text's shingles found in the other text
     jaccard: float
-    credited: bool  # the copy names the original's outlet ("According to Press TV")
+    credited: bool  # the copy names the original's outlet ("According to Tasnim")
     copy_outlet: str | None = None
     original_outlet: str | None = None
 
@@ -118,7 +118,7 @@ def containment(a: set[str], b: set[str]) -> tuple[float, float]:
 
 
 def _outlet_base(outlet: str | None) -> str | None:
-    """ "Presslajme (republishing Press TV)" -> "Presslajme"; the bracket names the source."""
+    """ "Daily Mirror PK (republishing Tasnim)" -> "Daily Mirror PK"; the bracket names the source."""
     if not outlet:
         return None
     base = outlet.split("(")[0].strip()

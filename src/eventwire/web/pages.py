@@ -25,7 +25,9 @@ from ..ingest.readers import make_article
 from ..models import Event
 from ..store import Store
 from ..stories import get_story, list_stories
-from . import highlight
+from ..stories.views import story_members
+from . import coverage, highlight, placeline
+from .storyview import story_columns, story_grid
 
 router = APIRouter(include_in_schema=False)
 
@@ -195,8 +197,14 @@ def place_page(request: Request, name: str, include_unconfirmed: bool = False) -
     by_date: dict[str, list[dict]] = {}
     for e in found["events"]:
         by_date.setdefault(e.get("date") or f"undated (published {e.get('published') or '?'})", []).append(e)
+    chart = placeline.chart(
+        found["events"], found["control"], note=lambda e: highlight.event_note(_event(e)),
+        place=found["resolution"].get("name"),
+    )  # fmt: skip
     return render(
-        request, "place.html", {**found, "by_date": by_date, "include_unconfirmed": include_unconfirmed}
+        request,
+        "place.html",
+        {**found, "by_date": by_date, "chart": chart, "include_unconfirmed": include_unconfirmed},
     )
 
 
@@ -226,6 +234,10 @@ def stories_page(
     ]
     sort = sort if sort in STORY_SORTS else "newest"
     stories.sort(key=STORY_SORTS[sort], reverse=True)
+    with _store(request) as db:
+        members = story_members(db, [s["id"] for s in stories])
+    for s in stories:
+        s["coverage"] = coverage.coverage(members.get(s["id"], []))
     return render(
         request,
         "stories.html",
@@ -237,59 +249,9 @@ def stories_page(
             "sort": sort,
             "place": place or "",
             "outlet": outlet or "",
+            "kinds": coverage.KINDS,
         },
     )
-
-
-def story_columns(db: Store, story: dict[str, Any]) -> list[dict[str, Any]]:
-    """Outlets side by side: each outlet's articles, events, figures, claims and framing."""
-    articles = {a["id"]: a for a in story["articles"]}
-    events = {e["event_id"]: e for e in story["events"]}
-    framing = {f["outlet"]: f for f in story.get("framing", [])}
-    claims = corpus.story_claims(db, list(articles))
-    columns = []
-    for entry in story["by_outlet"]:
-        ids = set(entry["articles"])
-        columns.append(
-            {
-                "outlet": entry["outlet"],
-                "articles": [articles[a] for a in entry["articles"] if a in articles],
-                "events": [events[e] for e in entry["events"] if e in events],
-                "figures": entry.get("figures", {}),
-                "claims": [c for c in claims if c["article_id"] in ids],
-                "framing": framing.get(entry["outlet"]),
-            }
-        )
-    return columns
-
-
-def story_grid(story: dict[str, Any]) -> dict[str, Any]:
-    """Events x outlets aligned by event (type, place, date); copies folded under their original.
-
-    Tolerates both story shapes: articles with ``copy_of`` (a copy's original id) or without it.
-    """
-    articles = {a["id"]: a for a in story["articles"]}
-    copies = [
-        {"article": a, "original": articles.get(a["copy_of"]) or {"id": a["copy_of"]}}
-        for a in story["articles"]
-        if a.get("copy_of")
-    ]
-    independent = sorted(
-        {a.get("outlet") or "(unknown outlet)" for a in story["articles"] if not a.get("copy_of")}
-    )
-    rows: dict[tuple, dict[str, Any]] = {}
-    outlets: list[str] = []
-    for e in story["events"]:
-        outlet = e.get("outlet") or "(unknown outlet)"
-        if outlet not in outlets:
-            outlets.append(outlet)
-        key = (e.get("event_type"), e.get("location"), e.get("date"))
-        row = rows.setdefault(key, {"event_type": key[0], "location": key[1], "date": key[2], "cells": {}})
-        row["cells"].setdefault(outlet, []).append(e)
-    ordered = sorted(
-        rows.values(), key=lambda r: (r["date"] or "9999", r["event_type"] or "", r["location"] or "")
-    )
-    return {"outlets": sorted(outlets), "rows": ordered, "independent": independent, "copies": copies}
 
 
 @router.get("/ui/stories/{story_id:path}", response_class=HTMLResponse)
@@ -299,7 +261,16 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         if found is None:
             raise HTTPException(404, f"No story with id “{story_id}”.")
         columns = story_columns(db, found)
-    return render(request, "story.html", {"story": found, "columns": columns, "grid": story_grid(found)})
+    return render(
+        request,
+        "story.html",
+        {
+            "story": found,
+            "columns": columns,
+            "grid": story_grid(found),
+            "cov": coverage.coverage(found["articles"]),
+        },
+    )
 
 
 @router.get("/ui/outlets", response_class=HTMLResponse)

@@ -1,0 +1,226 @@
+"""Context across sentences: pronouns and descriptions resolved to earlier speakers, relays and citations."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from .quotes import region_at
+from .resources import ClaimResources
+from .words import (
+    ANAPHOR_HEADS,
+    ANAPHOR_WINDOW,
+    BODY_ANAPHORS,
+    PRONOUNS,
+    STATEMENT_NOUNS,
+    _char_span,
+    _Claim,
+    _has_name,
+    _span_text,
+    _strip_paren,
+    _trim,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ContextMixin:
+    """Part of `ClaimFinder` (see extract.py); works on its per-article state."""
+
+    res: ClaimResources
+    doc: Any
+    text: str
+
+    def _apply_citing(self, claim: _Claim) -> None:
+        """ "..., the Harbour News Agency reported, citing a military statement": the cited source is
+        the speaker; an outlet (or the first speaker) that cites it becomes ``via``."""
+        cue = self.doc[claim.cue_i]
+        for c in cue.children:
+            if c.lower_ != "citing" or c.dep_ not in ("advcl", "xcomp", "prep", "acl"):
+                continue
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+            if obj is None:
+                continue
+            toks = self._speaker_tokens(self._statement_owner(obj))
+            att = claim.att
+            relay = att.via or self.res.find_outlet(att.speaker or "") or att.speaker
+            speaker, organization, anonymous = self._describe_speaker(toks)
+            if self._statement_owner(obj) is obj and obj.lemma_.lower() in STATEMENT_NOUNS:
+                speaker = _span_text(self.doc, _trim(toks))
+            att.speaker, att.organization, att.via = speaker, organization, relay
+            att.anonymous = anonymous
+            att.speaker_start, att.speaker_end = _char_span(toks) if toks else (None, None)
+            return
+
+    # -- context across sentences -------------------------------------------------
+    def _resolve_anaphor(self, claim: _Claim, subj: Any, earlier: list[_Claim]) -> None:
+        att = claim.att
+        lemma = subj.lemma_.lower()
+        is_pronoun = subj.lower_ in PRONOUNS and subj.pos_ == "PRON"
+        if subj.dep_ == "poss" and subj.pos_ == "PRON":
+            return  # "his office said": keep the office as the speaker
+        det = [c.lower_ for c in subj.children if c.dep_ in ("det", "poss")]
+        is_definite = (
+            (lemma in ANAPHOR_HEADS or lemma in self.res.roles)
+            and det[:1] in (["the"], ["this"], ["that"], ["his"], ["her"], ["its"], ["their"])
+            and not any(c.pos_ == "PROPN" or c.ent_type_ for c in subj.children if c.dep_ != "det")
+        )
+        recent = [c for c in earlier if claim.sent_i - c.sent_i <= ANAPHOR_WINDOW]
+        if not is_definite and det[:1] == ["the"] and subj.pos_ == "NOUN" and not _has_name(subj):
+            # "The service said" after "the Government Communication Service said": any definite
+            # common noun that repeats the head of a recent speaker's name is that speaker.
+            is_definite = any(
+                lemma in (c.att.speaker or "").lower().split() and not c.att.anonymous for c in recent
+            )
+        statement_back = lemma in STATEMENT_NOUNS and det[:1] in (["the"], ["this"], ["that"])
+        if statement_back and not is_pronoun:
+            # "according to the statement": the statement of the last named speaker.
+            prev = next((c for c in reversed(recent) if not c.att.anonymous and c.att.speaker), None)
+            if prev is not None:
+                att.speaker, att.organization = prev.att.speaker, att.organization or prev.att.organization
+                att.via = att.via or prev.att.via
+                att.speaker_start, att.speaker_end = prev.att.speaker_start, prev.att.speaker_end
+            return
+        if is_pronoun or is_definite:
+            prev = None
+            if is_pronoun:
+                wants_person = subj.lower_ in ("he", "she")
+                prev = next((c for c in reversed(recent) if not wants_person or c.person), None)
+                nearer = self._nearer_subject_person(subj, prev) if wants_person else None
+                if nearer is not None:
+                    # "Ann Ray met Bo Li. He said ...": a person named as a subject since the last
+                    # claim is nearer than that claim's speaker
+                    text, start, end = nearer
+                    att.speaker, att.speaker_start, att.speaker_end = text, start, end
+                    att.anonymous = False
+                    claim.person = True
+                    return
+            elif lemma in ("source", "sources"):
+                prev = next((c for c in reversed(recent) if c.att.anonymous), None)
+            else:
+                prev = next(
+                    (
+                        c
+                        for c in reversed(recent)
+                        if lemma in (c.att.speaker or "").lower() or lemma in c.role
+                    ),
+                    None,
+                )
+            if prev is not None:
+                att.speaker = prev.att.speaker
+                att.organization = att.organization or prev.att.organization
+                att.via = att.via or prev.att.via
+                att.anonymous = att.anonymous or prev.att.anonymous
+                att.speaker_start, att.speaker_end = prev.att.speaker_start, prev.att.speaker_end
+                claim.person = prev.person
+                return
+            if is_pronoun and subj.lower_ in ("he", "she"):
+                found = self._preceding_entity(subj, ("PERSON",))
+            elif is_pronoun or lemma in BODY_ANAPHORS:
+                found = self._preceding_entity(subj, ("ORG",), acronyms=True)
+            else:
+                found = None
+            if found is not None:
+                text, start, end = found
+                if text.lower().startswith("the "):
+                    text, start = text[4:], start + 4
+                att.speaker = self._expand(_strip_paren(text))
+                if lemma in BODY_ANAPHORS or subj.lower_ in ("they", "it"):
+                    att.organization = att.organization or att.speaker
+                att.speaker_start, att.speaker_end = start, end
+                att.anonymous = False
+            return
+        # "according to the High Command" after "the High Command of the Ruritanian Army".
+        if subj.pos_ == "PROPN" and att.speaker and " " in att.speaker:
+            for c in reversed(recent):
+                full = c.att.speaker or ""
+                if full.startswith(att.speaker + " ") and not c.person:
+                    att.speaker, att.organization = full, att.organization or c.att.organization
+                    return
+        # "Marek added" / "Chen said": one part of an earlier speaker's two- or three-word name
+        # (surname last in most names, family name first in Chinese and Korean ones).
+        if subj.pos_ == "PROPN" and att.speaker and " " not in att.speaker:
+            for c in reversed(earlier):
+                full = c.att.speaker or ""
+                parts = full.split()
+                first_part = c.person and len(parts) == 2 and parts[0] == att.speaker
+                if parts and (parts[-1] == att.speaker or first_part) and full != att.speaker:
+                    att.speaker = full
+                    att.organization = att.organization or c.att.organization
+                    return
+            ent = self._first_full_name(att.speaker)
+            if ent is not None and ent.end_char <= subj.idx:
+                att.speaker = ent.text
+                return
+
+    def _nearer_subject_person(self, pron: Any, prev: Any) -> tuple[str, int, int] | None:
+        """The nearest person named as a subject before ``pron`` (this or the previous two
+        sentences), outside quotations and of a compatible title (no "Mrs." for "he"), when it
+        comes after the speaker of the claim ``prev`` (or there is none)."""
+        floor = prev.att.speaker_end if prev is not None and prev.att.speaker_end is not None else -1
+        start = self.sents[max(0, self._sent_index(pron) - 2)].start_char
+        female = pron.lower_ == "she"
+        best = None
+        for ent in self.index.ents_starting_between(start, pron.idx):
+            if ent.label_ != "PERSON" or ent.start_char <= floor or ent.end_char > pron.idx:
+                continue
+            if ent.root.dep_ not in ("nsubj", "nsubjpass") or region_at(self.quotes, ent.start_char):
+                continue
+            before = self.text[max(0, ent.start_char - 5) : ent.start_char]
+            if (female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)):
+                continue
+            if best is None or ent.start_char > best.start_char:
+                best = ent
+        if best is None:
+            return None
+        return self._expand(best.text), best.start_char, best.end_char
+
+    def _first_full_name(self, last_word: str) -> Any | None:
+        """The first person entity of two or more words ending in ``last_word``."""
+        if self._full_names is None:
+            self._full_names = {}
+            for ent in self.index.ents:
+                if ent.label_ == "PERSON" and " " in ent.text:
+                    self._full_names.setdefault(ent.text.split()[-1], ent)
+        return self._full_names.get(last_word)
+
+    def _preceding_entity(
+        self, subj: Any, labels: tuple[str, ...], acronyms: bool = False
+    ) -> tuple[str, int, int] | None:
+        """Nearest named person/organisation before ``subj`` in this or the previous two sentences."""
+        start = self.sents[max(0, self._sent_index(subj) - 2)].start_char
+        best: tuple[str, int, int] | None = None
+        for ent in self.index.ents_starting_between(start, subj.idx):
+            if ent.label_ in labels and start <= ent.start_char < subj.idx:
+                if best is None or ent.start_char > best[1]:
+                    best = (ent.text, ent.start_char, ent.end_char)
+        if acronyms:
+            for acr, (full, pos) in self.acronym_defs.items():
+                if start <= pos < subj.idx and (best is None or pos > best[1]):
+                    best = (full, pos, pos + len(acr))
+        return best
+
+    def _sent_index(self, tok: Any) -> int:
+        return self.index.sent_index(tok.i)
+
+    def _merge_relays(self, claims: list[_Claim]) -> list[_Claim]:
+        """Nested cues in one sentence. "A source said X, XNA reported": the outer outlet relays
+        the inner claim (inner kept, outer becomes its ``via``). "The government said it was
+        declaring a ceasefire": the inner cue is the same speaker's content (outer kept)."""
+        drop: set[int] = set()
+        for outer in claims:
+            for inner in claims:
+                if inner is outer or id(inner) in drop or id(outer) in drop:
+                    continue
+                if not (outer.att.start <= self.doc[inner.cue_i].idx < outer.att.end):
+                    continue
+                if inner.att.speaker == outer.att.speaker or self.doc[inner.cue_i].dep_ in ("xcomp", "acl"):
+                    drop.add(id(inner))
+                    continue
+                if outer.cue_i < inner.cue_i:
+                    continue  # "XNA reported that ..., as sources informed": two claims, not a relay
+                outlet = self.res.find_outlet(outer.att.speaker or "")
+                if outlet or outer.att.anonymous:
+                    inner.att.via = inner.att.via or outlet
+                    drop.add(id(outer))
+        return [c for c in claims if id(c) not in drop]

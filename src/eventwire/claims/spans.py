@@ -1,0 +1,228 @@
+"""Where a claim's words are: that-clauses, parentheticals, quotations around the cue, "according to"."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..models import Attribution
+from ..nlp.datelines import opens_paragraph, paragraph_dateline
+from .resources import ClaimResources
+from .words import (
+    BODY_LABELS,
+    COLON_LEAD_RE,
+    HEADLINE_RE,
+    OCCASION_NOUNS,
+    TAIL_RE,
+    _char_span,
+    _Claim,
+    _span_text,
+    _strip_punct,
+)
+
+log = logging.getLogger(__name__)
+
+
+class SpanMixin:
+    """Part of `ClaimFinder` (see extract.py); works on its per-article state."""
+
+    res: ClaimResources
+    doc: Any
+    text: str
+
+    def _occasion_clause(self, tok: Any) -> Any | None:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "on"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.lemma_.lower() not in OCCASION_NOUNS:
+                    continue
+                for c in pobj.children:
+                    if c.dep_ in ("acl", "relcl", "ccomp") and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                    ):
+                        return c
+        return None
+
+    def _quote_after(self, tok: Any, subj: Any, colon_only: bool = False) -> list[Any]:
+        """The quotation (or, after a colon, the paragraph) that follows an attribution ending in
+        ":" or ",": "Asked about the vote, she said:\n\n“We will win.”"."""
+        after = max(tok.idx + len(tok.text), subj.right_edge.idx + len(subj.right_edge.text))
+        m = COLON_LEAD_RE.match(self.text, after)
+        if m is None:
+            return []
+        if colon_only and ":" not in m.group(0):
+            return []
+        begin = m.end()
+        region = next(((qs, qe) for qs, qe in self.quotes if qs == begin), None)
+        if region is None:
+            if ":" not in m.group(0):
+                return []
+            end = self.text.find("\n", begin)
+            region = (begin, len(self.text) if end < 0 else end)
+        span = self.doc.char_span(region[0], region[1], alignment_mode="expand")
+        return list(span) if span is not None and len(span) >= 2 else []
+
+    def _quote_before(self, sent: Any, subj: Any) -> list[Any]:
+        limit = subj.left_edge.idx
+        for qs, qe in reversed(self.quotes):
+            if qe <= limit and (limit - qe <= 3 or sent.start_char <= qe) and qe >= sent.start_char - 3:
+                span = self.doc.char_span(qs, qe, alignment_mode="expand")
+                return list(span) if span is not None else []
+        return []
+
+    def _parenthetical_claim(self, tok: Any, subj: Any, sent: Any) -> list[Any]:
+        """Claim of "X killed Y, officials said." / "“...,” said X": the sentence around the attribution."""
+        attribution_start = min(subj.left_edge.i, tok.i)
+        attribution_end = max(tok.right_edge.i, subj.right_edge.i)
+        before = [t for t in sent if t.i < attribution_start]
+        after = [t for t in sent if t.i > attribution_end]
+        before = _strip_punct(before)
+        if len(before) >= 3:
+            return before
+        after = _strip_punct(after)
+        return after if len(after) >= 3 and tok.dep_ != "ROOT" else []
+
+    def _according_to(self, sent: Any) -> tuple[list[Any], list[Any], Any] | None:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and self.doc[tok.i + 1].lower_ == "to":
+                to = self.doc[tok.i + 1]
+                pobj = [c for c in to.children if c.dep_ == "pobj"]
+                if not pobj:
+                    continue
+                src = self._speaker_tokens(pobj[0])
+                phrase_start, phrase_end = tok.i, pobj[0].right_edge.i
+                claim = [t for t in sent if t.i < phrase_start or t.i > phrase_end]
+                claim = _strip_punct(claim)
+                return src, claim, pobj[0]
+        return None
+
+    def _make_attribution(
+        self, speaker_toks: list[Any], claim_toks: list[Any], cue: str, sent: Any, cue_tok: Any = None
+    ) -> Attribution:
+        start, end = _char_span(claim_toks)
+        start, end = self._expand_to_quote(start, end)
+        anchor = cue_tok.idx if cue_tok is not None else (speaker_toks[0].idx if speaker_toks else None)
+        start, end = self._clip_to_paragraph(start, end, anchor)
+        found = paragraph_dateline(self.text, start) if opens_paragraph(self.text, start) else None
+        if found and found[1] <= end and end - found[1] > 20:
+            start = found[1]
+        speaker, organization, anonymous = self._describe_speaker(speaker_toks)
+        via = self._via(cue_tok, sent) if cue_tok is not None else None
+        sent_text = sent.text.lower()
+        if any(p in sent_text for p in self.res.anonymity):
+            anonymous = True
+        if speaker_toks:
+            s_start, s_end = _char_span(speaker_toks)
+            # Point at the name itself when the phrase also holds a role ("Army spokesman X").
+            inner = self.text.find(speaker or "", s_start, s_end) if speaker else -1
+            if inner >= 0:
+                s_start, s_end = inner, inner + len(speaker or "")
+        else:
+            s_start = s_end = None
+        if anonymous and speaker and via is None:
+            outlet = self.res.find_outlet(_span_text(self.doc, speaker_toks))
+            if outlet:
+                # "Harbour News sources": the outlet relays its own unnamed sources.
+                via, organization = outlet, None
+        return Attribution(
+            claim=self.text[start:end],
+            start=start,
+            end=end,
+            speaker=speaker,
+            organization=organization,
+            via=via,
+            anonymous=anonymous,
+            cue=cue,
+            speaker_start=s_start,
+            speaker_end=s_end,
+        )
+
+    def _clip_to_paragraph(self, start: int, end: int, anchor: int | None) -> tuple[int, int]:
+        """A claim never crosses a paragraph break: the parser sometimes joins a paragraph that ends
+        in a closing quote or "on X." to the next one."""
+        if "\n" not in self.text[start:end]:
+            return start, end
+        anchor = start if anchor is None else anchor
+        para_start = self.text.rfind("\n", 0, anchor) + 1
+        para_end = self.text.find("\n", anchor)
+        para_end = len(self.text) if para_end < 0 else para_end
+        new_start, new_end = max(start, para_start), min(end, para_end)
+        piece = self.text[new_start:new_end] if new_start < new_end else ""
+        if len(piece.split()) < 3:
+            return start, end
+        new_start += len(piece) - len(piece.lstrip())
+        new_end -= len(piece) - len(piece.rstrip())
+        return new_start, new_end
+
+    def _expand_to_quote(self, start: int, end: int) -> tuple[int, int]:
+        """Keep a quotation whole when the claim starts or ends inside it."""
+        for qs, qe in self.quotes:
+            if qs < start < qe or qs < end < qe:
+                start, end = min(start, qs), max(end, qe)
+        return start, end
+
+    def _headline_claim(self) -> _Claim | None:
+        """A headline "Name: claim" ("Mayor Ray: The Bridge Will Open"): the named person or body
+        says the rest of the line."""
+        line_end = self.text.find("\n")
+        line_end = len(self.text) if line_end < 0 else line_end
+        m = HEADLINE_RE.match(self.text, 0, line_end)
+        if m is None or not self.sents:
+            return None
+        name_start, name_end = m.span(1)
+        ent = self.index.ent_starting_at(name_start)
+        if ent is None or ent.end_char != name_end or ent.label_ not in ("PERSON", "ORG"):
+            return None
+        claim_start, claim_end = m.span(2)
+        claim_text = self.text[claim_start:claim_end].rstrip(" .")
+        if len(claim_text.split()) < 3:
+            return None
+        att = Attribution(
+            claim=claim_text,
+            start=claim_start,
+            end=claim_start + len(claim_text),
+            speaker=self._expand(ent.text),
+            organization=self._expand(ent.text) if ent.label_ == "ORG" else self._actor_for(list(ent)),
+            cue=":",
+            speaker_start=name_start,
+            speaker_end=name_end,
+        )
+        claim = _Claim(att, ent.end, 0, (ent.start, ent.end))
+        claim.person = ent.label_ == "PERSON"
+        return claim
+
+    def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
+        """ "..., XNA informs." when the parser read the cue as a noun: a sentence-final
+        ", <Name> <speech verb>." where the name is a known outlet or a named entity."""
+        m = TAIL_RE.search(sent.text)
+        if m is None or m.group(2).lower().rstrip("s").rstrip("e") not in self._verb_stems:
+            return None
+        name = m.group(1)
+        name_start = sent.start_char + m.start(1)
+        ent = self.index.ent_starting_at(name_start)
+        is_entity = ent is not None and ent.label_ in BODY_LABELS | {"PERSON"}
+        if self.res.find_outlet(name) is None and not is_entity:
+            return None
+        claim_end = sent.start_char + m.start()
+        claim_text = self.text[sent.start_char : claim_end].strip()
+        if len(claim_text.split()) < 3:
+            return None
+        start = sent.start_char + (
+            len(self.text[sent.start_char : claim_end]) - len(self.text[sent.start_char : claim_end].lstrip())
+        )
+        outlet = self.res.find_outlet(name)
+        att = Attribution(
+            claim=claim_text,
+            start=start,
+            end=start + len(claim_text),
+            speaker=name,
+            organization=self._expand(name),
+            cue=m.group(2),
+            speaker_start=name_start,
+            speaker_end=name_start + len(name),
+        )
+        if outlet is None:
+            att.organization = self._expand(name)
+        first = self.doc.char_span(name_start, name_start + len(name), alignment_mode="expand")
+        return _Claim(att, first.start if first is not None else sent.start, si, None)

@@ -1,0 +1,192 @@
+"""Who a cue's subject is: the parse relation, a name folded into the claim, a torn paragraph."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..nlp.datelines import paragraph_dateline
+from .resources import MEDIA_HEADS, ClaimResources
+from .words import (
+    BODY_LABELS,
+    PERSON_HEADS,
+    STATEMENT_NOUNS,
+    _span_text,
+    _strip_paren,
+    _trim,
+)
+
+log = logging.getLogger(__name__)
+
+
+class SubjectMixin:
+    """Part of `ClaimFinder` (see extract.py); works on its per-article state."""
+
+    res: ClaimResources
+    doc: Any
+    text: str
+
+    def _subject(self, tok: Any) -> Any | None:
+        cur = tok
+        if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "Gunmen shelled the port, ..., regional head Ivo Marek wrote": the parser
+            # coordinated the cue with the claim's verb; the name right before the cue speaks.
+            named = self._name_before(tok)
+            if named is not None and named.ent_type_ == "PERSON" and named.head.i != tok.head.i:
+                return named
+        for _ in range(4):
+            children = list(cur.children)
+            nsubjs = [c for c in children if c.dep_ == "nsubj"]
+            if len(nsubjs) > 1:
+                # "VESTMARK, Jan 14 (Reuters) - The government said": the dateline's place is not a subject.
+                nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
+            for c in nsubjs + [c for c in children if c.dep_ == "agent"]:
+                if c.dep_ == "nsubj":
+                    if c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
+                        return cur.head
+                    if any(g.lower_ == "whose" for g in c.children):
+                        return None  # "whose government accused ...": the owner is out of reach
+                    return c
+                if c.dep_ == "agent":
+                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    if pobj:
+                        return pobj[0]
+            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+                continue
+            if cur.dep_ in ("advcl", "xcomp") and cur.tag_ == "VBG" and cur.head.pos_ in ("VERB", "AUX"):
+                # participial attribution: "She left the stage, saying ...": the main clause's subject
+                cur = cur.head
+                continue
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                head = cur.head
+                if head.lemma_.lower() in self.res.anon_heads or head.ent_type_ in ("PERSON", "ORG"):
+                    return head  # "sources confirming that ..."
+            break
+        if tok.dep_ == "ROOT":
+            return self._name_before(tok)
+        return self._torn_subject(tok)
+
+    def _in_dateline(self, tok: Any) -> bool:
+        found = paragraph_dateline(self.text, tok.idx)
+        return found is not None and tok.idx < found[1]
+
+    def _torn_subject(self, tok: Any) -> Any | None:
+        """ "... wrote on X.\nHamas-run authorities claimed that ...": when the parser joins two
+        paragraphs, the second one's subject hangs off the first. A noun right before the cue,
+        in the cue's paragraph, whose head lies in the previous paragraph, is the subject."""
+        prev = self.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or prev.pos_ not in ("NOUN", "PROPN"):
+            return None
+        para_start = self.text.rfind("\n", 0, tok.idx) + 1
+        if para_start == 0 or prev.idx < para_start or prev.head.idx >= para_start:
+            return None
+        return prev
+
+    def _name_before(self, tok: Any) -> Any | None:
+        """ "..., chief of the Network Ivo Marek said": the parser folded the speaker into
+        the claim; take the person or organisation that ends right before the cue."""
+        prev = tok.i - 1
+        while prev >= 0 and self.doc[prev].pos_ in ("ADV", "AUX"):
+            prev -= 1
+        if prev < 0:
+            return None
+        t = self.doc[prev]
+        if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
+            return t
+        return None
+
+    def _name_tokens(self, tok: Any) -> list[Any]:
+        """The whole entity around ``tok`` (for speakers found without a subject relation)."""
+        ent = self.index.ent_of(tok.i)
+        toks = list(ent) if ent is not None else [tok]
+        first = toks[0]
+        while first.i > 0:
+            left = self.doc[first.i - 1]
+            if left.pos_ != "PROPN" or left.dep_ != "compound" or left.head.i != tok.i:
+                break
+            if left.ent_type_ not in ("", "ORG", "PERSON"):
+                break  # "... in Vestmark Ivo Marek": a place before the name belongs to the role
+            first = left
+        return [t for t in self.doc[first.i : toks[-1].i + 1]]
+
+    def _phrase_start(self, tok: Any) -> Any:
+        """Start of the apposition that holds a folded-in speaker: back to the last comma."""
+        i = tok.i
+        while i > 0 and self.doc[i - 1].text not in (",", ";") and not self.doc[i - 1].is_sent_start:
+            i -= 1
+        return self.doc[i]
+
+    # -- speaker, organisation, via, anonymity ------------------------------------
+    def _speaker_tokens(self, head: Any) -> list[Any]:
+        """The speaker's noun phrase without appositions and relative clauses."""
+        skip: set[int] = set()
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and head.lemma_.lower() in MEDIA_HEADS:
+                continue  # "state media outlet XNA": the name is the speaker
+            if c.dep_ in ("appos", "relcl", "acl", "punct", "advmod", "cc", "conj") and c.i > head.i:
+                skip.update(t.i for t in c.subtree)
+            if c.dep_ == "prep" and c.i > head.i and c.lower_ not in ("of", "for", "in", "from", "at"):
+                skip.update(t.i for t in c.subtree)
+            if c.dep_ in ("advmod", "cc", "punct") and c.i < head.i:
+                skip.update(t.i for t in c.subtree)
+        toks = [t for t in head.subtree if t.i not in skip]
+        para_start = self.text.rfind("\n", 0, head.idx) + 1
+        toks = [t for t in toks if t.idx >= para_start]  # a merged paragraph's tail is not the speaker
+        # Keep a contiguous run ending at or after the head.
+        run = [t for t in toks if t.i <= head.i]
+        while len(run) > 1 and run[-1].i - run[-2].i > 1:
+            run = run[:-2] + run[-1:]
+        tail = [t for t in toks if t.i > head.i]
+        cont: list[Any] = []
+        for t in tail:
+            if (cont and t.i != cont[-1].i + 1) or (not cont and t.i != head.i + 1):
+                break
+            cont.append(t)
+        return _trim(run + cont)
+
+    def _org_in_phrase(self, start: Any, name: Any) -> str | None:
+        name_start = self._name_tokens(name)[0].i
+        for t in self.doc[start.i : name_start]:
+            if t.lower_ not in self.res.roles:
+                continue
+            # "chief of the Coastal Monitoring Network ... Ivo Marek": the role's object.
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        toks = _trim([g for g in pobj.subtree if g.i < name_start])
+                        if toks and any(g.pos_ == "PROPN" for g in toks):
+                            return self._expand(_strip_paren(_span_text(self.doc, toks)))
+        for ent in self.index.ents_in_tokens(start.i, name_start):
+            if ent.label_ == "ORG" and start.i <= ent.start and ent.end <= name_start:
+                return self._expand(_strip_paren(_span_text(self.doc, _trim(list(ent)))))
+        return None
+
+    def _role_and_person(self, toks: list[Any]) -> tuple[str, bool]:
+        role = " ".join(t.lower_ for t in toks if t.lemma_.lower() in self.res.roles)
+        head = toks[-1] if toks else None
+        named = (
+            bool(toks)
+            and all(t.pos_ == "PROPN" or t.text == "-" for t in toks)
+            and not any(t.ent_type_ in BODY_LABELS for t in toks)
+        )
+        person = (
+            any(t.ent_type_ == "PERSON" for t in toks)
+            or named
+            or (head is not None and head.lemma_.lower() in PERSON_HEADS and head.tag_ in ("NN", "NNP"))
+        )
+        return role, person
+
+    def _statement_owner(self, subj: Any) -> Any:
+        """ "a statement from his office said" / "the president's tweet reads": the owner speaks."""
+        if subj.lemma_.lower() not in STATEMENT_NOUNS:
+            return subj
+        for c in subj.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+        return subj

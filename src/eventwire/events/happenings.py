@@ -1,0 +1,91 @@
+"""One event per happening: within a sentence and place, and across repeats in an article;
+and ACLED's date for an event the report does not date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import Event
+from ..time import WEEK
+
+
+def report_dated(event: Event, published: str | None) -> None:
+    """An undated event that happened takes the report's date, precision "week" (ACLED's
+    time_precision 2); planned and denied events stay undated."""
+    if event.date is None and event.happened and published and len(published) >= 10:
+        event.date, event.date_precision = published[:10], WEEK
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One event per happening: later mentions of the same type, place and date are merged.
+
+    Reports restate the lead ("X was retaken ... the army retook X on Saturday"); the first
+    mention is kept and takes a date, fatalities or quantities the repeats add.
+    """
+    kept: list[Event] = []
+    # kept events by what a twin must share, so each event is compared with its own kind only
+    by_kind: dict[tuple, list[Event]] = {}
+    for e in events:
+        same_kind = by_kind.setdefault((e.event_type, e.sub_event_type, e.location, e.happened), [])
+        twin = next(
+            (k for k in same_kind if k.date is None or e.date is None or k.date == e.date),
+            None,
+        )
+        if twin is None:
+            kept.append(e)
+            same_kind.append(e)
+            continue
+        if twin.date is None and e.date is not None:
+            twin.date, twin.date_precision = e.date, e.date_precision
+        if twin.fatalities is None:
+            twin.fatalities = e.fatalities
+        for key, value in e.quantities.items():
+            twin.quantities.setdefault(key, value)
+        twin.reported_by = twin.reported_by or e.reported_by
+    return kept
+
+
+def _depth(tok: Any) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _one_per_happening(events: list[Event], triggers: dict[int, Any]) -> list[Event]:
+    """One event per happening and place within a sentence.
+
+    - a capture subsumes the fighting at the same place ("stormed and took X");
+    - a strike subsumes the clash it is part of ("killed in an air strike amid clashes");
+    - two trigger patterns on one word are one event, read by the longer pattern;
+    - of several strategic developments at one place, the one stated by the main verb is kept
+      ("reconciled ..., with militants laying down their arms" is the reconciliation).
+    """
+    by_place: dict[str | None, list[Event]] = {}
+    for e in events:
+        by_place.setdefault(e.location, []).append(e)
+    drop: set[int] = set()
+    for group in by_place.values():
+        if len(group) < 2:
+            continue
+        # two patterns on one word ("helicopter attack" / "attack"): the longer pattern is the reading
+        for e in group:
+            for o in group:
+                if (
+                    o is not e
+                    and triggers[id(o)].i == triggers[id(e)].i
+                    and len(o.trigger or "") > len(e.trigger or "")
+                ):
+                    drop.add(id(e))
+        subs = {e.sub_event_type for e in group if id(e) not in drop}
+        types = {e.event_type for e in group if id(e) not in drop}
+        territorial = subs & {"Government regains territory", "Non-state actor overtakes territory"}
+        for e in group:
+            if e.sub_event_type == "Armed clash" and (territorial or "Explosions/Remote violence" in types):
+                drop.add(id(e))
+            if e.event_type == "Violence against civilians" and "Explosions/Remote violence" in types:
+                drop.add(id(e))  # the strike's victims belong to the strike
+        strategic = [e for e in group if e.event_type == "Strategic developments" and id(e) not in drop]
+        if len(strategic) > 1:
+            top = min(_depth(triggers[id(e)]) for e in strategic)
+            for e in strategic:
+                if _depth(triggers[id(e)]) > top:
+                    drop.add(id(e))
+    return [e for e in events if id(e) not in drop]

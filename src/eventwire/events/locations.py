@@ -1,0 +1,342 @@
+"""Where an event happened: the place its trigger's clause is about.
+
+Place levels (village ... country), and the syntax that decides whether a place locates the
+event: inside the trigger's phrase or clause, not a destination ("evacuated to X"), not a
+landmark ("20 km north of X"), not a container of a finer place ("X Township in Y Region"),
+not a place only described ("X, which borders Y"), not a dateline. Without the geo stage,
+places come from named entities and locative proper nouns (``fallback_places``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Actor, Place
+from ..nlp.datelines import dateline_after, opens_paragraph
+from .syntax import in_subtree as _in_subtree
+from .words import load_words
+
+W = load_words()
+
+# Place kinds by specificity: an event is coded at the most precise place named.
+KIND_LEVEL = {
+    "village": 0, "town": 0, "city": 0, "neighborhood": 0, "neighbourhood": 0, "border_crossing": 0,
+    "other": 0, "water": 1, "district": 1, "region": 1, "province": 2, "country": 3,
+}  # fmt: skip
+
+_PROVINCE_WORDS = re.compile(r"\b(province|governorate|state|oblast|region|prefecture)\b", re.I)
+
+_DISTRICT_WORDS = re.compile(r"\b(district|countryside|county|township|municipality|rural)\b", re.I)
+
+DESTINATION_PREPS = W["destination_preps"]
+
+MOVEMENT_DESTINATION_PREPS = DESTINATION_PREPS | W["movement_destination_preps"]
+
+ORIGIN_PREPS = W["origin_preps"]
+
+PLACE_NOUNS = W["place_nouns"]
+
+LOCATIVE_PREPS = W["locative_preps"]
+
+TITLE_WORDS = W["title_words"]
+
+ARMED_PEOPLE = W["armed_people"]
+
+VICTIM_NOUNS = W["victim_nouns"]
+
+REFERENCE_HEADS = W["reference_heads"]
+
+MOVEMENT_HEADS = W["movement_heads"]
+
+FACILITY_NOUNS = W["facility_nouns"]
+
+VAGUE_PLACE_NOUNS = W["vague_place_nouns"]
+
+GEOGRAPHY_VERBS = W["geography_verbs"]
+
+
+@dataclass
+class _PlaceRef:
+    place: Place
+    root: Any  # the place span's syntactic head token
+    level: int
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
+    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside)\b"
+)
+
+_SUFFIX_LEVEL = {"district": 1, "township": 1, "county": 1, "municipality": 1, "countryside": 1}
+
+
+def suffix_level(text: str, place: Place) -> int | None:
+    """ "Sagaing Region", "Myaung Township": the word after a name states its level, whatever
+    the gazetteer matched the bare name to (Sagaing is also a city)."""
+    m = _ADMIN_SUFFIX.match(text, place.end)
+    if m is None:
+        return None
+    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
+
+
+def place_level(place: Place, country_names: Iterable[str] = ()) -> int:
+    if place.kind in KIND_LEVEL:
+        return KIND_LEVEL[place.kind]
+    if place.precision == "country":
+        return 3
+    text = place.mention
+    if text in country_names or (place.name or "") in country_names:
+        return 3
+    if _PROVINCE_WORDS.search(text):
+        return 2
+    if _DISTRICT_WORDS.search(text):
+        return 1
+    return 0
+
+
+def _in_role(tok: Any, head: Any, deps: set[str]) -> bool:
+    """Whether ``tok`` lies in a child subtree of ``head`` attached with one of ``deps``."""
+    return any(c.dep_ in deps and _in_subtree(tok, c) for c in head.children)
+
+
+def _path_preps(tok: Any, stop: Any) -> list[str]:
+    """Prepositions crossed going from ``tok`` up to ``stop`` (or the sentence root)."""
+    preps = []
+    cur = tok
+    for _ in range(10):
+        if cur.i == stop.i or cur.head.i == cur.i:
+            break
+        if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent", "dative"):
+            preps.append(cur.head.lower_)
+        cur = cur.head
+    return preps
+
+
+def fallback_places(doc: Any, actors: list[Actor], country_names: set[str]) -> list[Place]:
+    """Place mentions from spaCy entities and locative proper nouns (used when geo did not run)."""
+    taken: list[tuple[int, int]] = [(a.start, a.end) for a in actors]
+    out: list[Place] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    doc_text = doc.text
+
+    def add(s: int, e: int, kind: str | None = None) -> None:
+        text = doc_text[s:e]
+        if text.lower().startswith("the "):
+            s += 4
+            text = text[4:]
+        if not text or not free(s, e):
+            return
+        if kind is None and text in country_names:
+            kind = "country"
+        out.append(Place(mention=text, start=s, end=e, name=text, kind=kind, source="spacy"))
+        taken.append((s, e))
+
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            add(ent.start_char, ent.end_char)
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        left = tok.left_edge
+        # the proper-noun run ending at tok: its compounds and "al-" pieces
+        start = tok.i
+        while (
+            start - 1 >= left.i
+            and doc[start - 1].dep_ in ("compound", "punct")
+            and doc[start - 1].pos_ in ("PROPN", "PUNCT", "NOUN")
+        ):
+            if doc[start - 1].text in (",", "(", ")"):
+                break
+            start -= 1
+        span = doc[start : tok.i + 1]
+        if any(t.lower_ in TITLE_WORDS for t in doc[max(0, start - 2) : tok.i + 1]):
+            continue
+        # The small model often tags unfamiliar town names as NORP/ORG/PERSON; the locative
+        # position decides instead. Dates and numbers are never places.
+        if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY") for t in span):
+            continue
+        anchor = tok
+        while anchor.dep_ == "conj" and anchor.head is not anchor:
+            anchor = anchor.head
+        head = anchor.head
+        locative = (
+            (
+                anchor.dep_ == "pobj"
+                and head.lower_ in LOCATIVE_PREPS
+                and (head.lower_ != "of" or head.head.lemma_.lower() in PLACE_NOUNS)
+            )
+            or (head.lemma_.lower() in PLACE_NOUNS and anchor.dep_ in ("compound", "appos", "nmod"))
+            or (anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB")
+        )
+        if locative:
+            add(span.start_char, span.end_char)
+    return sorted(out, key=lambda p: p.start)
+
+
+def _in_description(tok: Any, trig: Any) -> bool:
+    """Whether ``tok`` sits in a relative / participle clause that does not contain the trigger."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == trig.i:
+            return False
+        # a relative clause on a proper noun describes that place; on "militants, who ..." it
+        # may well say where they were, so it is kept
+        describing = (
+            (anc.dep_ == "relcl" and anc.head.pos_ == "PROPN")
+            or (anc.dep_ == "acl" and anc.lemma_.lower() in GEOGRAPHY_VERBS)
+            # "despite the agreement reached in Sochi": the clause locates the agreement, not the
+            # bombardment; a clause on a noun inside the trigger's phrase ("attacked positions
+            # held by the army in Hama") or on people ("militants who ...") still locates it
+            or (
+                anc.dep_ in ("acl", "relcl")
+                and anc.pos_ == "VERB"
+                and not _in_subtree(anc.head, trig)
+                and not _in_subtree(trig, anc.head)
+                and anc.head.lemma_.lower() not in ARMED_PEOPLE | VICTIM_NOUNS
+                and anc.head.pos_ == "NOUN"
+            )
+        )
+        if describing and not _in_subtree(trig, anc):
+            return True
+        if _reduced_relative(anc, trig):
+            return True
+    return False
+
+
+def _reduced_relative(verb: Any, trig: Any) -> bool:
+    """ "despite the truce agreed in Astana" parsed as an adverbial clause: a subjectless past
+    participle right after a noun (not the trigger, not people) still describes that noun."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i == 0 or _in_subtree(trig, verb):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    noun = verb.doc[verb.i - 1]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.i != trig.i
+        and noun.lemma_.lower() not in ARMED_PEOPLE | VICTIM_NOUNS
+        and not _in_subtree(noun, trig)
+    )
+
+
+def _is_dateline(text: str, place: Place) -> bool:
+    """ "TEHRAN (FNA) -": the place an article was filed from, at the start of a paragraph."""
+    return opens_paragraph(text, place.start) and dateline_after(text, place.end) is not None
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Whether two tokens sit in one coordination ("A, B and C")."""
+
+    def top(t: Any) -> Any:
+        while t.dep_ == "conj" and t.head is not t:
+            t = t.head
+        return t
+
+    return top(a) is top(b)
+
+
+def _is_reference_point(tok: Any) -> bool:
+    """ "north of X", "on the outskirts of X", "12 km from X": X is a landmark, not the place."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "pobj":
+        return False
+    prep = cur.head
+    head = prep.head
+    while head.dep_ == "conj" and head.head is not head:  # "west and south of Tripoli"
+        if head.lemma_.lower() in REFERENCE_HEADS:
+            break
+        head = head.head
+    if prep.lower_ == "of" and head.lemma_.lower() in REFERENCE_HEADS:
+        return True
+    return prep.lower_ == "from" and head.lower_ in REFERENCE_HEADS
+
+
+def _is_destination(tok: Any, stop: Any) -> bool:
+    """Whether a "to"/"toward"/"for" phrase on the way up from ``tok`` follows a movement word."""
+    cur = tok
+    for _ in range(10):
+        if cur.i == stop.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ in MOVEMENT_DESTINATION_PREPS:
+            governor = cur.head.head
+            if governor.lemma_.lower() in MOVEMENT_HEADS or governor.lower_ in MOVEMENT_HEADS:
+                return True
+        cur = cur.head
+    return False
+
+
+def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
+    """ "liberated several towns and villages in X Province": an unnamed set of places.
+
+    True when the trigger's object is a plural place noun naming no place of its own and no
+    chosen location is finer than a district: coding it at the province would invent a happening
+    the report does not pin down (the named towns, if any, come in their own sentences).
+    """
+    if any(r.level == 0 for r in chosen):
+        return False
+    args = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    # "a string of towns": the counted noun
+    args += [
+        g for a in list(args) for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+    ]
+    for a in args:
+        if a.lemma_.lower() in VAGUE_PLACE_NOUNS and a.tag_ == "NNS":
+            named = any(t.pos_ == "PROPN" for t in a.subtree if t.i < a.i and t.dep_ == "compound")
+            if not named and not any(_names(r.root, a) for r in chosen):
+                return True
+    return False
+
+
+def _names(tok: Any, noun: Any) -> bool:
+    """Whether place ``tok`` names (part of) ``noun``: "the areas of X", "the X and Y regions"."""
+    top = tok
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    if top.head.i == noun.head.i and top.dep_ == noun.dep_:
+        return True  # co-ordinated arguments the parser split: "retook the X and Y regions"
+    cur = tok
+    for _ in range(8):
+        if cur.i == noun.i:
+            return True
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ != "of":
+            return False  # "villages in X": X contains them, it does not name them
+        cur = cur.head
+    return False
+
+
+def _location_name(text: str, place: Place) -> str:
+    """The event's location: the gazetteer name, or for an unresolved name followed by a facility
+    noun ("Al Qadir base"), the facility as written."""
+    name = place.name or place.mention
+    if place.geonameid is not None:
+        return name
+    after = text[place.end : place.end + 20]
+    m = re.match(r"\s+([A-Za-z]+)", after)
+    if m and m.group(1).lower() in FACILITY_NOUNS:
+        return f"{place.mention} {m.group(1).lower()}"
+    return name
+
+
+def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
+    """ "Tamu Township in Magway Region": the second place only says where the first lies."""
+    tok = outer.root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
+        return False
+    holder = tok.head.head
+    if tok.head.dep_ != "prep" or holder.pos_ not in ("NOUN", "PROPN"):
+        return False  # "in Douma and in Harasta": two places, neither inside the other
+    if tok.head.lower_ == "of" and holder.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    # the preposition hangs on the inner place (or on the place noun naming it: "the town of X in Y")
+    return holder.i == inner.root.i or inner.root.i in {t.i for t in holder.subtree if t.i < tok.i}

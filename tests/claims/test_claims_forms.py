@@ -1,0 +1,141 @@
+"""Attribution forms beyond "X said that ...", and claim kinds, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.claims.quotes import quote_regions
+
+
+def find(analysis, fragment: str):
+    found = [a for a in analysis.attributions if fragment in a.claim]
+    assert found, f"no claim containing {fragment!r}: {[a.claim for a in analysis.attributions]}"
+    return found[0]
+
+
+def test_colon_introduces_quote_in_next_paragraph(analyze_claims):
+    text = (
+        "Mayor Ingrid Solberg of Vestmark faced questions on Monday. Asked about the budget, she said:\n\n"
+        "“Not one school will lose a teacher this year.”"
+    )
+    att = find(analyze_claims(text), "Not one school will lose a teacher")
+    assert att.speaker == "Ingrid Solberg"
+    assert "Asked about the budget" not in att.claim
+    assert text[att.start : att.end] == att.claim
+
+
+def test_inverted_said_name_colon(analyze_claims):
+    att = find(
+        analyze_claims("Said Tomasz Wierzba, the club's treasurer: “Our accounts are in order.”"),
+        "accounts",
+    )
+    assert att.speaker == "Tomasz Wierzba"
+    assert att.kind == "speech"
+
+
+def test_participial_saying_takes_main_subject(analyze_claims):
+    att = find(
+        analyze_claims("Councillor Rosa Mendel walked out of the meeting, saying the vote had been rigged."),
+        "the vote had been rigged",
+    )
+    assert att.speaker.endswith("Rosa Mendel")  # a title may stay with the name
+    assert att.cue == "saying"
+
+
+def test_tweet_is_a_channel_not_the_claim(analyze_claims):
+    att = find(
+        analyze_claims("In one tweet Friday, Governor Paul Brenner said: “The bridge will open next week.”"),
+        "bridge will open",
+    )
+    assert att.speaker == "Paul Brenner"
+    assert att.via == "Twitter"
+    assert "In one tweet" not in att.claim
+
+
+def test_belief_and_intention_kept_with_kind(analyze_claims):
+    a = analyze_claims(
+        "Tomas Varga believes the reform will fail. He wants to run for the council next year."
+    )
+    belief = find(a, "the reform will fail")
+    assert belief.kind == "belief" and belief.speaker == "Tomas Varga"
+    plan = find(a, "run for the council")
+    assert plan.kind == "belief" and plan.speaker == "Tomas Varga"
+    assert {x.kind for x in a.attributions} == {"belief"}  # so a speech-only filter drops both
+
+
+def test_poll_shows_is_evidence(analyze_claims):
+    att = find(
+        analyze_claims("A new survey of dairy farmers shows that most of them expect lower prices."),
+        "lower",
+    )
+    assert att.kind == "evidence"
+
+
+def test_organisation_acts_are_not_beliefs(analyze_claims):
+    # an intention of armed men is an act to report as an event, not a claim
+    a = analyze_claims("About two hundred fighters agreed to hand over their weapons on Sunday.")
+    assert not [x for x in a.attributions if x.kind == "belief"]
+
+
+def test_called_x_y_is_a_claim(analyze_claims):
+    att = find(
+        analyze_claims("Senator Dana Whitfield called the new tariff “a tax on every family.”"),
+        "tariff",
+    )
+    assert att.speaker.endswith("Dana Whitfield")
+
+
+def test_called_without_a_label_is_not(analyze_claims):
+    a = analyze_claims("Dana Whitfield called her brother on Sunday evening.")
+    assert not a.attributions
+
+
+def test_discourse_markers_are_not_claims(analyze_claims):
+    a = analyze_claims("You know, I mean, the weather in the valley was lovely all week.")
+    assert not a.attributions
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = "''We will rebuild the pier,'' she said. It's the town's pier."
+    regions = [text[s:e] for s, e in quote_regions(text)]
+    assert regions == ["''We will rebuild the pier,''"]
+
+
+def test_doubled_apostrophe_quote_is_kept_whole(analyze_claims):
+    text = "''The ferry will run again in May, and fares will not rise,'' Harbour Master Olu Bankole said."
+    att = find(analyze_claims(text), "ferry will run again")
+    assert att.claim.startswith("''") and att.claim.endswith("''")
+    assert att.speaker.endswith("Olu Bankole")
+
+
+def test_headline_name_colon_claim(analyze_claims):
+    text = "Greta Holm: The Harbour Plan Will Cost Jobs\n\nThe port authority's chair spoke on Monday."
+    att = find(analyze_claims(text), "Harbour Plan")
+    assert att.speaker == "Greta Holm" and att.cue == ":"
+    assert text[att.start : att.end] == att.claim
+
+
+def test_nested_claim_keeps_its_chain(analyze_claims):
+    a = analyze_claims("Nadia Ferreira said that Paulo Reis had claimed the levy was illegal.")
+    outer = find(a, "Paulo Reis had claimed")
+    inner = next(x for x in a.attributions if x.speaker == "Paulo Reis")
+    assert a.attributions[inner.parent] is outer and outer.parent is None
+
+
+def test_pronoun_takes_the_person_named_since_the_last_claim(analyze_claims):
+    text = (
+        "Ivo Marek said the tunnel was safe. Later, Lara Stein toured the site with engineers. "
+        "She said the lining had cracked."
+    )
+    att = find(analyze_claims(text), "the lining had cracked")
+    assert att.speaker == "Lara Stein"
+
+
+def test_learned_cue_for_a_person_and_not_for_acts(analyze_claims, claims_pipeline):
+    from eventwire.models import Article
+    from eventwire.pipeline import Pipeline
+
+    text = "Senator Dana Whitfield blasted the governor for the delay in the flood payments."
+    att = find(analyze_claims(text), "the delay in the flood payments")
+    assert att.speaker.endswith("Dana Whitfield") and att.kind == "belief"
+    assert not analyze_claims("Troops seized the bridge over the river on Sunday.").attributions
+    rules_only = Pipeline(stages=["nlp", "claims"], config={"claims": {"learned_cues": False}})
+    assert not rules_only.analyze(Article(id="r", text=text)).attributions

@@ -1,0 +1,46 @@
+"""The learned cue detector: shipped weights, scoring, and how training finds gold cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.claims.learned import DEFAULT_WEIGHTS, CueModel
+from eventwire.claims.train import _cue_offsets
+from eventwire.errors import EventwireError
+
+
+def test_shipped_weights_say_what_they_were_trained_on():
+    model = CueModel.load()
+    assert model is not None and DEFAULT_WEIGHTS.stat().st_size < 400_000
+    assert "PolNeAR" in model.about["source"] and "multiple of 4" in model.about["source"]
+    assert 0.0 < model.threshold < 1.0 and model.weights
+
+
+def test_missing_weights_mean_rules_only(tmp_path):
+    assert CueModel.load(tmp_path / "none.json") is None
+
+
+def test_score_is_a_probability_and_unknown_features_weigh_nothing():
+    model = CueModel(weights={"l=blast": 2.0, "c=dobj": 0.5}, bias=-1.0)
+    assert model.score(["l=blast", "c=dobj"]) > model.score(["l=blast"]) > model.score([]) > 0.0
+    assert model.score(["never=seen"]) == model.score([])
+
+
+def test_training_finds_the_cue_next_to_the_claim():
+    text = "Mara said yes. Later Mara said the road would reopen in May."
+    start = text.index("the road")
+    gold = {
+        "polnear_cue": "said",
+        "polnear_content_fragments": [[start, len(text) - 1]],
+        "polnear_source_span": [start - 10, start - 6],
+    }
+    s, e = _cue_offsets(text, gold)
+    assert text[s:e] == "said" and s == start - 5
+
+
+def test_unreadable_weights_give_a_clear_error(tmp_path):
+    bad = tmp_path / "cues.json"
+    for content in ("{not json", '{"bias": 0.1}', '{"weights": {"l=say": "heavy"}, "bias": 0}'):
+        bad.write_text(content, encoding="utf-8")
+        with pytest.raises(EventwireError, match="E120|cue model"):
+            CueModel.load(bad)
