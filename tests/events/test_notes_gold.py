@@ -1,6 +1,6 @@
 """The notes-style test set (tests/data/events/notes_gold.jsonl, issue 16): its schema, its
-offsets, and the events layer scored on it. The accuracy targets are for the trained
-classifier of issue 16 and are expected to fail until it lands."""
+offsets, and the events layer scored on it. The trained event classifier of issue 16 holds a
+floor; the issue's targets are a non-strict xfail until they are reached."""
 
 from __future__ import annotations
 
@@ -105,14 +105,21 @@ def test_events_layer_scores_and_reports_counts(scores, raw):
         assert 0.0 <= scores[key] <= 1.0
 
 
-@pytest.mark.xfail(strict=False, reason="issue 16 targets, for the trained event classifier")
-def test_issue_16_accuracy_targets(scores):
+@pytest.mark.xfail(strict=False, reason="issue 16 targets for event type and sub-type, not reached yet")
+def test_issue_16_type_targets(scores):
     # event_type accuracy = share of gold events paired (pairs need event_type + location)
     assert scores["matched"] / scores["gold"] >= 0.90
     assert scores["matched"] and scores["sub_type_acc"] * scores["matched"] / scores["gold"] >= 0.80
+
+
+@pytest.mark.xfail(strict=False, reason="issue 16 actor1 target (actors work)")
+def test_issue_16_actor1_target(scores):
     assert scores["actor1_acc"] * scores["matched"] / scores["gold"] >= 0.80
 
 
 def test_trained_classifier_keeps_its_measured_level(scores):
     # measured when the classifier landed (rules alone: F1 .40, sub-type .88); a floor, not a target
     assert scores["f1"] >= 0.60 and scores["sub_type_acc"] >= 0.90
+    # event type right for .663 of gold events (pairs / gold; rules alone .372), sub-type for .632
+    assert scores["matched"] / scores["gold"] >= 0.63
+    assert scores["sub_type_acc"] * scores["matched"] / scores["gold"] >= 0.60
