@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from eventwire import analyze
+from eventwire import Article, analyze
 from eventwire.events import learn
 from eventwire.events.classify import NONE, load_classifier, model_dir, taxonomy
 
@@ -75,7 +75,7 @@ def test_rules_alone_when_disabled():
     rules = (
         Pipeline(config={"events": {"classifier": False}})
         .initialize()
-        .analyze(__import__("eventwire").Article(id="x", text=text, published="2024-03-10", language="en"))
+        .analyze(Article(id="x", text=text, published="2024-03-10", language="en"))
     )
     assert all(e.confidence is None for e in rules.events)
 

@@ -163,15 +163,19 @@ def _load(folder: str) -> EventClassifier | None:
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
-def score_sentences(clf: EventClassifier, sents: list[Any], matches: list[list[Any]], actors: list[Any]):
-    """One probability vector per sentence (the same features as in training)."""
-    out = []
-    for sent, found in zip(sents, matches, strict=True):
-        s0, s1 = sent.start_char, sent.end_char
-        kinds = sorted({a.actor_type for a in actors if s0 <= a.start < s1 and a.actor_type})
-        rule = [(m.pattern.family, m.pattern.sub_event_type) for m in found]
-        out.append(clf.probs(sentence_features(sent, rule, kinds)))
-    return out
+def candidate_features(sent: Any, found: list[Any], actors: Any) -> list[str]:
+    """The features of one sentence, as in training: its trigger matches ``found`` and the
+    actors starting in it (``actors`` is the article's ``nlp.index.OffsetIndex`` of actors)."""
+    kinds = sorted(
+        {a.actor_type for a in actors.starting_between(sent.start_char, sent.end_char) if a.actor_type}
+    )
+    rule = [(m.pattern.family, m.pattern.sub_event_type) for m in found]
+    return sentence_features(sent, rule, kinds)
+
+
+def score_sentences(clf: EventClassifier, sents: list[Any], matches: list[list[Any]], actors: Any):
+    """One probability vector per sentence (``actors``: the article's OffsetIndex of actors)."""
+    return [clf.probs(candidate_features(s, found, actors)) for s, found in zip(sents, matches, strict=True)]
 
 
 def learned_matches(sent: Any, decision: Decision, order: int) -> list[Any]:

@@ -172,7 +172,7 @@ class EventExtractor:
         sents = list(doc.sents)
         state.matches = [match_sentence(sent, self.patterns) for sent in sents]
         if self.classifier is not None:
-            state.learned = score_sentences(self.classifier, sents, state.matches, actors)
+            state.learned = score_sentences(self.classifier, sents, state.matches, state.actors)
         for si, sent in enumerate(sents):
             dates = find_dates(sent.text, published, state.anchor, offset=sent.start_char)
             sent_events = self._sentence(

@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .classify import NONE, model_dir, sentence_features, taxonomy
+from .classify import NONE, candidate_features, model_dir, taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +69,13 @@ def examples(records: list[dict], pipeline: Any) -> list[Example]:
     """Parse every record with the pipeline's nlp, geo and actors stages; one example per
     sentence and event."""
     from ..models import Analysis, Article
+    from ..nlp.index import OffsetIndex
     from ..pipeline import Context
-    from .triggers import match_sentence
+    from .triggers import load_triggers, match_sentence
 
     nlp = pipeline.nlp
     stages = [s for s in pipeline.stages if s.name in ("geo", "actors")]
-    patterns = _patterns()
+    patterns = load_triggers(None)
     out: list[Example] = []
     texts = [r["text"] for r in records]
     for r, doc in zip(records, nlp.pipe(texts, batch_size=64), strict=True):
@@ -82,7 +83,7 @@ def examples(records: list[dict], pipeline: Any) -> list[Example]:
         ctx = Context(article=article, analysis=Analysis(article_id=r["id"]), doc=doc)
         for stage in stages:
             stage(ctx)
-        actors = ctx.analysis.actors
+        actors = OffsetIndex(ctx.analysis.actors)
         spans = []
         for e in r.get("events") or []:
             ev = e.get("evidence") or ""
@@ -93,21 +94,12 @@ def examples(records: list[dict], pipeline: Any) -> list[Example]:
             if not sent.text.strip():
                 continue
             matches = match_sentence(sent, patterns)
-            rule = [(m.pattern.family, m.pattern.sub_event_type) for m in matches]
-            kinds = sorted(
-                {a.actor_type for a in actors if sent.start_char <= a.start < sent.end_char and a.actor_type}
-            )
-            feats = sentence_features(sent, rule, kinds)
+            feats = candidate_features(sent, matches, actors)
             labels = [sub for s, e, sub in spans if s < sent.end_char and sent.start_char < e] or [NONE]
+            rule_subs = [m.pattern.sub_event_type for m in matches]
             for label in dict.fromkeys(labels):
-                out.append(Example(r.get("template") or r["id"], feats, label, [sub for _, sub in rule]))
+                out.append(Example(r.get("template") or r["id"], feats, label, rule_subs))
     return out
-
-
-def _patterns():
-    from .triggers import load_triggers
-
-    return load_triggers(None)
 
 
 def _matrix(exs: list[Example], vocab: dict[str, int]):
@@ -217,7 +209,8 @@ def thresholds(exs: list[Example], p: np.ndarray, labels: list[str]) -> dict[str
     return out
 
 
-def labels_of(exs: list[Example]) -> list[str]:
+def labels_of() -> list[str]:
+    """The model's classes: the 25 sub-event types, then "none"."""
     return [*taxonomy(), NONE]
 
 
@@ -250,7 +243,7 @@ def train(
     say(f"parsing {len(records)} training texts from {len(files)} files")
     exs = examples(records, pipeline)
     say(f"{len(exs)} sentence examples; {k}-fold cross-validation by template")
-    labels = labels_of(exs)
+    labels = labels_of()
     y = np.array([labels.index(ex.label) for ex in exs])
     z = out_of_fold(exs, labels, k)
     t = temperature(z, y)
