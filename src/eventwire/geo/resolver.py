@@ -25,8 +25,9 @@ from collections import Counter
 from typing import Any
 
 from ..models import Candidate, Place
-from .candidates import Mention, cues
+from .candidates import Mention
 from .context import Anchors, ArticleContext, haversine_km
+from .cue_words import cues
 from .filters import anchors, far_foreign, inside, stray, transliterations_only
 from .gazetteer import Gazetteer, PlaceRecord
 from .normalize import display_name, similarity, skeleton
