@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.geo.candidates import name_chunks
+from eventwire.geo.chunks import name_chunks
 
 
 def by_mention(analysis, mention):

@@ -3,7 +3,7 @@
 spaCy's small model tags many transliterated village names as PERSON or ORG, so mentions
 are not taken from NER. Instead the text is cut into *name chunks* (runs of capitalised
 words, Arabic articles included: "al-Ghariyah al-Sharqiya", "Deir ez-Zor"), and every
-sub-span of a chunk is looked up in the gazetteer, longest first. NER labels and the words
+sub-span of a chunk (``chunks.py``) is looked up in the gazetteer, longest first. NER labels and the words
 around a span (``cues.json``) are then weighed as evidence:
 
 - kind nouns: "the town of X", "villages of A, B and C", "X province", "X crossing";
@@ -26,97 +26,18 @@ carry no folded form to match on.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from ..models import Entity
-from .build import DATA_DIR
+from .chunks import ARTICLE_PREFIX, INNER, INNER_START_OK, WORD_RE, Word, name_chunks
 from .cue_reader import ContextCues, after_words, before_words
+from .cue_words import cues
 from .normalize import ADMIN_SUFFIXES, fold, name_key
-from .references import abbreviation, abbreviation_key, demonym_table
+from .references import abbreviation, abbreviation_key
 
-CUES_FILE = DATA_DIR / "cues.json"
 MAX_WORDS = 6
-
-# A word: letters/digits with inner apostrophes and hyphens ("Dara'a", "al-Harak", "Turkey-backed").
-# Dotted initials ("U.S.", "N.J.") are one word.
-_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![a-z])|[^\W_][\w'’‘`ʿʾ]*(?:[-‐‑][\w'’‘`ʿʾ]+)*")
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|at|az|ar|an|ez|ed|es|esh|et|er|en|adh|ath)[-‐‑]", re.I)
-_POSSESSIVE = re.compile(r"[’'‘]s$|[’']$")
-# Lower-case particles allowed inside a name chunk ("Tell al Qasr", "Isle of the Dead").
-# Standalone "at", "as", "an", "en" are English words far more often than sun-letter articles,
-# so only the unambiguous article forms join a chunk ("at Marib" is not a name).
-# Romance particles join a name too ("Mocimboa da Praia", "San Vicente del Caguan", "Santa Cruz de
-# la Sierra", "Croix des Bouquets"), also two in a row ("de la", "de los").
-_INNER = frozenset(
-    "al el ad ash az ez ed esh adh ath of the de du la le bin ibn bani wa "
-    "da do dos das del della dei di des los las".split()
-)
-_HYPHEN_INNER = frozenset("on upon sur am an der im en au aux les sous a à lès lez".split())
-_INNER_START_OK = frozenset("al el ash ez esh adh ath".split())
-
-
-@lru_cache(maxsize=1)
-def cues() -> dict[str, Any]:
-    data = json.loads(CUES_FILE.read_text(encoding="utf-8"))
-    kinds = {k: v for k, v in data["kind_nouns"].items() if not k.startswith("_")}
-    return {
-        "kind_nouns": kinds,
-        "admin_nouns": set(data["admin_kind_nouns"]["list"]),
-        "frames_before": sorted(data["region_frames"]["before"], key=len, reverse=True),
-        "directions": set(data["region_frames"]["directions"]),
-        "preps": set(data["prepositions"]["list"]),
-        "possessed": set(data["metonymy"]["possessed_nouns"]),
-        "meto_before": sorted(data["metonymy"]["before_patterns"], key=len, reverse=True),
-        "meto_verbs": set(data["metonymy"]["verbs_after"]),
-        "not_names": set(data["not_names"]["list"]),
-        "generic": set(data["generic_words"]["list"]),
-        "titles": set(data["person_context"]["titles_before"]),
-        "speech": set(data["person_context"]["verbs_after"]),
-        "demonyms": {form: cc for form, (cc, _place) in demonym_table().items() if cc},
-        "actor_nouns": set(data["metonymy"]["actor_nouns"]),
-        "adjectives": set(data["metonymy"]["adjectives"]),
-        "between_nouns": set(data["metonymy"]["between_nouns"]),
-        "actor_conjuncts": set(data["metonymy"]["actor_conjuncts"]),
-        "relative_verbs": set(data["metonymy"]["relative_verbs"]),
-        "calendar": set(data["calendar_words"]["list"]),
-        "containers": set(data["container_nouns"]["list"]),
-        "area_frames": sorted(data["area_frames"]["list"], key=len, reverse=True),
-        "descriptors": set(data["descriptor_nouns"]["list"]),
-        "descriptive": {name_key(n) for n in data["descriptive_names"]["list"]},
-    }
-
-
-OUTLETS_FILE = DATA_DIR.parent / "outlets.tsv"
-
-
-@lru_cache(maxsize=1)
-def outlet_aliases() -> frozenset[str]:
-    """Names of news outlets from ``data/outlets.tsv`` (shared with the claims stage, read-only
-    here): "Xinhua", "Tasnim", "Al Mayadeen TV" are sources, never places."""
-    out: set[str] = set()
-    if not OUTLETS_FILE.exists():
-        return frozenset()
-    for line in OUTLETS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        out.update(a.strip() for a in [cols[0], *(cols[1].split("|") if len(cols) > 1 else [])] if a.strip())
-    return frozenset(out)
-
-
-@dataclass
-class Word:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 @dataclass
@@ -152,104 +73,6 @@ class Mention:
     bracket: bool = False  # "X (District, Province)": a name with its admin units in brackets, or one of them
     words: int = 1
     notes: list[str] = field(default_factory=list)
-
-
-# "Tobruk-based", "Idlib-based": the name is a place (unlike "Turkey-backed", an actor).
-_PLACE_SUFFIX = re.compile(r"[-‐‑](?:based)$")
-
-
-def _words(text: str) -> list[Word]:
-    out: list[Word] = []
-    for m in _WORD.finditer(text):
-        w, s = m.group(), m.start()
-        pm = _POSSESSIVE.search(w)
-        if pm:
-            w = w[: pm.start()]
-        sm = _PLACE_SUFFIX.search(w)
-        if sm:
-            w = w[: sm.start()]
-        out.append(Word(w, s, s + len(w)))
-    return out
-
-
-def _is_cap(word: str) -> bool:
-    """A name word: capitalised (after an optional al-/el- prefix) and every hyphen part too."""
-    core = _ARTICLE_PREFIX.sub("", word)
-    if not core or not core[0].isupper():
-        return False
-    parts = re.split(r"[-‐‑]", core)
-    # "Turkey-backed", "Russian-led": a capitalised word glued to a lower-case one is an adjective.
-    # Inner parts of hyphenated names: "Rostov-on-Don", "Frankfurt-am-Main", "Boulogne-sur-Mer".
-    return parts[0][:1].isupper() and all(
-        p[:1].isupper() or p.lower() in _INNER or p.lower() in _HYPHEN_INNER for p in parts if p
-    )
-
-
-def _gap_ok(text: str, a: Word, b: Word) -> bool:
-    """Two words belong to one chunk when only one space (or a non-breaking space) separates them."""
-    gap = text[a.end : b.start]
-    return gap in (" ", "\u00a0") or (gap == "" and False)
-
-
-def name_chunks(text: str) -> list[list[Word]]:
-    """Maximal runs of name words (with inner particles), split at punctuation."""
-    words = _words(text)
-    chunks: list[list[Word]] = []
-    cur: list[Word] = []
-    c = cues()
-    for i, w in enumerate(words):
-        low = w.lower
-        is_name = _is_cap(w.text) and low not in c["not_names"]
-        if not is_name and cur and low in c["calendar"] and _is_cap(w.text):
-            # "Ywa Ma village", "Nyaung June": a month word after a name word is part of the name,
-            # unless a number follows ("Damascus, Mar 5").
-            nxt_w = words[i + 1] if i + 1 < len(words) else None
-            is_name = not (nxt_w is not None and nxt_w.text[:1].isdigit()) and text[w.end : w.end + 1] != "."
-        # Inner particles join a chunk only between name words ("Busra al Harir"), or start it when
-        # an article is followed by a name word ("al Harak").
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        # A particle may be followed by a second one before the name word ("de la Sierra").
-        nxt2 = words[i + 2] if i + 2 < len(words) else None
-        is_inner = (
-            low in _INNER
-            and nxt is not None
-            and _gap_ok(text, w, nxt)
-            and (
-                _is_cap(nxt.text)
-                or (
-                    nxt.lower in _INNER
-                    and nxt2 is not None
-                    and _gap_ok(text, nxt, nxt2)
-                    and _is_cap(nxt2.text)
-                )
-            )
-            and (bool(cur) or low in _INNER_START_OK)
-        )
-        if cur and not _gap_ok(text, cur[-1], w):
-            chunks.append(cur)
-            cur = []
-        if is_name or (is_inner and (cur or low in _INNER_START_OK)):
-            # A possessive ends the chunk: "Tripoli's airport".
-            cur.append(w)
-            if text[w.end : w.end + 1] in "'’" and text[w.end + 1 : w.end + 2] in ("s", ""):
-                chunks.append(cur)
-                cur = []
-        elif cur:
-            chunks.append(cur)
-            cur = []
-    if cur:
-        chunks.append(cur)
-    # Strip particles hanging at either end.
-    out = []
-    for ch in chunks:
-        while ch and ch[-1].lower in _INNER:
-            ch = ch[:-1]
-        # (a capitalised particle opening a name is part of it: "Los Angeles", "La Paz", "Des Moines")
-        while ch and ch[0].text.islower() and ch[0].lower in _INNER and ch[0].lower not in _INNER_START_OK:
-            ch = ch[1:]
-        if ch:
-            out.append(ch)
-    return out
 
 
 class CandidateFinder(ContextCues):
@@ -291,9 +114,9 @@ class CandidateFinder(ContextCues):
                 for j in range(min(n, i + MAX_WORDS), i, -1):
                     sub = chunk[i:j]
                     first = sub[0]
-                    if first.text.islower() and first.lower in _INNER and first.lower not in _INNER_START_OK:
+                    if first.text.islower() and first.lower in INNER and first.lower not in INNER_START_OK:
                         continue
-                    if sub[-1].lower in _INNER:
+                    if sub[-1].lower in INNER:
                         continue
                     if len(sub) == 1 and (sub[0].lower in c["directions"] or sub[0].lower in c["generic"]):
                         continue
@@ -321,7 +144,7 @@ class CandidateFinder(ContextCues):
                 if not covered[k]
                 and chunk[k].lower not in c["kind_nouns"]
                 and chunk[k].lower not in c["directions"]
-                and chunk[k].lower not in _INNER
+                and chunk[k].lower not in INNER
                 and chunk[k].lower not in ("rural", "greater", "old", "new", "border")
                 # "Residents of Goma", "Protesters in Lagos": a common noun capitalised only
                 # because it opens the sentence is not part of a name
@@ -352,7 +175,7 @@ class CandidateFinder(ContextCues):
                 partial
                 and found
                 and len(found) == 1
-                and all(_ARTICLE_PREFIX.match(chunk[k].text) for k in range(found[0][1], n) if not covered[k])
+                and all(ARTICLE_PREFIX.match(chunk[k].text) for k in range(found[0][1], n) if not covered[k])
                 and not any(not covered[k] for k in range(0, found[0][0]))
             ):
                 # "Kafr Nabl al-Gharbi": a known name extended by article-words is a part of that place.
@@ -466,7 +289,7 @@ class CandidateFinder(ContextCues):
     def demonym_counts(self, text: str) -> dict[str, int]:
         """How often each country's adjective occurs ("Syrian", "Turkish-backed")."""
         counts: dict[str, int] = {}
-        for w in _WORD.finditer(text):
+        for w in WORD_RE.finditer(text):
             word = w.group()
             if not word[:1].isupper():
                 continue

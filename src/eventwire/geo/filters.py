@@ -8,8 +8,9 @@ countries, an entry outside the unit the text names as its container.
 
 from __future__ import annotations
 
-from .candidates import Mention, cues
+from .candidates import Mention
 from .context import Anchors, ArticleContext, haversine_km
+from .cue_words import cues
 from .gazetteer import PlaceRecord
 from .normalize import name_key
 from .scoring import Scored

@@ -16,15 +16,15 @@ from pathlib import Path
 
 from ..errors import Errors, EventwireError
 from .build import locality_kind
-from .gazetteer import (
+from .gazetteer import Gazetteer
+from .index_writer import (
     FCODE_KIND,
     KEEP_CLASSES,
     KEEP_S_CODES,
     MAX_ALT_NAMES,
-    Gazetteer,
-    _Builder,
-    _num,
+    Builder,
     create_empty,
+    to_number,
 )
 from .normalize import is_latin
 
@@ -77,7 +77,7 @@ def import_geonames(
         target = gaz.path
     conn = sqlite3.connect(target)
     conn.execute("PRAGMA synchronous=OFF")
-    builder = _Builder(conn)
+    builder = Builder(conn)
     stats = {"read": 0, "added": 0, "updated": 0, "skipped": 0, "bad": 0}
     pending = 0
     try:
@@ -97,7 +97,7 @@ def import_geonames(
                 if fclass not in KEEP_CLASSES and fcode not in KEEP_S_CODES:
                     stats["skipped"] += 1
                     continue
-                pop = _num(rec["population"], int) or 0
+                pop = to_number(rec["population"], int) or 0
                 if fclass == "P" and pop < min_population:
                     stats["skipped"] += 1
                     continue

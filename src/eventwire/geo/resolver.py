@@ -25,8 +25,10 @@ from collections import Counter
 from typing import Any
 
 from ..models import Candidate, Place
-from .candidates import Mention, cues
+from .candidates import Mention
+from .containment import container_record, context_city, fit_bracket, in_city, one_sense, place_at
 from .context import Anchors, ArticleContext, haversine_km
+from .cue_words import cues
 from .filters import anchors, far_foreign, inside, stray, transliterations_only
 from .gazetteer import Gazetteer, PlaceRecord
 from .normalize import display_name, similarity, skeleton
@@ -62,6 +64,11 @@ class Resolver:
     _inside = staticmethod(inside)
     _transliterations_only = staticmethod(transliterations_only)
     _stray = staticmethod(stray)
+    _context_city = staticmethod(context_city)
+    _in_city = staticmethod(in_city)
+    _container_record = staticmethod(container_record)
+    _fit_bracket = staticmethod(fit_bracket)
+    _one_sense = staticmethod(one_sense)
 
     def __init__(self, gazetteer: Gazetteer, config: dict[str, Any] | None = None):
         self.gaz = gazetteer
@@ -292,123 +299,6 @@ class Resolver:
         self.last_context = ctx
         return places
 
-    @staticmethod
-    def _context_city(
-        m: Mention, accepted: list[Mention], best: dict[int, tuple[Scored, list[Scored]]]
-    ) -> PlaceRecord | None:
-        """The city a descriptive name belongs to: the nearest settlement named before it (a
-        dateline only when nothing else is named), else one named right after it."""
-
-        def city(o: Mention) -> PlaceRecord | None:
-            if o is m or id(o) not in best or o.key in cues()["descriptive"]:
-                return None
-            rec = best[id(o)][0].rec
-            return rec if rec.kind in SETTLEMENT and rec.lat is not None else None
-
-        before = [o for o in accepted if o.end <= m.start and city(o) is not None]
-        plain = [o for o in before if not o.dateline]
-        if plain:
-            return city(plain[-1])
-        after = [o for o in accepted if o.start >= m.end and o.start - m.end <= 120 and city(o) is not None]
-        if after:
-            return city(after[0])
-        return city(before[-1]) if before else None
-
-    @staticmethod
-    def _in_city(m: Mention, city: PlaceRecord) -> Place:
-        return _place_at(
-            m,
-            city,
-            precision="exact",
-            confidence=0.6,
-            source=f"part of the city named in context: {city.source}",
-        )
-
-    def _container_record(
-        self, m: Mention, best: dict[int, tuple[Scored, list[Scored]]]
-    ) -> PlaceRecord | None:
-        c = m.container
-        if c is None or id(c) not in best:
-            return None
-        rec = best[id(c)][0].rec
-        if not rec.country:
-            return None
-        if c.bracket and c.kind_cue == "province" and rec.kind == "district":
-            # the widest unit in "X (District, Province)" is province-sized, whatever the entry says
-            return PlaceRecord(**{**rec.__dict__, "kind": "region"})
-        if rec.kind in ("province", "district", "region"):
-            return rec
-        if c.kind_cue in ("province", "district", "region") or c.admin_cue:
-            # "the sub-district of Qasr Ali" resolved to its seat town: the unit it heads, at its seat.
-            return PlaceRecord(
-                **{**rec.__dict__, "kind": "district" if c.kind_cue == "district" else "region"}
-            )
-        return None
-
-    @staticmethod
-    def _fit_bracket(
-        c: Mention, ranked: list[Scored], accepted: list[Mention], cand_map: dict[int, list[Scored]]
-    ) -> list[Scored]:
-        """ "X (Centre)": the unit in brackets is the reading that holds a reading of X ("Centre" in
-        the country where X is, not a same-name province elsewhere)."""
-        towns = [
-            s.rec
-            for m in accepted
-            if m.container is c
-            for s in cand_map.get(id(m), [])
-            if s.sim == 1.0 and s.rec.lat is not None
-        ]
-
-        def holds(u: PlaceRecord) -> bool:
-            return any(
-                t.country == u.country
-                and (
-                    (t.admin1 and u.admin1 and t.admin1 == u.admin1)
-                    or (u.lat is not None and haversine_km(t.lat, t.lon, u.lat, u.lon) <= 150)  # type: ignore[arg-type]
-                )
-                for t in towns
-            )
-
-        # readings that hold X first, each group by score
-        return sorted(ranked, key=lambda s: (holds(s.rec), s.score), reverse=True)
-
-    @staticmethod
-    def _one_sense(mentions: list[Mention], places: list[Place], cand_map: dict[int, list[Scored]]) -> None:
-        """One name, one place within an article: a bare or unknown occurrence ("fought in Myaung")
-        takes the resolution of a cued occurrence of the same name ("Myaung Township in Sagaing
-        Region"). Only names the gazetteer lacks or matches fuzzily are rewritten, so "Dara'a" and
-        "Dara'a province" stay apart."""
-        by_key: dict[str, list[tuple[Mention, Place]]] = {}
-        for m, p in zip(mentions, places, strict=True):
-            by_key.setdefault(m.key, []).append((m, p))
-        for group in by_key.values():
-            if len(group) < 2:
-                continue
-            cued = [(m, p) for m, p in group if m.strong and m.kind_cue and not m.region_frame]
-            if not cued:
-                continue
-            src_m, src = cued[0]
-            for m, p in group:
-                if p is src or m.strong or m.region_frame:
-                    continue
-                exact = any(s.sim == 1.0 for s in cand_map.get(id(m), []))
-                if exact and src.precision == "exact":
-                    continue
-                for attr in (
-                    "name",
-                    "geonameid",
-                    "lat",
-                    "lon",
-                    "country",
-                    "admin1",
-                    "kind",
-                    "precision",
-                    "source",
-                ):
-                    setattr(p, attr, getattr(src, attr))
-                p.confidence = min(p.confidence, src.confidence) if p.confidence else src.confidence
-                p.candidates = list(src.candidates)
-
     def _rank(self, m: Mention, cands: list[Scored], ctx: ArticleContext, second: bool) -> list[Scored]:
         own = any(not s.alt and s.sim == 1.0 for s in cands)
         towns = [s.rec for s in cands if s.sim == 1.0 and s.rec.kind in SETTLEMENT]
@@ -487,14 +377,9 @@ class Resolver:
             "district": "district",
             "region": "province",
         }.get(kind, "exact")
-        place = _place_at(
+        place = place_at(
             m, r, kind=kind, precision=precision, confidence=confidence, source=r.source, candidates=runners
         )
         if m.region_frame and kind == "province":
             place.kind = "region"  # "western Kunar": part of the province, coded to it
         return place
-
-
-def _place_at(m: Mention, rec: PlaceRecord, **fields: Any) -> Place:
-    """A mention resolved to a gazetteer record; ``fields`` set precision, confidence, ..."""
-    return rec.as_place(m.text, m.start, m.end, **{"name": display_name(rec.name), **fields})

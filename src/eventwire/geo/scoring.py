@@ -15,8 +15,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from .candidates import Mention, cues
+from .candidates import Mention
 from .context import ArticleContext, haversine_km
+from .cue_words import cues
 from .gazetteer import PlaceRecord
 from .normalize import name_key, similarity
 

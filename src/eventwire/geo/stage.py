@@ -7,7 +7,8 @@ from typing import Any
 
 from ..actors.dictionary import load_dictionary
 from ..pipeline import Context, Stage, register_stage
-from .candidates import CandidateFinder, outlet_aliases
+from .candidates import CandidateFinder
+from .cue_words import outlet_aliases
 from .gazetteer import get_gazetteer
 from .references import demonym_places
 from .resolver import Resolver
