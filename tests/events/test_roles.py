@@ -98,8 +98,12 @@ def test_the_intervening_force_is_actor2_of_a_dispersed_protest(pipeline):
     assert e.sub_event_type == "Protest with intervention" and e.actor2 == "Police Forces of Kenya"
 
 
-def test_an_undated_event_takes_the_report_date(pipeline):
-    e = only(pipeline, "Gunmen abducted five traders near Zaria, police said.", published="2024-02-10")
+def test_an_undated_event_stays_undated_unless_asked_for_the_report_date(pipeline):
+    text = "Gunmen abducted five traders near Zaria, police said."
+    e = only(pipeline, text, published="2024-02-10")
+    assert (e.date, e.date_precision) == (None, "unknown")
+    acled = Pipeline(config={"events": {"report_date": True}}).initialize()
+    e = only(acled, text, published="2024-02-10")
     assert (e.date, e.date_precision) == ("2024-02-10", "week")
 
 

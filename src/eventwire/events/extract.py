@@ -24,10 +24,11 @@ from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
 from ..claims import claim_at, source_label
 from ..models import Actor, Analysis, Article, Attribution, Event
 from ..nlp.index import OffsetIndex
-from ..time import DAY, UNKNOWN, DateMention, find_dates
+from ..time import DAY, DateMention, find_dates
 from . import modality as mod
 from .background import _is_back_reference, _is_background, _is_duration_background
 from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
+from .dating import event_date
 from .happenings import _one_per_happening, merge_repeats, report_dated
 from .locations import (
     ARMED_PEOPLE,
@@ -69,9 +70,10 @@ MOVEMENT_LEMMAS = W["movement_lemmas"]
 class ExtractConfig:
     carry_location_sentences: int = 1  # look back this many sentences for an unnamed location
     carry_date: bool = True  # a sentence without a date continues the previous sentence's date
-    # ACLED's convention: a happened event the report gives no date for takes the report's date,
-    # with time precision "week" (ACLED's 2: known to within days, not the stated day)
-    report_date: bool = True
+    # ACLED's convention, on the events themselves: a happened event the report gives no date for
+    # takes the report's date, precision "week". Off by default: an event the text does not date
+    # stays undated (as the gold schema codes it); the ACLED export applies the convention.
+    report_date: bool = False
     # 3 = place inside the trigger's phrase, 2 = in its clause, 1 = elsewhere in the sentence
     min_location_score: int = 1
 
@@ -310,7 +312,7 @@ class EventExtractor:
                 modality = mod.REPORTED
             elif attributions and not attributed and modality == mod.REPORTED:
                 modality = mod.ASSERTED  # the claims stage found no claim around the trigger
-            date, precision = self._date(trig, dates, state)
+            date, precision = event_date(doc, trig, dates, state.prev_dates, self.config.carry_date)
             fatalities, quantities = extract_quantities(sent, self.nouns)
             for ref in chosen:
                 p = ref.place
@@ -437,18 +439,6 @@ class EventExtractor:
                 if obj is not None:
                     return _strip_det(doc[obj.left_edge.i : obj.right_edge.i + 1].text), True
         return None, False
-
-    # -- date -----------------------------------------------------------------------
-    def _date(self, trig, dates: list[DateMention], state: _State) -> tuple[str | None, str]:
-        usable = [d for d in dates if d.date]
-        if usable:
-            best = min(usable, key=lambda d: abs(d.start - trig.idx))
-            return best.date, best.precision
-        if self.config.carry_date:
-            prev = [d for d in state.prev_dates if d.date]
-            if prev:
-                return prev[-1].date, prev[-1].precision
-        return None, UNKNOWN
 
 
 def _strip_det(text: str) -> str:
