@@ -27,7 +27,8 @@ def test_a_date_in_a_relative_clause_on_another_noun_dates_that_clause(pipeline)
 
 
 def test_the_date_of_the_trigger_clause_still_counts(pipeline):
-    found = happened(pipeline, "On 12 May, government troops retook the town of Kadugli, which lies in the south.")
+    text = "On 12 May, government troops retook the town of Kadugli, which lies in the south."
+    found = happened(pipeline, text)
     assert found and found[0].date == "2023-05-12"
 
 

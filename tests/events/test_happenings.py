@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.extract import suffix_level
+from eventwire.events.refs import suffix_level
 from eventwire.models import Analysis, Article, Attribution, Place
 from eventwire.pipeline import Context
 from eventwire.time import find_dates

@@ -39,7 +39,6 @@ from .locations import (
     _coordinated,
     _in_description,
     _in_role,
-    _is_dateline,
     _is_destination,
     _is_reference_point,
     _location_name,
@@ -47,11 +46,10 @@ from .locations import (
     _PlaceRef,
     _vague_places_only,
     fallback_places,
-    place_level,
-    suffix_level,
 )
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
+from .refs import sentence_refs
 from .roles import STRIKE_FAMILIES, RoleReader, demonstration_actors
 from .syntax import clause_root
 from .syntax import in_subtree as _in_subtree
@@ -95,10 +93,6 @@ class _State:
 
 def _span(doc: Any, start: int, end: int) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _span_root(span: Any) -> Any:
-    return span.root
 
 
 # ---------------------------------------------------------------------------
@@ -239,24 +233,7 @@ class EventExtractor:
         sent_actors = state.actors.starting_between(s0, s1)
         sent_claims = state.claims.overlapping(s0, s1)
         date_spans = [(d.start, d.end) for d in dates]
-        refs: list[_PlaceRef] = []
-        for p in sent_places:
-            # A place inside a named actor ("Ahrar al-Sham") is no location; inside a generic label
-            # ("residents of Goma", "Daraa rebels") it says where those people are.
-            if any(p.start < a.end and a.start < p.end and not a.label for a in sent_actors):
-                continue
-            if _is_dateline(state.text, p):
-                continue
-            if any(p.start < e and s < p.end for s, e in date_spans):
-                continue
-            span = _span(doc, p.start, p.end)
-            if span is None:
-                continue
-            level = place_level(p, self.country_names)
-            stated = suffix_level(state.text, p)
-            if stated is not None and place_level(p, ()) < 3:
-                level = stated
-            refs.append(_PlaceRef(p, _span_root(span), level))
+        refs = sentence_refs(doc, sent, sent_places, sent_actors, date_spans, self.country_names)
         actor_roots = []
         for a in sent_actors:
             span = _span(doc, a.start, a.end)

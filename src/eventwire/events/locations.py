@@ -57,29 +57,14 @@ VAGUE_PLACE_NOUNS = W["vague_place_nouns"]
 
 GEOGRAPHY_VERBS = W["geography_verbs"]
 
+PLACE_PARTS = W["place_part_nouns"]
+
 
 @dataclass
 class _PlaceRef:
     place: Place
     root: Any  # the place span's syntactic head token
     level: int
-
-
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
-    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside)\b"
-)
-
-_SUFFIX_LEVEL = {"district": 1, "township": 1, "county": 1, "municipality": 1, "countryside": 1}
-
-
-def suffix_level(text: str, place: Place) -> int | None:
-    """ "Sagaing Region", "Myaung Township": the word after a name states its level, whatever
-    the gazetteer matched the bare name to (Sagaing is also a city)."""
-    m = _ADMIN_SUFFIX.match(text, place.end)
-    if m is None:
-        return None
-    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
 
 
 def place_level(place: Place, country_names: Iterable[str] = ()) -> int:
@@ -242,13 +227,21 @@ def _coordinated(a: Any, b: Any) -> bool:
 
 def _is_reference_point(tok: Any) -> bool:
     """ "north of X", "on the outskirts of X", "12 km from X": X is a landmark, not the place."""
-    cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
-        cur = cur.head
+    cur = _top(tok)
     if cur.dep_ != "pobj":
         return False
     prep = cur.head
     head = prep.head
+    # "the centre of the town of X", "the edge of X": climb to the phrase the place noun is in
+    for _ in range(3):
+        noun = head.lemma_.lower()
+        if prep.lower_ != "of" or noun not in PLACE_NOUNS | PLACE_PARTS or head.dep_ != "pobj":
+            break
+        prep, head = head.head, head.head.head
+    if prep.lower_ == "from" and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in REFERENCE_HEADS for c in (*prep.children, *head.children)
+    ):
+        return True  # "four kilometres from (the centre of) X"
     while head.dep_ == "conj" and head.head is not head:  # "west and south of Tripoli"
         if head.lemma_.lower() in REFERENCE_HEADS:
             break
@@ -326,11 +319,30 @@ def _location_name(text: str, place: Place) -> str:
     return name
 
 
-def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
-    """ "Tamu Township in Magway Region": the second place only says where the first lies."""
-    tok = outer.root
+def _top(tok: Any) -> Any:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    return tok
+
+
+def _modifies_named_places(outer: _PlaceRef, inner: _PlaceRef) -> bool:
+    """ "the Dara'a areas of A and B", "Idlib's villages of A and B": the place modifying the
+    place noun holds the places its "of" phrase names."""
+    tok = outer.root
+    holder = tok.head
+    if tok.dep_ not in ("compound", "poss", "amod", "nmod") or holder.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    named = _top(inner.root)
+    return named.dep_ == "pobj" and named.head.lower_ == "of" and named.head.head.i == holder.i
+
+
+def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
+    """ "Tamu Township in Magway Region": the second place only says where the first lies."""
+    if _modifies_named_places(outer, inner):
+        return True
+    if _modifies_named_places(inner, outer):
+        return False  # the places the "of" phrase names are inside the modifier, not around it
+    tok = _top(outer.root)
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
         return False
     holder = tok.head.head

@@ -1,0 +1,95 @@
+"""A sentence's candidate event locations and the level each one is stated at.
+
+``sentence_refs`` turns the places the geo stage found in a sentence into ``_PlaceRef``s (the
+place, its syntactic head, its level), leaving out places inside a named actor, datelines and
+places inside a date expression, and adds the unlocated names of a list that holds a located
+place (``lists.list_companions``). The level is the gazetteer's, unless the text states it: the
+word after a name ("Sagaing Region", "Myaung Township") or the phrase before it ("the
+sub-district of X", "the province of X").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..models import Actor, Place
+from .lists import list_companions
+from .locations import _is_dateline, _PlaceRef, place_level
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
+    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside)\b"
+)
+
+_ADMIN_PREFIX = re.compile(
+    r"\bthe\s+(?P<word>province|governorate|region|state|oblast|prefecture|district|sub-?district|"
+    r"township|county|municipality|countryside)\s+of\s+$",
+    re.I,
+)
+
+_SUFFIX_LEVEL = {
+    "district": 1, "township": 1, "county": 1, "municipality": 1, "countryside": 1, "subdistrict": 1,
+    "sub-district": 1,
+}  # fmt: skip
+
+
+def suffix_level(text: str, place: Place) -> int | None:
+    """ "Sagaing Region", "Myaung Township": the word after a name states its level, whatever
+    the gazetteer matched the bare name to (Sagaing is also a city)."""
+    m = _ADMIN_SUFFIX.match(text, place.end)
+    if m is None:
+        return None
+    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
+
+
+def prefix_level(text: str, place: Place) -> int | None:
+    """ "the sub-district of X", "the province of X": the phrase before a name states its level."""
+    m = _ADMIN_PREFIX.search(text, max(0, place.start - 40), place.start)
+    if m is None:
+        return None
+    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
+
+
+def stated_level(text: str, place: Place) -> int | None:
+    stated = suffix_level(text, place)
+    return stated if stated is not None else prefix_level(text, place)
+
+
+def sentence_refs(
+    doc: Any, sent: Any, places: list[Place], actors: list[Actor], date_spans: list[tuple[int, int]],
+    country_names: Iterable[str],
+) -> list[_PlaceRef]:  # fmt: skip
+    """The candidate locations of one sentence (``places``, ``actors``: those starting in it)."""
+    text = doc.text
+    names = set(country_names)
+
+    def level_of(p: Place) -> int:
+        level = place_level(p, names)
+        stated = stated_level(text, p)
+        if stated is not None and place_level(p, ()) < 3:
+            level = stated
+        return level
+
+    kept: list[Place] = []
+    for p in places:
+        # A place inside a named actor ("Ahrar al-Sham") is no location; inside a generic label
+        # ("residents of Goma", "Daraa rebels") it says where those people are.
+        if any(p.start < a.end and a.start < p.end and not a.label for a in actors):
+            continue
+        if _is_dateline(text, p):
+            continue
+        if any(p.start < e and s < p.end for s, e in date_spans):
+            continue
+        kept.append(p)
+    levelled = [(p, level_of(p)) for p in kept]
+    taken = [(a.start, a.end) for a in actors] + list(date_spans)
+    levelled += list_companions(sent, kept, taken, names, level_of)
+    refs: list[_PlaceRef] = []
+    for p, level in levelled:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        refs.append(_PlaceRef(p, span.root, level))
+    return refs

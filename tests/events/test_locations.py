@@ -1,0 +1,59 @@
+"""Which places locate an event: lists of names the gazetteer lacks, containers stated by the text,
+landmarks given by a distance (events/lists.py, events/refs.py, events/locations.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.events.lists import _lists
+from eventwire.models import Article
+from eventwire.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline().initialize()
+
+
+def locations(pipeline, text: str) -> set[str]:
+    analysis = pipeline.analyze(Article(id="l", text=text, published="2023-05-20", language="en"))
+    return {e.location for e in analysis.events if e.happened}
+
+
+def test_a_list_run_is_found_on_the_surface(pipeline):
+    text = "Troops shelled the Bakori school, Ungwan Dawa, al-Rimi, the Airport and el-Kufa on Monday."
+    doc = pipeline.nlp(text)
+    runs = [[doc[a:b].text for a, b in items] for sent in doc.sents for items in _lists(sent)]
+    assert ["the Bakori school", "Ungwan Dawa", "al-Rimi", "the Airport", "el-Kufa"] in runs
+
+
+def test_unknown_names_in_a_list_with_a_located_town_are_event_locations(pipeline):
+    found = locations(
+        pipeline, "Government artillery shelled Kadugli, Umm Sirdiba Wadi and Zabarwi Kunda on Monday."
+    )
+    assert {"Kadugli", "Umm Sirdiba Wadi", "Zabarwi Kunda"} <= found
+
+
+def test_a_list_of_countries_adds_no_place(pipeline):
+    found = locations(pipeline, "Warplanes bombed Kadugli on Monday, Sudan, Chad and Wonderlandia said.")
+    assert "Wonderlandia" not in found
+
+
+def test_a_place_modifying_a_place_noun_contains_the_places_it_names(pipeline):
+    found = locations(pipeline, "Rebels captured the Kordofan villages of Dilling and Talodi on Monday.")
+    assert {"Dilling", "Talodi"} <= found and "Kordofan" not in found
+
+
+def test_a_stated_sub_district_is_a_container(pipeline):
+    text = "Rebels captured the village of Talodi in the sub-district of Dilling on Monday."
+    found = locations(pipeline, text)
+    assert "Talodi" in found and "Dilling" not in found
+
+
+def test_a_distance_from_a_town_centre_makes_the_town_a_landmark(pipeline):
+    found = locations(
+        pipeline,
+        "Rebels are now four kilometres from the centre of the town of Kadugli after capturing "
+        "the village of Talodi.",
+    )
+    assert "Kadugli" not in found
