@@ -187,3 +187,16 @@ def test_agreement_parties_in_the_order_stated(pipeline):
     e = only(pipeline, "Al-Shabaab and Somali troops agreed a truce in Baidoa on Monday.")
     assert e.sub_event_type == "Agreement"
     assert e.actor1 == "Al Shabaab" and e.actor2.startswith("Military Forces of Somalia")
+
+
+def test_a_foreign_state_taking_ground_overtakes_territory(pipeline):
+    e = only(pipeline, "Turkish troops captured the village of Kafr Nabl in Idlib province on Monday.")
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    assert e.actor1 == "Military Forces of Turkey"
+
+
+def test_the_home_government_with_foreign_allies_regains_territory(pipeline):
+    e = only(pipeline, "Syrian troops captured the village of Kafr Nabl in Idlib province on Monday.")
+    assert e.sub_event_type == "Government regains territory"
+    e = only(pipeline, "On 3 May, Malian and Russian troops retook the town of Kidal.")
+    assert e.sub_event_type == "Government regains territory"
