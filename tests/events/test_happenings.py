@@ -151,3 +151,14 @@ def test_event_outside_the_claim_keeps_no_source(events_pipeline):
 def test_stated_month_year_beats_relative_month():
     (d,) = find_dates("The city was besieged from September 2014.", "2017-09-05")
     assert (d.date, d.precision) == ("2014-09", "month")
+
+
+def test_occupying_a_base_is_a_capture_but_an_occupied_region_is_a_description(pipeline):
+    found = [e for e in pipeline.analyze(Article(
+        id="o", text="Al-Shabaab fighters stormed and occupied an army base in Jowhar on Tuesday.",
+        published="2024-02-10", language="en")).events if e.happened]  # fmt: skip
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in found)
+    found = pipeline.analyze(Article(
+        id="p", text="Troops moved closer to the occupied region of Kherson on Tuesday.",
+        published="2024-02-10", language="en")).events  # fmt: skip
+    assert not any(e.event_type == "Battles" and e.trigger == "occupied" for e in found)
