@@ -162,3 +162,19 @@ def test_occupying_a_base_is_a_capture_but_an_occupied_region_is_a_description(p
         id="p", text="Troops moved closer to the occupied region of Kherson on Tuesday.",
         published="2024-02-10", language="en")).events  # fmt: skip
     assert not any(e.event_type == "Battles" and e.trigger == "occupied" for e in found)
+
+
+def test_a_lead_at_province_level_is_the_summary_of_the_body_events(pipeline):
+    text = (
+        "KHARTOUM - Army artillery pounded rebel positions in North Kordofan state, killing dozens.\n"
+        "On Monday, the army's artillery shelled rebel positions in Bara and Um Rawaba."
+    )
+    found = [e for e in pipeline.analyze(Article(id="s", text=text, published="2024-02-10",
+                                                 language="en")).events if e.happened]  # fmt: skip
+    shelled = {e.location for e in found if e.sub_event_type == "Shelling/artillery/missile attack"}
+    assert {"Barah", "Umm Ruwaba"} <= shelled  # the gazetteer's names
+    assert "Shamal Kurdufan" not in shelled  # North Kordofan, as the gazetteer names it
+    # without the body's finer events, the lead's province event stays
+    lead = text.split("\n")[0]
+    alone = pipeline.analyze(Article(id="t", text=lead, published="2024-02-10", language="en")).events
+    assert any(e.location == "Shamal Kurdufan" for e in alone)
