@@ -200,3 +200,24 @@ def test_the_home_government_with_foreign_allies_regains_territory(pipeline):
     assert e.sub_event_type == "Government regains territory"
     e = only(pipeline, "On 3 May, Malian and Russian troops retook the town of Kidal.")
     assert e.sub_event_type == "Government regains territory"
+
+
+def test_an_attack_claimed_later_goes_to_the_claimant(pipeline):
+    text = (
+        "A car bomb exploded near a checkpoint in Baidoa on Sunday, killing four soldiers. "
+        "Al-Shabaab claimed responsibility for the attack."
+    )
+    e = only(pipeline, text)
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.actor1 == "Al Shabaab"
+
+
+def test_only_an_affirmed_claim_of_an_attack_counts(pipeline):
+    from eventwire.events.claimed import _claims_in
+
+    def subjects(text):
+        return [t.text for sent in pipeline.nlp(text).sents for t in _claims_in(sent)]
+
+    assert subjects("Al-Shabaab claimed responsibility for the attack.") == ["Shabaab"]
+    assert subjects("The group claimed the bombing in a statement.") == ["group"]
+    assert subjects("Al-Shabaab did not claim the attack.") == []
+    assert subjects("The rebels claimed victory in Kadugli.") == []

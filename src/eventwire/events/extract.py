@@ -27,6 +27,7 @@ from ..nlp.index import OffsetIndex
 from ..time import DAY, DateMention, find_dates
 from . import modality as mod
 from .background import _is_back_reference, _is_background, _is_duration_background
+from .claimed import claimant, credit_claimant
 from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
 from .dating import event_date
 from .happenings import _one_per_happening, merge_repeats, merge_summaries, report_dated
@@ -197,6 +198,7 @@ class EventExtractor:
             events = apply_decisions(self.classifier, events, sents, state.learned, state.matches)
         for e in events:  # after the classifier's relabelling, which may make an event a protest
             demonstration_actors(e, self.dictionary, published)
+        credit_claimant(events, claimant(sents, state.actors))
         events = merge_summaries(merge_repeats(events), sents[0].end_char if sents else 0)
         for e in events:
             if self.config.report_date:
