@@ -221,3 +221,22 @@ def test_only_an_affirmed_claim_of_an_attack_counts(pipeline):
     assert subjects("The group claimed the bombing in a statement.") == ["group"]
     assert subjects("Al-Shabaab did not claim the attack.") == []
     assert subjects("The rebels claimed victory in Kadugli.") == []
+
+
+def test_a_town_declared_clear_goes_to_the_side_that_left(pipeline):
+    e = only(
+        pipeline,
+        "On Monday the army declared the town of Kafr Nabl clear of rebels after their exit to Idlib.",
+    )
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor1 == "Opposition Rebels (Syria)" and e.actor2 == "Military Forces of Syria"
+
+
+def test_civilians_leaving_with_fighters_are_not_the_mover(pipeline):
+    e = only(pipeline, "Some 900 civilians and 300 fighters of Jaysh al-Islam left Dumayr on Monday.")
+    assert e.actor1 == "Jaysh al-Islam"
+
+
+def test_ground_returned_to_government_control_goes_to_its_forces(pipeline):
+    e = only(pipeline, "Six villages near Kidal were returned to government control on Monday.")
+    assert e.actor1.startswith("Military Forces of Mali")
