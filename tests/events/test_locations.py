@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events.lists import _lists
-from eventwire.models import Article
+from eventwire.events.refs import suffix_level
+from eventwire.models import Article, Place
 from eventwire.pipeline import Pipeline
 
 
@@ -57,3 +58,26 @@ def test_a_distance_from_a_town_centre_makes_the_town_a_landmark(pipeline):
         "the village of Talodi.",
     )
     assert "Kadugli" not in found
+
+
+def test_a_share_of_a_region_is_no_place(pipeline):
+    assert not locations(
+        pipeline, "Government forces retook more than half of North Kordofan state on Monday."
+    )
+
+
+def test_a_plural_level_word_states_the_level_of_every_name_before_it(pipeline):
+    found = locations(
+        pipeline, "The army liberated more villages in the Fuzuli and Khojavend regions on Monday."
+    )
+    assert not found  # an unnamed set of villages in two districts: no place pinned down
+    text = "in the Fuzuli and Khojavend regions"
+    at = text.index("Khojavend")
+    assert suffix_level(text, Place(mention="Khojavend", start=at, end=at + 9)) == 2
+    assert suffix_level("in Myaung townships", Place(mention="Myaung", start=3, end=9)) == 1
+
+
+def test_an_event_noun_modifying_a_noun_is_no_happening(pipeline):
+    text = "With the evacuation procedures complete, engineers reopened the highway near Rastan on Monday."
+    analysis = pipeline.analyze(Article(id="m", text=text, published="2023-05-20", language="en"))
+    assert not any(e.trigger == "evacuation" for e in analysis.events)

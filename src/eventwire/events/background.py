@@ -93,3 +93,17 @@ def _is_back_reference(trig: Any) -> bool:
     if head.dep_ == "prep":
         head = head.head
     return head.lemma_.lower() in BACKREF_VERBS
+
+
+def _is_noun_modifier(trig: Any, tokens: tuple[int, ...]) -> bool:
+    """ "the evacuation procedures", "a protest movement", "the reconciliation centre": an event
+    noun modifying another noun that is not part of the trigger's own pattern names that noun's
+    kind, not a happening. A pattern of several words ("suicide ... bomb") is read as a whole."""
+    return (
+        len(tokens) == 1
+        and trig.pos_ == "NOUN"
+        and trig.dep_ == "compound"
+        and trig.head.pos_ == "NOUN"
+        and trig.head.i not in tokens
+        and trig.head.i > trig.i
+    )

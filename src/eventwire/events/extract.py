@@ -26,7 +26,7 @@ from ..models import Actor, Analysis, Article, Attribution, Event
 from ..nlp.index import OffsetIndex
 from ..time import DAY, DateMention, find_dates
 from . import modality as mod
-from .background import _is_back_reference, _is_background, _is_duration_background
+from .background import _is_back_reference, _is_background, _is_duration_background, _is_noun_modifier
 from .claimed import claimant, credit_claimant
 from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
 from .dating import event_date
@@ -255,6 +255,8 @@ class EventExtractor:
             if fam == "change" and trig.lemma_ == "deploy" and trig.dep_ in ("acl", "amod"):
                 continue
             if _is_duration_background(trig) or _is_background(trig, fam) or _is_back_reference(trig):
+                continue
+            if _is_noun_modifier(trig, m.tokens):
                 continue
             chosen = self._locations(trig, m, refs, fam)
             if fam in ("capture", "transfer") and _vague_places_only(trig, chosen):

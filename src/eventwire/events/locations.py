@@ -59,6 +59,8 @@ GEOGRAPHY_VERBS = W["geography_verbs"]
 
 PLACE_PARTS = W["place_part_nouns"]
 
+SHARE_NOUNS = W["share_nouns"]
+
 
 @dataclass
 class _PlaceRef:
@@ -222,7 +224,7 @@ def _coordinated(a: Any, b: Any) -> bool:
             t = t.head
         return t
 
-    return top(a) is top(b)
+    return top(a).i == top(b).i
 
 
 def _is_reference_point(tok: Any) -> bool:
@@ -266,7 +268,8 @@ def _is_destination(tok: Any, stop: Any) -> bool:
 
 
 def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
-    """ "liberated several towns and villages in X Province": an unnamed set of places.
+    """ "liberated several towns and villages in X Province": an unnamed set of places; "retook
+    more than half of X", "most of X": a share of a region.
 
     True when the trigger's object is a plural place noun naming no place of its own and no
     chosen location is finer than a district: coding it at the province would invent a happening
@@ -280,6 +283,8 @@ def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
         g for a in list(args) for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
     ]
     for a in args:
+        if a.lemma_.lower() in SHARE_NOUNS and a.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            return True  # "retook more than half of X province": a share of a region, no place
         if a.lemma_.lower() in VAGUE_PLACE_NOUNS and a.tag_ == "NNS":
             named = any(t.pos_ == "PROPN" for t in a.subtree if t.i < a.i and t.dep_ == "compound")
             if not named and not any(_names(r.root, a) for r in chosen):

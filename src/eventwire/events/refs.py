@@ -16,11 +16,17 @@ from typing import Any
 
 from ..models import Actor, Place
 from .lists import list_companions
-from .locations import _is_dateline, _PlaceRef, place_level
+from .locations import _coordinated, _is_dateline, _PlaceRef, place_level
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
-    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside)\b"
+    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside|"
+    r"provinces|governorates|regions|states|districts|townships|counties)\b"
+)
+# a "place" that is only such a word ("Region" cut off "Sagaing Region") names no place
+_ADMIN_WORDS = frozenset(
+    "province governorate region state oblast prefecture district sub-district subdistrict township "
+    "county municipality countryside".split()
 )
 
 _ADMIN_PREFIX = re.compile(
@@ -41,7 +47,9 @@ def suffix_level(text: str, place: Place) -> int | None:
     m = _ADMIN_SUFFIX.match(text, place.end)
     if m is None:
         return None
-    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
+    word = m["word"].lower()
+    singular = {"counties": "county"}.get(word, word[:-1] if word.endswith("s") else word)
+    return _SUFFIX_LEVEL.get(singular, 2)
 
 
 def prefix_level(text: str, place: Place) -> int | None:
@@ -78,7 +86,7 @@ def sentence_refs(
         # ("residents of Goma", "Daraa rebels") it says where those people are.
         if any(p.start < a.end and a.start < p.end and not a.label for a in actors):
             continue
-        if _is_dateline(text, p):
+        if _is_dateline(text, p) or p.mention.lower() in _ADMIN_WORDS:
             continue
         if any(p.start < e and s < p.end for s, e in date_spans):
             continue
@@ -92,4 +100,12 @@ def sentence_refs(
         if span is None:
             continue
         refs.append(_PlaceRef(p, span.root, level))
+    # "the Fuzuli and Khojavend regions": a plural level word states the level of every name
+    # coordinated with the one it follows
+    for ref in refs:
+        m = _ADMIN_SUFFIX.match(text, ref.place.end)
+        if m and m["word"].lower().endswith("s") and m["word"].lower() not in ("countryside",):
+            for other in refs:
+                if other is not ref and _coordinated(other.root, ref.root) and place_level(other.place) < 3:
+                    other.level = ref.level
     return refs
