@@ -51,12 +51,17 @@ def _in_other_clause(tok: Any, trig: Any) -> bool:
 
 
 def _placed_before(trig: Any) -> bool:
-    """ "had earlier seized", "had previously taken": the clause says it came before."""
-    verb = trig if trig.pos_ in ("VERB", "AUX") else trig.head
-    for _ in range(3):
-        if any(c.dep_ == "advmod" and c.lower_ in PRIOR_ADVERBS for c in verb.children):
-            return True
-        if verb.head.i == verb.i or verb.pos_ in ("VERB", "AUX"):
+    """ "had earlier seized", "had previously taken": the clause says the event came before the
+    time the narrative has reached. (The pluperfect alone does not: after "said" it is mostly
+    the reported present perfect, "X said the towns had been retaken".)"""
+    verb = trig
+    for _ in range(4):  # a noun trigger's verb, and the verbs an infinitive or gerund hangs on
+        if verb.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "advmod" and c.lower_ in PRIOR_ADVERBS for c in verb.children):
+                return True
+            if verb.dep_ not in ("xcomp",):
+                break
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     return False
