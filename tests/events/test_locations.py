@@ -81,3 +81,8 @@ def test_an_event_noun_modifying_a_noun_is_no_happening(pipeline):
     text = "With the evacuation procedures complete, engineers reopened the highway near Rastan on Monday."
     analysis = pipeline.analyze(Article(id="m", text=text, published="2023-05-20", language="en"))
     assert not any(e.trigger == "evacuation" for e in analysis.events)
+
+
+def test_counted_villages_near_a_town_are_not_located_at_the_town(pipeline):
+    assert not locations(pipeline, "Rebels took control of four villages near the town of Kadugli on Monday.")
+    assert "Kadugli" in locations(pipeline, "Rebels took control of four villages in Kadugli on Monday.")

@@ -61,6 +61,8 @@ PLACE_PARTS = W["place_part_nouns"]
 
 SHARE_NOUNS = W["share_nouns"]
 
+PROXIMITY_PREPS = W["proximity_preps"]
+
 
 @dataclass
 class _PlaceRef:
@@ -275,7 +277,8 @@ def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
     chosen location is finer than a district: coding it at the province would invent a happening
     the report does not pin down (the named towns, if any, come in their own sentences).
     """
-    if any(r.level == 0 for r in chosen):
+    # a town only "near" which the places lie ("four villages near X") does not name them
+    if any(r.level == 0 and not _only_near(r.root) for r in chosen):
         return False
     args = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     # "a string of towns": the counted noun
@@ -289,6 +292,21 @@ def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
             named = any(t.pos_ == "PROPN" for t in a.subtree if t.i < a.i and t.dep_ == "compound")
             if not named and not any(_names(r.root, a) for r in chosen):
                 return True
+    return False
+
+
+def _only_near(tok: Any) -> bool:
+    """ "near the town of X", "around X": X is reached through a preposition of proximity."""
+    cur = _top(tok)
+    for _ in range(3):
+        if cur.dep_ != "pobj":
+            return False
+        prep = cur.head
+        if prep.lower_ in PROXIMITY_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.lemma_.lower() not in PLACE_NOUNS:
+            return False
+        cur = prep.head  # "the town of X": the place noun's own phrase decides
     return False
 
 
