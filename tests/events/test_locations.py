@@ -86,3 +86,10 @@ def test_an_event_noun_modifying_a_noun_is_no_happening(pipeline):
 def test_counted_villages_near_a_town_are_not_located_at_the_town(pipeline):
     assert not locations(pipeline, "Rebels took control of four villages near the town of Kadugli on Monday.")
     assert "Kadugli" in locations(pipeline, "Rebels took control of four villages in Kadugli on Monday.")
+
+
+def test_the_ends_of_a_road_are_not_the_event_location(pipeline):
+    text = "Gunmen ambushed a convoy on the highway between Kadugli and Dilling on Monday."
+    assert not {"Kadugli", "Dilling"} & locations(pipeline, text)
+    text = "Gunmen ambushed a convoy on the road linking Kadugli to Dilling on Monday."
+    assert not {"Kadugli", "Dilling"} & locations(pipeline, text)

@@ -43,6 +43,7 @@ from .locations import (
     _is_destination,
     _is_reference_point,
     _location_name,
+    _on_route,
     _path_preps,
     _PlaceRef,
     _vague_places_only,
@@ -364,7 +365,9 @@ class EventExtractor:
                 # the outermost preposition decides: "left Douma for Idlib" -> Idlib is a destination;
                 # so does a movement word anywhere on the path ("a convoy heading for Jarablus")
                 score -= 3 if fam in ("transfer", "weapons", "agreement") else 1
-            if _is_reference_point(tok):
+            if _on_route(tok):
+                score -= 3  # "the highway between X and Y": the road's ends, not where it happened
+            elif _is_reference_point(tok):
                 score -= 2  # "Kadugli, south of El Obeid": El Obeid only locates Kadugli
             if fam == "transfer" and preps and preps[-1] in ORIGIN_PREPS:
                 score += 1

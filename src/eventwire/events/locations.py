@@ -63,6 +63,10 @@ SHARE_NOUNS = W["share_nouns"]
 
 PROXIMITY_PREPS = W["proximity_preps"]
 
+ROUTE_NOUNS = W["route_nouns"]
+
+ROUTE_VERBS = W["route_verbs"]
+
 
 @dataclass
 class _PlaceRef:
@@ -227,6 +231,31 @@ def _coordinated(a: Any, b: Any) -> bool:
         return t
 
     return top(a).i == top(b).i
+
+
+def _place_noun(tok: Any) -> bool:
+    """ "town", "governorates" (the small model leaves some plurals unlemmatised)."""
+    lemma = tok.lemma_.lower()
+    return lemma in PLACE_NOUNS or (lemma.endswith("s") and lemma[:-1] in PLACE_NOUNS)
+
+
+def _on_route(tok: Any) -> bool:
+    """ "the highway between X and Y", "the road linking X to Y": X and Y name the road's ends."""
+    cur = _top(tok)
+    head = cur.head
+    # "between the two governorates of X and Y": climb the place noun's own phrase
+    if cur.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
+        cur = head.head
+        head = cur.head
+    if cur.dep_ == "pobj" and head.lower_ == "between":
+        return head.head.lemma_.lower() in ROUTE_NOUNS
+    verb = head.head if cur.dep_ == "pobj" and head.dep_ == "prep" else head
+    return (
+        cur.dep_ in ("dobj", "pobj")
+        and verb.dep_ == "acl"
+        and verb.lemma_.lower() in ROUTE_VERBS
+        and verb.head.lemma_.lower() in ROUTE_NOUNS
+    )
 
 
 def _is_reference_point(tok: Any) -> bool:
