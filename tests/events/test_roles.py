@@ -238,5 +238,5 @@ def test_civilians_leaving_with_fighters_are_not_the_mover(pipeline):
 
 
 def test_ground_returned_to_government_control_goes_to_its_forces(pipeline):
-    e = only(pipeline, "Six villages near Kidal were returned to government control on Monday.")
+    e = only(pipeline, "The town of Aguelhok was returned to government control on Monday.")
     assert e.actor1.startswith("Military Forces of Mali")

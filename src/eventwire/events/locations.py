@@ -249,9 +249,9 @@ def _on_route(tok: Any) -> bool:
         head = cur.head
     if cur.dep_ == "pobj" and head.lower_ == "between":
         return head.head.lemma_.lower() in ROUTE_NOUNS
-    verb = head.head if cur.dep_ == "pobj" and head.dep_ == "prep" else head
+    verb = head.head if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" else head
     return (
-        cur.dep_ in ("dobj", "pobj")
+        cur.dep_ in ("dobj", "pobj", "pcomp")
         and verb.dep_ == "acl"
         and verb.lemma_.lower() in ROUTE_VERBS
         and verb.head.lemma_.lower() in ROUTE_NOUNS
