@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
-from ..claims import claim_at, source_label
-from ..models import Actor, Analysis, Article, Attribution, Event
+from ..models import Actor, Analysis, Article, Event
 from ..nlp.index import OffsetIndex
 from ..time import DAY, DateMention, find_dates
 from . import modality as mod
@@ -30,6 +29,7 @@ from .background import _is_back_reference, _is_background, _is_duration_backgro
 from .claimed import claimant, credit_claimant
 from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
 from .dating import event_date
+from .fallback import fallback_places
 from .happenings import _one_per_happening, merge_repeats, merge_summaries, report_dated
 from .locations import (
     ARMED_PEOPLE,
@@ -47,12 +47,12 @@ from .locations import (
     _path_preps,
     _PlaceRef,
     _vague_places_only,
-    fallback_places,
 )
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
 from .refs import sentence_refs
 from .roles import STRIKE_FAMILIES, RoleReader, demonstration_actors
+from .sources import find_source
 from .syntax import clause_root
 from .syntax import in_subtree as _in_subtree
 from .triggers import TriggerMatch, TriggerPattern, match_sentence
@@ -289,7 +289,7 @@ class EventExtractor:
                 ev_main = self._main_actors(actors, loc_country, published)
             roles = self.roles.read(m, trig, actor_roots, *ev_main, country, published, sent, loc_country)
             event_type, sub, a1, a2 = roles.event_type, roles.sub_event_type, roles.actor1, roles.actor2
-            reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent, sent_claims)
+            reported_by, attributed = find_source(doc, trig, reporter, attributions, sent, sent_claims)
             if attributed and modality == mod.ASSERTED:
                 modality = mod.REPORTED
             elif attributions and not attributed and modality == mod.REPORTED:
@@ -395,38 +395,3 @@ class EventExtractor:
                 return refs[:1]
             break
         return []
-
-    # -- attribution --------------------------------------------------------------
-    def _reported_by(
-        self, doc, trig, reporter, attributions: list[Attribution], sent,
-        near: list[Attribution] | None = None,
-    ) -> tuple[str | None, bool]:  # fmt: skip
-        # The claims stage knows who says what: an event whose trigger lies in a claim is that
-        # source's report. The trigger, not the whole sentence, decides ("X said on Monday that
-        # ..." attributes the clause, not the speech act).
-        # ``near``: the claims that overlap the sentence, when the caller has them (same answer, less work)
-        att = claim_at(attributions if near is None else near, trig.idx, trig.idx + len(trig.text))
-        if att is not None:
-            return source_label(att), True
-        if attributions:
-            # The claims stage ran and put the trigger in no claim: the outlet's own voice.
-            return None, False
-        if reporter is not None:
-            subj = next((t for t in reporter.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ not in W["pronoun_subjects"]:
-                text = doc[subj.left_edge.i : subj.right_edge.i + 1].text
-                return _strip_det(text), True
-            return None, True
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                obj = next((t for t in doc[tok.i + 1].children if t.dep_ == "pobj"), None)
-                if obj is not None:
-                    return _strip_det(doc[obj.left_edge.i : obj.right_edge.i + 1].text), True
-        return None, False
-
-
-def _strip_det(text: str) -> str:
-    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if text.startswith(det):
-            return text[len(det) :]
-    return text

@@ -22,6 +22,7 @@ from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary, _label_key
 from ..models import Actor
 from .parties import civilian_victims, hits, is_source, is_victim
 from .syntax import clause_root, in_subtree
+from .territory import territory_sub_type
 from .words import load_words
 
 W = load_words()
@@ -205,24 +206,6 @@ class RoleReader:
                     return self.dictionary.role_actor("state", code, published)[0]
         return None
 
-    def _forces_country(self, name: str | None) -> str | None:
-        """The country of a state-forces formula ("Military Forces of Turkey" -> "TR")."""
-        for prefix in ("Military Forces of ", "Police Forces of "):
-            if name and name.startswith(prefix):
-                rest = name[len(prefix) :].removeprefix("the ")
-                names = self.dictionary.countries.items()
-                return next((c for c, n in names if rest == n or rest.startswith(n + " ")), None)
-        return None
-
-    def _home_forces_named(self, span: Any, homes: set[str]) -> bool:
-        """ "Mozambican and Rwandan forces": the agent's phrase names the home country's forces too."""
-        if span is None:
-            return False
-        mods = [c for c in span.root.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
-        words = {t.text.casefold() for t in mods} | {t.text for t in mods}
-        return any(self.dictionary.adjectives.get(w) in homes for w in words)
-
     def _adjective_agent(self, trig: Any, published: str | None) -> str | None:
         """ "an Israeli air strike", "a Russian missile attack": the state forces of the adjective."""
         for c in trig.children:
@@ -401,20 +384,7 @@ class RoleReader:
             name2 = self._localised(civilians[0], where, published) if civilians else role("civilians")
         if sub == "@territory":
             a1_state = is_state(a1) if a1 is not None else name1 == main_state
-            homes = {c.upper() for c in (where, country) if c}
-            a1_country = (a1.country if a1 is not None else None) or self._forces_country(name1)
-            if (
-                a1_state
-                and a1_country
-                and homes
-                and a1_country.upper() not in homes
-                and not (is_state(assoc) and (assoc.country or "").upper() in homes)
-                and not self._home_forces_named(spans.get(id(a1)), homes)
-            ):
-                # ACLED: a foreign state's forces taking ground overtake territory; only the
-                # government of the country (or forces fighting with it) regains it
-                a1_state = False
-            sub = "Government regains territory" if a1_state else "Non-state actor overtakes territory"
+            sub = territory_sub_type(d, a1_state, a1, name1, assoc, spans.get(id(a1)), where, country)
         if name1 and name1.startswith("Government of") and fam not in ("agreement",):
             # a government "acting" in a violent event is coded as its forces
             name1 = d.role_actor("state", a1.country if a1 else where, published)[0]
