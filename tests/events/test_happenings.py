@@ -178,3 +178,9 @@ def test_a_lead_at_province_level_is_the_summary_of_the_body_events(pipeline):
     lead = text.split("\n")[0]
     alone = pipeline.analyze(Article(id="t", text=lead, published="2024-02-10", language="en")).events
     assert any(e.location == "Shamal Kurdufan" for e in alone)
+
+
+def test_a_trigger_word_inside_a_group_name_is_no_event(pipeline):
+    text = "Fighters of the Tigray People's Liberation Front held talks in Mekelle on Tuesday."
+    found = pipeline.analyze(Article(id="n", text=text, published="2024-02-10", language="en")).events
+    assert not any(e.trigger == "Liberation" for e in found)

@@ -251,6 +251,10 @@ class EventExtractor:
             trig = doc[m.head]
             if trig.pos_ in ("NOUN", "PROPN") and self._governed_by_stronger(trig, m, matched_tokens):
                 continue
+            if trig.text[:1].isupper() and any(
+                a.start <= trig.idx < a.end and not a.label for a, _ in actor_roots
+            ):
+                continue  # "the Tigray People's Liberation Front": a word of a group's name
             if fam == "kill" and (families & STRIKE_FAMILIES or trig.pos_ != "VERB"):
                 continue  # "our martyrs", "the Martyr X Brigade": people, not a killing
             if fam == "change" and trig.lemma_ == "deploy" and trig.dep_ in ("acl", "amod"):
