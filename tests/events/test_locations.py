@@ -93,3 +93,22 @@ def test_the_ends_of_a_road_are_not_the_event_location(pipeline):
     assert not {"Kadugli", "Dilling"} & locations(pipeline, text)
     text = "Gunmen ambushed a convoy on the road linking Kadugli to Dilling on Monday."
     assert not {"Kadugli", "Dilling"} & locations(pipeline, text)
+
+
+def test_the_town_refers_back_to_the_town_named_last(pipeline):
+    text = (
+        "Rebels attacked an army post in Goma on Sunday. Residents said troops were reinforcing "
+        "their positions. On Monday the rebels entered the city amid heavy air strikes."
+    )
+    analysis = pipeline.analyze(Article(id="a", text=text, published="2023-05-20", language="en"))
+    strikes = [e for e in analysis.events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].location == "Goma"
+
+
+def test_a_named_town_noun_is_not_an_anaphor(pipeline):
+    from eventwire.events.refs import anaphoric_place
+    from eventwire.nlp.index import OffsetIndex
+
+    doc = pipeline.nlp("The army shelled the town of Dilling.")
+    place = Place(mention="Kadugli", start=0, end=7, name="Kadugli", kind="town")
+    assert anaphoric_place(next(iter(doc.sents)), OffsetIndex([place])) is None

@@ -50,7 +50,7 @@ from .locations import (
 )
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
-from .refs import sentence_refs
+from .refs import anaphoric_place, sentence_refs
 from .roles import STRIKE_FAMILIES, RoleReader, demonstration_actors
 from .sources import find_source
 from .syntax import clause_root
@@ -281,6 +281,9 @@ class EventExtractor:
                 if fam in ("capture", "transfer") and _vague_places_only(trig, []):
                     continue
                 chosen = self._carried_locations(state, si)
+                if not chosen:  # "entered the town": the town the article named last
+                    ref = anaphoric_place(sent, state.places, self.country_names)
+                    chosen = [ref] if ref is not None else []
             elif modality not in (mod.NEGATED, mod.PLANNED):
                 # only places where something happened carry over to the next sentence
                 state.recent_locations.append((si, chosen))

@@ -17,6 +17,7 @@ from typing import Any
 from ..models import Actor, Place
 from .lists import list_companions
 from .locations import _coordinated, _is_dateline, _PlaceRef, place_level
+from .words import load_words
 
 _ADMIN_SUFFIX = re.compile(
     r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
@@ -109,3 +110,40 @@ def sentence_refs(
                 if other is not ref and _coordinated(other.root, ref.root) and place_level(other.place) < 3:
                     other.level = ref.level
     return refs
+
+
+_ANAPHORIC_NOUNS = frozenset({"town", "city", "village"})
+_PARTS = load_words()["place_part_nouns"]
+
+
+def anaphoric_place(sent: Any, places: Any, country_names: Iterable[str] = ()) -> _PlaceRef | None:
+    """ "entered the town", "in the city centre": a definite town noun naming no place of its own
+    refers back to the last town, city or village the article named before the sentence
+    (``places``: the article's OffsetIndex of places)."""
+
+    def definite(t: Any) -> bool:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+
+    def part_of_definite(t: Any) -> bool:  # "the town centre"
+        return t.dep_ == "compound" and t.head.lemma_.lower() in _PARTS and definite(t.head)
+
+    noun = next(
+        (
+            t
+            for t in sent
+            if t.lemma_.lower() in _ANAPHORIC_NOUNS
+            and t.tag_ == "NN"
+            # "the town", "the town centre"; not "the town of X", "the X town"
+            and (
+                definite(t) or (t.dep_ == "compound" and t.head.lemma_.lower() in _PARTS and definite(t.head))
+            )
+            and not any(c.dep_ in ("prep", "compound", "appos") for c in t.children)
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    before = [p for p in places.starting_between(0, sent.start_char) if not p.role]
+    names = set(country_names)
+    town = next((p for p in reversed(before) if place_level(p, names) == 0 and p.kind), None)
+    return _PlaceRef(town, noun, 0) if town is not None else None
