@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.extract import suffix_level
+from eventwire.events.refs import suffix_level
 from eventwire.models import Analysis, Article, Attribution, Place
 from eventwire.pipeline import Context
 from eventwire.time import find_dates
@@ -151,3 +151,36 @@ def test_event_outside_the_claim_keeps_no_source(events_pipeline):
 def test_stated_month_year_beats_relative_month():
     (d,) = find_dates("The city was besieged from September 2014.", "2017-09-05")
     assert (d.date, d.precision) == ("2014-09", "month")
+
+
+def test_occupying_a_base_is_a_capture_but_an_occupied_region_is_a_description(pipeline):
+    found = [e for e in pipeline.analyze(Article(
+        id="o", text="Al-Shabaab fighters stormed and occupied an army base in Jowhar on Tuesday.",
+        published="2024-02-10", language="en")).events if e.happened]  # fmt: skip
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in found)
+    found = pipeline.analyze(Article(
+        id="p", text="Troops moved closer to the occupied region of Kherson on Tuesday.",
+        published="2024-02-10", language="en")).events  # fmt: skip
+    assert not any(e.event_type == "Battles" and e.trigger == "occupied" for e in found)
+
+
+def test_a_lead_at_province_level_is_the_summary_of_the_body_events(pipeline):
+    text = (
+        "KHARTOUM - Army artillery pounded rebel positions in North Kordofan state, killing dozens.\n"
+        "On Monday, the army's artillery shelled rebel positions in Bara and Um Rawaba."
+    )
+    found = [e for e in pipeline.analyze(Article(id="s", text=text, published="2024-02-10",
+                                                 language="en")).events if e.happened]  # fmt: skip
+    shelled = {e.location for e in found if e.sub_event_type == "Shelling/artillery/missile attack"}
+    assert {"Barah", "Umm Ruwaba"} <= shelled  # the gazetteer's names
+    assert "Shamal Kurdufan" not in shelled  # North Kordofan, as the gazetteer names it
+    # without the body's finer events, the lead's province event stays
+    lead = text.split("\n")[0]
+    alone = pipeline.analyze(Article(id="t", text=lead, published="2024-02-10", language="en")).events
+    assert any(e.location == "Shamal Kurdufan" for e in alone)
+
+
+def test_a_trigger_word_inside_a_group_name_is_no_event(pipeline):
+    text = "Fighters of the Tigray People's Liberation Front held talks in Mekelle on Tuesday."
+    found = pipeline.analyze(Article(id="n", text=text, published="2024-02-10", language="en")).events
+    assert not any(e.trigger == "Liberation" for e in found)

@@ -98,8 +98,12 @@ def test_the_intervening_force_is_actor2_of_a_dispersed_protest(pipeline):
     assert e.sub_event_type == "Protest with intervention" and e.actor2 == "Police Forces of Kenya"
 
 
-def test_an_undated_event_takes_the_report_date(pipeline):
-    e = only(pipeline, "Gunmen abducted five traders near Zaria, police said.", published="2024-02-10")
+def test_an_undated_event_stays_undated_unless_asked_for_the_report_date(pipeline):
+    text = "Gunmen abducted five traders near Zaria, police said."
+    e = only(pipeline, text, published="2024-02-10")
+    assert (e.date, e.date_precision) == (None, "unknown")
+    acled = Pipeline(config={"events": {"report_date": True}}).initialize()
+    e = only(acled, text, published="2024-02-10")
     assert (e.date, e.date_precision) == ("2024-02-10", "week")
 
 
@@ -183,3 +187,56 @@ def test_agreement_parties_in_the_order_stated(pipeline):
     e = only(pipeline, "Al-Shabaab and Somali troops agreed a truce in Baidoa on Monday.")
     assert e.sub_event_type == "Agreement"
     assert e.actor1 == "Al Shabaab" and e.actor2.startswith("Military Forces of Somalia")
+
+
+def test_a_foreign_state_taking_ground_overtakes_territory(pipeline):
+    e = only(pipeline, "Turkish troops captured the village of Kafr Nabl in Idlib province on Monday.")
+    assert e.sub_event_type == "Non-state actor overtakes territory"
+    assert e.actor1 == "Military Forces of Turkey"
+
+
+def test_the_home_government_with_foreign_allies_regains_territory(pipeline):
+    e = only(pipeline, "Syrian troops captured the village of Kafr Nabl in Idlib province on Monday.")
+    assert e.sub_event_type == "Government regains territory"
+    e = only(pipeline, "On 3 May, Malian and Russian troops retook the town of Kidal.")
+    assert e.sub_event_type == "Government regains territory"
+
+
+def test_an_attack_claimed_later_goes_to_the_claimant(pipeline):
+    text = (
+        "A car bomb exploded near a checkpoint in Baidoa on Sunday, killing four soldiers. "
+        "Al-Shabaab claimed responsibility for the attack."
+    )
+    e = only(pipeline, text)
+    assert e.sub_event_type == "Remote explosive/landmine/IED" and e.actor1 == "Al Shabaab"
+
+
+def test_only_an_affirmed_claim_of_an_attack_counts(pipeline):
+    from eventwire.events.claimed import _claims_in
+
+    def subjects(text):
+        return [t.text for sent in pipeline.nlp(text).sents for t in _claims_in(sent)]
+
+    assert subjects("Al-Shabaab claimed responsibility for the attack.") == ["Shabaab"]
+    assert subjects("The group claimed the bombing in a statement.") == ["group"]
+    assert subjects("Al-Shabaab did not claim the attack.") == []
+    assert subjects("The rebels claimed victory in Kadugli.") == []
+
+
+def test_a_town_declared_clear_goes_to_the_side_that_left(pipeline):
+    e = only(
+        pipeline,
+        "On Monday the army declared the town of Kafr Nabl clear of rebels after their exit to Idlib.",
+    )
+    assert e.sub_event_type == "Non-violent transfer of territory"
+    assert e.actor1 == "Opposition Rebels (Syria)" and e.actor2 == "Military Forces of Syria"
+
+
+def test_civilians_leaving_with_fighters_are_not_the_mover(pipeline):
+    e = only(pipeline, "Some 900 civilians and 300 fighters of Jaysh al-Islam left Dumayr on Monday.")
+    assert e.actor1 == "Jaysh al-Islam"
+
+
+def test_ground_returned_to_government_control_goes_to_its_forces(pipeline):
+    e = only(pipeline, "The town of Aguelhok was returned to government control on Monday.")
+    assert e.actor1.startswith("Military Forces of Mali")

@@ -139,6 +139,17 @@ def test_acled_record_interaction_codes_and_zero_fatalities(actor1, actor2, inte
     assert row["time_precision"] == 2 and row["country"] == "Chad"
 
 
+def test_acled_record_dates_an_undated_event_by_the_report():
+    base = {"event_id": "e2", "actor1": "Rioters (Chad)", "country": "TD", "event_type": "Riots",
+            "date": None, "date_precision": "unknown", "published": "2024-02-10T08:00:00"}  # fmt: skip
+    row = acled_record({**base, "modality": "reported"}, {})
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-02-10", "2024", 2)
+    planned = acled_record({**base, "modality": "planned"}, {})
+    assert planned["event_date"] == "" and planned["time_precision"] == 3
+    dated = acled_record({**base, "modality": "asserted", "date": "2024-02-08", "date_precision": "day"}, {})
+    assert (dated["event_date"], dated["time_precision"]) == ("2024-02-08", 1)
+
+
 def test_export_rejects_unknown_format(store):
     with pytest.raises(EventwireError):
         export(store, "xlsx", io.StringIO())

@@ -36,7 +36,9 @@ def _is_background(trig: Any, fam: str) -> bool:
     - "terrorists fighting against the government", "areas seized by X": a participle describing
       a noun (the happening, if any, is reported in its own clause);
     - "the conflict has killed thousands": a running toll with no agent;
-    - "a hotbed of riots", "a launch pad for attacks": a bare plural event noun modifying a noun.
+    - "a hotbed of riots", "a launch pad for attacks": a bare plural event noun modifying a noun;
+    - "the occupied region", "the recaptured villages": a territorial participle used as an
+      adjective.
     """
     root = clause_root(trig)
     for head in {trig, root}:
@@ -55,6 +57,13 @@ def _is_background(trig: Any, fam: str) -> bool:
         and not any(c.dep_ == "dobj" for c in trig.children)
     ):
         return True
+    if (
+        fam in ("capture", "transfer", "siege")
+        and trig.dep_ == "amod"
+        and trig.tag_ in ("VBN", "JJ")
+        and trig.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return True  # "the occupied region", "the besieged town": a place described by its past
     if fam == "kill" and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in ABSTRACT_AGENTS for c in trig.children
     ):
@@ -84,3 +93,17 @@ def _is_back_reference(trig: Any) -> bool:
     if head.dep_ == "prep":
         head = head.head
     return head.lemma_.lower() in BACKREF_VERBS
+
+
+def _is_noun_modifier(trig: Any, tokens: tuple[int, ...]) -> bool:
+    """ "the evacuation procedures", "a protest movement", "the reconciliation centre": an event
+    noun modifying another noun that is not part of the trigger's own pattern names that noun's
+    kind, not a happening. A pattern of several words ("suicide ... bomb") is read as a whole."""
+    return (
+        len(tokens) == 1
+        and trig.pos_ == "NOUN"
+        and trig.dep_ == "compound"
+        and trig.head.pos_ == "NOUN"
+        and trig.head.i not in tokens
+        and trig.head.i > trig.i
+    )

@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
-from ..claims import claim_at, source_label
-from ..models import Actor, Analysis, Article, Attribution, Event
+from ..models import Actor, Analysis, Article, Event
 from ..nlp.index import OffsetIndex
-from ..time import DAY, UNKNOWN, DateMention, find_dates
+from ..time import DAY, DateMention, find_dates
 from . import modality as mod
-from .background import _is_back_reference, _is_background, _is_duration_background
+from .background import _is_back_reference, _is_background, _is_duration_background, _is_noun_modifier
+from .claimed import claimant, credit_claimant
 from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
-from .happenings import _one_per_happening, merge_repeats, report_dated
+from .dating import event_date
+from .fallback import fallback_places
+from .happenings import _one_per_happening, merge_repeats, merge_summaries, report_dated
 from .locations import (
     ARMED_PEOPLE,
     DESTINATION_PREPS,
@@ -38,20 +40,19 @@ from .locations import (
     _coordinated,
     _in_description,
     _in_role,
-    _is_dateline,
     _is_destination,
     _is_reference_point,
     _location_name,
+    _on_route,
     _path_preps,
     _PlaceRef,
     _vague_places_only,
-    fallback_places,
-    place_level,
-    suffix_level,
 )
 from .notes import make_note
 from .quantities import extract_quantities, load_nouns
+from .refs import anaphoric_place, sentence_refs
 from .roles import STRIKE_FAMILIES, RoleReader, demonstration_actors
+from .sources import find_source
 from .syntax import clause_root
 from .syntax import in_subtree as _in_subtree
 from .triggers import TriggerMatch, TriggerPattern, match_sentence
@@ -69,9 +70,10 @@ MOVEMENT_LEMMAS = W["movement_lemmas"]
 class ExtractConfig:
     carry_location_sentences: int = 1  # look back this many sentences for an unnamed location
     carry_date: bool = True  # a sentence without a date continues the previous sentence's date
-    # ACLED's convention: a happened event the report gives no date for takes the report's date,
-    # with time precision "week" (ACLED's 2: known to within days, not the stated day)
-    report_date: bool = True
+    # ACLED's convention, on the events themselves: a happened event the report gives no date for
+    # takes the report's date, precision "week". Off by default: an event the text does not date
+    # stays undated (as the gold schema codes it); the ACLED export applies the convention.
+    report_date: bool = False
     # 3 = place inside the trigger's phrase, 2 = in its clause, 1 = elsewhere in the sentence
     min_location_score: int = 1
 
@@ -93,10 +95,6 @@ class _State:
 
 def _span(doc: Any, start: int, end: int) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
-
-
-def _span_root(span: Any) -> Any:
-    return span.root
 
 
 # ---------------------------------------------------------------------------
@@ -201,7 +199,8 @@ class EventExtractor:
             events = apply_decisions(self.classifier, events, sents, state.learned, state.matches)
         for e in events:  # after the classifier's relabelling, which may make an event a protest
             demonstration_actors(e, self.dictionary, published)
-        events = merge_repeats(events)
+        credit_claimant(events, claimant(sents, state.actors))
+        events = merge_summaries(merge_repeats(events), sents[0].end_char if sents else 0)
         for e in events:
             if self.config.report_date:
                 report_dated(e, published)
@@ -237,24 +236,7 @@ class EventExtractor:
         sent_actors = state.actors.starting_between(s0, s1)
         sent_claims = state.claims.overlapping(s0, s1)
         date_spans = [(d.start, d.end) for d in dates]
-        refs: list[_PlaceRef] = []
-        for p in sent_places:
-            # A place inside a named actor ("Ahrar al-Sham") is no location; inside a generic label
-            # ("residents of Goma", "Daraa rebels") it says where those people are.
-            if any(p.start < a.end and a.start < p.end and not a.label for a in sent_actors):
-                continue
-            if _is_dateline(state.text, p):
-                continue
-            if any(p.start < e and s < p.end for s, e in date_spans):
-                continue
-            span = _span(doc, p.start, p.end)
-            if span is None:
-                continue
-            level = place_level(p, self.country_names)
-            stated = suffix_level(state.text, p)
-            if stated is not None and place_level(p, ()) < 3:
-                level = stated
-            refs.append(_PlaceRef(p, _span_root(span), level))
+        refs = sentence_refs(doc, sent, sent_places, sent_actors, date_spans, self.country_names)
         actor_roots = []
         for a in sent_actors:
             span = _span(doc, a.start, a.end)
@@ -269,11 +251,17 @@ class EventExtractor:
             trig = doc[m.head]
             if trig.pos_ in ("NOUN", "PROPN") and self._governed_by_stronger(trig, m, matched_tokens):
                 continue
+            if trig.text[:1].isupper() and any(
+                a.start <= trig.idx < a.end and not a.label for a, _ in actor_roots
+            ):
+                continue  # "the Tigray People's Liberation Front": a word of a group's name
             if fam == "kill" and (families & STRIKE_FAMILIES or trig.pos_ != "VERB"):
                 continue  # "our martyrs", "the Martyr X Brigade": people, not a killing
             if fam == "change" and trig.lemma_ == "deploy" and trig.dep_ in ("acl", "amod"):
                 continue
             if _is_duration_background(trig) or _is_background(trig, fam) or _is_back_reference(trig):
+                continue
+            if _is_noun_modifier(trig, m.tokens):
                 continue
             chosen = self._locations(trig, m, refs, fam)
             if fam in ("capture", "transfer") and _vague_places_only(trig, chosen):
@@ -293,6 +281,9 @@ class EventExtractor:
                 if fam in ("capture", "transfer") and _vague_places_only(trig, []):
                     continue
                 chosen = self._carried_locations(state, si)
+                if not chosen:  # "entered the town": the town the article named last
+                    ref = anaphoric_place(sent, state.places, self.country_names)
+                    chosen = [ref] if ref is not None else []
             elif modality not in (mod.NEGATED, mod.PLANNED):
                 # only places where something happened carry over to the next sentence
                 state.recent_locations.append((si, chosen))
@@ -305,12 +296,12 @@ class EventExtractor:
                 ev_main = self._main_actors(actors, loc_country, published)
             roles = self.roles.read(m, trig, actor_roots, *ev_main, country, published, sent, loc_country)
             event_type, sub, a1, a2 = roles.event_type, roles.sub_event_type, roles.actor1, roles.actor2
-            reported_by, attributed = self._reported_by(doc, trig, reporter, attributions, sent, sent_claims)
+            reported_by, attributed = find_source(doc, trig, reporter, attributions, sent, sent_claims)
             if attributed and modality == mod.ASSERTED:
                 modality = mod.REPORTED
             elif attributions and not attributed and modality == mod.REPORTED:
                 modality = mod.ASSERTED  # the claims stage found no claim around the trigger
-            date, precision = self._date(trig, dates, state)
+            date, precision = event_date(doc, trig, dates, state.prev_dates, self.config.carry_date)
             fatalities, quantities = extract_quantities(sent, self.nouns)
             for ref in chosen:
                 p = ref.place
@@ -381,7 +372,9 @@ class EventExtractor:
                 # the outermost preposition decides: "left Douma for Idlib" -> Idlib is a destination;
                 # so does a movement word anywhere on the path ("a convoy heading for Jarablus")
                 score -= 3 if fam in ("transfer", "weapons", "agreement") else 1
-            if _is_reference_point(tok):
+            if _on_route(tok):
+                score -= 3  # "the highway between X and Y": the road's ends, not where it happened
+            elif _is_reference_point(tok):
                 score -= 2  # "Kadugli, south of El Obeid": El Obeid only locates Kadugli
             if fam == "transfer" and preps and preps[-1] in ORIGIN_PREPS:
                 score += 1
@@ -409,50 +402,3 @@ class EventExtractor:
                 return refs[:1]
             break
         return []
-
-    # -- attribution --------------------------------------------------------------
-    def _reported_by(
-        self, doc, trig, reporter, attributions: list[Attribution], sent,
-        near: list[Attribution] | None = None,
-    ) -> tuple[str | None, bool]:  # fmt: skip
-        # The claims stage knows who says what: an event whose trigger lies in a claim is that
-        # source's report. The trigger, not the whole sentence, decides ("X said on Monday that
-        # ..." attributes the clause, not the speech act).
-        # ``near``: the claims that overlap the sentence, when the caller has them (same answer, less work)
-        att = claim_at(attributions if near is None else near, trig.idx, trig.idx + len(trig.text))
-        if att is not None:
-            return source_label(att), True
-        if attributions:
-            # The claims stage ran and put the trigger in no claim: the outlet's own voice.
-            return None, False
-        if reporter is not None:
-            subj = next((t for t in reporter.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ not in W["pronoun_subjects"]:
-                text = doc[subj.left_edge.i : subj.right_edge.i + 1].text
-                return _strip_det(text), True
-            return None, True
-        for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                obj = next((t for t in doc[tok.i + 1].children if t.dep_ == "pobj"), None)
-                if obj is not None:
-                    return _strip_det(doc[obj.left_edge.i : obj.right_edge.i + 1].text), True
-        return None, False
-
-    # -- date -----------------------------------------------------------------------
-    def _date(self, trig, dates: list[DateMention], state: _State) -> tuple[str | None, str]:
-        usable = [d for d in dates if d.date]
-        if usable:
-            best = min(usable, key=lambda d: abs(d.start - trig.idx))
-            return best.date, best.precision
-        if self.config.carry_date:
-            prev = [d for d in state.prev_dates if d.date]
-            if prev:
-                return prev[-1].date, prev[-1].precision
-        return None, UNKNOWN
-
-
-def _strip_det(text: str) -> str:
-    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
-        if text.startswith(det):
-            return text[len(det) :]
-    return text

@@ -3,6 +3,7 @@ and ACLED's date for an event the report does not date."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..models import Event
@@ -43,6 +44,50 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             twin.quantities.setdefault(key, value)
         twin.reported_by = twin.reported_by or e.reported_by
     return kept
+
+
+def _close_dates(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return a[: min(len(a), len(b))] == b[: min(len(a), len(b))]
+    return abs((da - db).days) <= 7
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def merge_summaries(events: list[Event], lead_end: int) -> list[Event]:
+    """One event per happening across levels: a report's lead (the text before ``lead_end``, its
+    first sentence) often sums up at the level of a province what its body then tells place by
+    place ("artillery pounded positions in X province" ... "shelled A, B and C"). A lead event at
+    a province is dropped when the body has an event of the same type and sub-type, within a week,
+    at a finer place of that province: ACLED codes the finer places only."""
+    drop: set[int] = set()
+    for e in events:
+        # the lead's event is at the first-level unit itself ("Deir ez-Zor" in Deir ez-Zor)
+        if not e.admin1 or e.location != e.admin1 or not e.happened or e.start >= lead_end:
+            continue
+        for f in events:
+            if (
+                f is not e
+                and f.happened
+                and id(f) not in drop
+                and f.event_type == e.event_type
+                and f.sub_event_type == e.sub_event_type
+                and f.location != e.location
+                and f.admin1 == e.admin1
+                and f.start >= lead_end
+                and _close_dates(e.date, f.date)
+            ):
+                drop.add(id(e))
+                break
+    return [e for e in events if id(e) not in drop]
 
 
 def _depth(tok: Any) -> int:

@@ -4,7 +4,7 @@ Place levels (village ... country), and the syntax that decides whether a place 
 event: inside the trigger's phrase or clause, not a destination ("evacuated to X"), not a
 landmark ("20 km north of X"), not a container of a finer place ("X Township in Y Region"),
 not a place only described ("X, which borders Y"), not a dateline. Without the geo stage,
-places come from named entities and locative proper nouns (``fallback_places``).
+places come from named entities and locative proper nouns (``fallback.fallback_places``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Actor, Place
+from ..models import Place
 from ..nlp.datelines import dateline_after, opens_paragraph
 from .syntax import in_subtree as _in_subtree
 from .words import load_words
@@ -39,10 +39,6 @@ ORIGIN_PREPS = W["origin_preps"]
 
 PLACE_NOUNS = W["place_nouns"]
 
-LOCATIVE_PREPS = W["locative_preps"]
-
-TITLE_WORDS = W["title_words"]
-
 ARMED_PEOPLE = W["armed_people"]
 
 VICTIM_NOUNS = W["victim_nouns"]
@@ -57,29 +53,22 @@ VAGUE_PLACE_NOUNS = W["vague_place_nouns"]
 
 GEOGRAPHY_VERBS = W["geography_verbs"]
 
+PLACE_PARTS = W["place_part_nouns"]
+
+SHARE_NOUNS = W["share_nouns"]
+
+PROXIMITY_PREPS = W["proximity_preps"]
+
+ROUTE_NOUNS = W["route_nouns"]
+
+ROUTE_VERBS = W["route_verbs"]
+
 
 @dataclass
 class _PlaceRef:
     place: Place
     root: Any  # the place span's syntactic head token
     level: int
-
-
-_ADMIN_SUFFIX = re.compile(
-    r"\s+(?P<word>Province|Governorate|Region|State|Oblast|Prefecture|District|Township|County|"
-    r"Municipality|province|governorate|region|state|oblast|district|township|county|countryside)\b"
-)
-
-_SUFFIX_LEVEL = {"district": 1, "township": 1, "county": 1, "municipality": 1, "countryside": 1}
-
-
-def suffix_level(text: str, place: Place) -> int | None:
-    """ "Sagaing Region", "Myaung Township": the word after a name states its level, whatever
-    the gazetteer matched the bare name to (Sagaing is also a city)."""
-    m = _ADMIN_SUFFIX.match(text, place.end)
-    if m is None:
-        return None
-    return _SUFFIX_LEVEL.get(m["word"].lower(), 2)
 
 
 def place_level(place: Place, country_names: Iterable[str] = ()) -> int:
@@ -113,70 +102,6 @@ def _path_preps(tok: Any, stop: Any) -> list[str]:
             preps.append(cur.head.lower_)
         cur = cur.head
     return preps
-
-
-def fallback_places(doc: Any, actors: list[Actor], country_names: set[str]) -> list[Place]:
-    """Place mentions from spaCy entities and locative proper nouns (used when geo did not run)."""
-    taken: list[tuple[int, int]] = [(a.start, a.end) for a in actors]
-    out: list[Place] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
-    doc_text = doc.text
-
-    def add(s: int, e: int, kind: str | None = None) -> None:
-        text = doc_text[s:e]
-        if text.lower().startswith("the "):
-            s += 4
-            text = text[4:]
-        if not text or not free(s, e):
-            return
-        if kind is None and text in country_names:
-            kind = "country"
-        out.append(Place(mention=text, start=s, end=e, name=text, kind=kind, source="spacy"))
-        taken.append((s, e))
-
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            add(ent.start_char, ent.end_char)
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
-            continue
-        left = tok.left_edge
-        # the proper-noun run ending at tok: its compounds and "al-" pieces
-        start = tok.i
-        while (
-            start - 1 >= left.i
-            and doc[start - 1].dep_ in ("compound", "punct")
-            and doc[start - 1].pos_ in ("PROPN", "PUNCT", "NOUN")
-        ):
-            if doc[start - 1].text in (",", "(", ")"):
-                break
-            start -= 1
-        span = doc[start : tok.i + 1]
-        if any(t.lower_ in TITLE_WORDS for t in doc[max(0, start - 2) : tok.i + 1]):
-            continue
-        # The small model often tags unfamiliar town names as NORP/ORG/PERSON; the locative
-        # position decides instead. Dates and numbers are never places.
-        if any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY") for t in span):
-            continue
-        anchor = tok
-        while anchor.dep_ == "conj" and anchor.head is not anchor:
-            anchor = anchor.head
-        head = anchor.head
-        locative = (
-            (
-                anchor.dep_ == "pobj"
-                and head.lower_ in LOCATIVE_PREPS
-                and (head.lower_ != "of" or head.head.lemma_.lower() in PLACE_NOUNS)
-            )
-            or (head.lemma_.lower() in PLACE_NOUNS and anchor.dep_ in ("compound", "appos", "nmod"))
-            or (anchor.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB")
-        )
-        if locative:
-            add(span.start_char, span.end_char)
-    return sorted(out, key=lambda p: p.start)
 
 
 def _in_description(tok: Any, trig: Any) -> bool:
@@ -237,18 +162,51 @@ def _coordinated(a: Any, b: Any) -> bool:
             t = t.head
         return t
 
-    return top(a) is top(b)
+    return top(a).i == top(b).i
+
+
+def _place_noun(tok: Any) -> bool:
+    """ "town", "governorates" (the small model leaves some plurals unlemmatised)."""
+    lemma = tok.lemma_.lower()
+    return lemma in PLACE_NOUNS or (lemma.endswith("s") and lemma[:-1] in PLACE_NOUNS)
+
+
+def _on_route(tok: Any) -> bool:
+    """ "the highway between X and Y", "the road linking X to Y": X and Y name the road's ends."""
+    cur = _top(tok)
+    head = cur.head
+    # "between the two governorates of X and Y": climb the place noun's own phrase
+    if cur.dep_ == "pobj" and head.lower_ == "of" and _place_noun(head.head):
+        cur = head.head
+        head = cur.head
+    if cur.dep_ == "pobj" and head.lower_ == "between":
+        return head.head.lemma_.lower() in ROUTE_NOUNS
+    verb = head.head if cur.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" else head
+    return (
+        cur.dep_ in ("dobj", "pobj", "pcomp")
+        and verb.dep_ == "acl"
+        and verb.lemma_.lower() in ROUTE_VERBS
+        and verb.head.lemma_.lower() in ROUTE_NOUNS
+    )
 
 
 def _is_reference_point(tok: Any) -> bool:
     """ "north of X", "on the outskirts of X", "12 km from X": X is a landmark, not the place."""
-    cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
-        cur = cur.head
+    cur = _top(tok)
     if cur.dep_ != "pobj":
         return False
     prep = cur.head
     head = prep.head
+    # "the centre of the town of X", "the edge of X": climb to the phrase the place noun is in
+    for _ in range(3):
+        noun = head.lemma_.lower()
+        if prep.lower_ != "of" or noun not in PLACE_NOUNS | PLACE_PARTS or head.dep_ != "pobj":
+            break
+        prep, head = head.head, head.head.head
+    if prep.lower_ == "from" and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in REFERENCE_HEADS for c in (*prep.children, *head.children)
+    ):
+        return True  # "four kilometres from (the centre of) X"
     while head.dep_ == "conj" and head.head is not head:  # "west and south of Tripoli"
         if head.lemma_.lower() in REFERENCE_HEADS:
             break
@@ -273,13 +231,15 @@ def _is_destination(tok: Any, stop: Any) -> bool:
 
 
 def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
-    """ "liberated several towns and villages in X Province": an unnamed set of places.
+    """ "liberated several towns and villages in X Province": an unnamed set of places; "retook
+    more than half of X", "most of X": a share of a region.
 
     True when the trigger's object is a plural place noun naming no place of its own and no
     chosen location is finer than a district: coding it at the province would invent a happening
     the report does not pin down (the named towns, if any, come in their own sentences).
     """
-    if any(r.level == 0 for r in chosen):
+    # a town only "near" which the places lie ("four villages near X") does not name them
+    if any(r.level == 0 and not _only_near(r.root) for r in chosen):
         return False
     args = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
     # "a string of towns": the counted noun
@@ -287,10 +247,27 @@ def _vague_places_only(trig: Any, chosen: list[_PlaceRef]) -> bool:
         g for a in list(args) for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
     ]
     for a in args:
+        if a.lemma_.lower() in SHARE_NOUNS and a.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            return True  # "retook more than half of X province": a share of a region, no place
         if a.lemma_.lower() in VAGUE_PLACE_NOUNS and a.tag_ == "NNS":
             named = any(t.pos_ == "PROPN" for t in a.subtree if t.i < a.i and t.dep_ == "compound")
             if not named and not any(_names(r.root, a) for r in chosen):
                 return True
+    return False
+
+
+def _only_near(tok: Any) -> bool:
+    """ "near the town of X", "around X": X is reached through a preposition of proximity."""
+    cur = _top(tok)
+    for _ in range(3):
+        if cur.dep_ != "pobj":
+            return False
+        prep = cur.head
+        if prep.lower_ in PROXIMITY_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.lemma_.lower() not in PLACE_NOUNS:
+            return False
+        cur = prep.head  # "the town of X": the place noun's own phrase decides
     return False
 
 
@@ -326,11 +303,30 @@ def _location_name(text: str, place: Place) -> str:
     return name
 
 
-def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
-    """ "Tamu Township in Magway Region": the second place only says where the first lies."""
-    tok = outer.root
+def _top(tok: Any) -> Any:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    return tok
+
+
+def _modifies_named_places(outer: _PlaceRef, inner: _PlaceRef) -> bool:
+    """ "the Dara'a areas of A and B", "Idlib's villages of A and B": the place modifying the
+    place noun holds the places its "of" phrase names."""
+    tok = outer.root
+    holder = tok.head
+    if tok.dep_ not in ("compound", "poss", "amod", "nmod") or holder.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    named = _top(inner.root)
+    return named.dep_ == "pobj" and named.head.lower_ == "of" and named.head.head.i == holder.i
+
+
+def _contains(outer: _PlaceRef, inner: _PlaceRef) -> bool:
+    """ "Tamu Township in Magway Region": the second place only says where the first lies."""
+    if _modifies_named_places(outer, inner):
+        return True
+    if _modifies_named_places(inner, outer):
+        return False  # the places the "of" phrase names are inside the modifier, not around it
+    tok = _top(outer.root)
     if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "of"):
         return False
     holder = tok.head.head

@@ -22,6 +22,7 @@ from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary, _label_key
 from ..models import Actor
 from .parties import civilian_victims, hits, is_source, is_victim
 from .syntax import clause_root, in_subtree
+from .territory import territory_sub_type
 from .words import load_words
 
 W = load_words()
@@ -281,6 +282,11 @@ class RoleReader:
             # X": X is actor1), the side that stays is actor2
             pool = [a for a in (agent, patient, *others) if a is not None]
             mover = agent or next((a for a in pool if a.actor_type in NON_STATE_ARMED), None)
+            moved_out = trig.lower_ == "clear" and is_state(agent)
+            if (mover is not None and mover.actor_type == "civilians") or moved_out:
+                # "civilians and fighters of X left": the armed side moves; "the army declared Y
+                # clear of X": the army stays, X left
+                mover = next((a for a in pool if a.actor_type in NON_STATE_ARMED), None)
             name1 = self._localised(mover, where, published) if mover is not None else main_opp
             other = next((a for a in pool if a is not mover and a.name != name1), None)
             name2 = self._localised(other, where, published) or (
@@ -297,7 +303,8 @@ class RoleReader:
                 giver = next((a for a in (agent, patient, *others) if a is not None and a is not taker), None)
                 name2 = self._localised(giver, where, published) or (
                     main_opp if is_state(taker) else main_state)  # fmt: skip
-                return Roles(event_type, sub, self._localised(taker, where, published), name2)
+                taken_by = self._forces(self._localised(taker, where, published), where, published)
+                return Roles(event_type, sub, taken_by, name2)  # "returned to government control": its forces
         if fam == "agreement" and agent is not None:
             # "X and Y reached a truce", "X signed a deal with Y": the parties in the order stated
             parties = (assoc, patient, *others)
@@ -377,7 +384,7 @@ class RoleReader:
             name2 = self._localised(civilians[0], where, published) if civilians else role("civilians")
         if sub == "@territory":
             a1_state = is_state(a1) if a1 is not None else name1 == main_state
-            sub = "Government regains territory" if a1_state else "Non-state actor overtakes territory"
+            sub = territory_sub_type(d, a1_state, a1, name1, assoc, spans.get(id(a1)), where, country)
         if name1 and name1.startswith("Government of") and fam not in ("agreement",):
             # a government "acting" in a violent event is coded as its forces
             name1 = d.role_actor("state", a1.country if a1 else where, published)[0]

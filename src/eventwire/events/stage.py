@@ -25,7 +25,8 @@ class EventsStage(Stage):
     """Config keys: ``triggers`` (path to an event_triggers.tsv replacement),
     ``actors`` (extra actor dictionary files), ``classifier`` (a model folder written by
     ``eventwire train events``, or ``false`` for the rules alone), ``carry_location_sentences``,
-    ``carry_date``, ``report_date`` (undated happened events take the report's date; default true)."""
+    ``carry_date``, ``report_date`` (undated happened events take the report's date; default false,
+    the ACLED export applies it)."""
 
     def initialize(self, config: dict[str, Any]) -> None:
         extra = config.get("actors") or ()

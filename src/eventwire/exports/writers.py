@@ -129,6 +129,19 @@ def _event_date(date: str | None) -> str:
     return "-".join([*parts, *(["01"] * (3 - len(parts)))])
 
 
+HAPPENED = ("asserted", "reported", "hedged")
+
+
+def _acled_date(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    """ACLED's convention for an event the report does not date: the report's (publication) date,
+    time_precision 2 ("week": known to within days). Planned and denied events stay undated."""
+    date, precision = record.get("date"), record.get("date_precision")
+    published = record.get("published") or ""
+    if not date and len(published) >= 10 and (record.get("modality") or "asserted") in HAPPENED:
+        return published[:10], "week"
+    return date, precision
+
+
 def acled_record(record: dict[str, Any], actor_types: dict[str, str]) -> dict[str, Any]:
     """One export record in ACLED's columns. Values ACLED codes and eventwire does not know stay empty."""
     codes = acled_codes()
@@ -147,12 +160,12 @@ def acled_record(record: dict[str, Any], actor_types: dict[str, str]) -> dict[st
         tags.append(f"reported by {record['reported_by']}")
     if record.get("modality") and record["modality"] != "asserted":
         tags.append(f"modality={record['modality']}")
-    date = record.get("date")
+    date, precision = _acled_date(record)
     return {
         "event_id_cnty": f"{iso3}{number}",
         "event_date": _event_date(date),
         "year": date[:4] if date else "",
-        "time_precision": codes["time_precision"].get(record.get("date_precision") or "unknown", 3),
+        "time_precision": codes["time_precision"].get(precision or "unknown", 3),
         "disorder_type": disorder,
         "event_type": etype,
         "sub_event_type": sub,

@@ -1,0 +1,59 @@
+"""Attacks claimed later in the report: "A car bomb exploded at the market ... Al-Shabaab
+claimed responsibility." ACLED codes a claimed attack to the group that claimed it; the rules
+read a sentence at a time and give the bomb "Unidentified Armed Group (<Country>)".
+
+``claimant`` finds the one armed group the article has claiming responsibility ("X claimed
+responsibility (for the attack)", "X claimed the attack/bombing") and ``credit_claimant`` gives
+it the article's happened events that had no perpetrator named. A claim under negation ("no
+group has claimed") or by two different groups settles nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..actors.dictionary import NON_STATE_ARMED
+from ..models import Event
+from .words import load_words
+
+W = load_words()
+
+CLAIM_VERBS = frozenset({"claim", "admit"})
+CLAIM_OBJECTS = W["claimed_objects"]
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def _claims_in(sent: Any) -> list[Any]:
+    """Subject tokens of "claimed responsibility"-type clauses in one sentence."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in CLAIM_VERBS or tok.pos_ != "VERB":
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_OBJECTS for c in tok.children):
+            continue
+        out.extend(c for c in tok.children if c.dep_ == "nsubj")
+    return out
+
+
+def claimant(sents: list[Any], actors: Any) -> str | None:
+    """The one non-state armed group the article has claiming an attack (``actors``: the article's
+    OffsetIndex of actors), or None."""
+    names = set()
+    for sent in sents:
+        for subj in _claims_in(sent):
+            s, e = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+            for a in actors.starting_between(s, e):
+                if a.actor_type in NON_STATE_ARMED and not a.label:
+                    names.add(a.name)
+    return names.pop() if len(names) == 1 else None
+
+
+def credit_claimant(events: list[Event], name: str | None) -> None:
+    """Happened events coded to an unidentified armed group go to the claimant."""
+    if not name:
+        return
+    for e in events:
+        if e.happened and (e.actor1 or "").startswith(UNIDENTIFIED):
+            e.actor1 = name
