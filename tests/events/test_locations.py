@@ -68,17 +68,17 @@ def test_a_share_of_a_region_is_no_place(pipeline):
 
 def test_a_plural_level_word_states_the_level_of_every_name_before_it(pipeline):
     found = locations(
-        pipeline, "The army liberated more villages in the Fuzuli and Khojavend regions on Monday."
+        pipeline, "Troops recaptured several villages in the Kassala and Gedaref regions on Monday."
     )
     assert not found  # an unnamed set of villages in two districts: no place pinned down
-    text = "in the Fuzuli and Khojavend regions"
-    at = text.index("Khojavend")
-    assert suffix_level(text, Place(mention="Khojavend", start=at, end=at + 9)) == 2
+    text = "in the Kassala and Gedaref regions"
+    at = text.index("Gedaref")
+    assert suffix_level(text, Place(mention="Gedaref", start=at, end=at + 7)) == 2
     assert suffix_level("in Myaung townships", Place(mention="Myaung", start=3, end=9)) == 1
 
 
 def test_an_event_noun_modifying_a_noun_is_no_happening(pipeline):
-    text = "With the evacuation procedures complete, engineers reopened the highway near Rastan on Monday."
+    text = "With the evacuation arrangements agreed, engineers reopened the bridge near Kidal on Monday."
     analysis = pipeline.analyze(Article(id="m", text=text, published="2023-05-20", language="en"))
     assert not any(e.trigger == "evacuation" for e in analysis.events)
 
@@ -97,12 +97,12 @@ def test_the_ends_of_a_road_are_not_the_event_location(pipeline):
 
 def test_the_town_refers_back_to_the_town_named_last(pipeline):
     text = (
-        "Rebels attacked an army post in Goma on Sunday. Residents said troops were reinforcing "
+        "Rebels attacked an army post in Bunia on Sunday. Residents said troops were reinforcing "
         "their positions. On Monday the rebels entered the city amid heavy air strikes."
     )
     analysis = pipeline.analyze(Article(id="a", text=text, published="2023-05-20", language="en"))
     strikes = [e for e in analysis.events if e.sub_event_type == "Air/drone strike"]
-    assert strikes and strikes[0].location == "Goma"
+    assert strikes and strikes[0].location == "Bunia"
 
 
 def test_a_named_town_noun_is_not_an_anaphor(pipeline):

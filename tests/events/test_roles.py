@@ -233,8 +233,8 @@ def test_a_town_declared_clear_goes_to_the_side_that_left(pipeline):
 
 
 def test_civilians_leaving_with_fighters_are_not_the_mover(pipeline):
-    e = only(pipeline, "Some 900 civilians and 300 fighters of Jaysh al-Islam left Dumayr on Monday.")
-    assert e.actor1 == "Jaysh al-Islam"
+    e = only(pipeline, "Some 700 civilians and 200 fighters of Ansar Dine left Tessalit on Monday.")
+    assert e.actor1 == "Ansar Dine"
 
 
 def test_ground_returned_to_government_control_goes_to_its_forces(pipeline):

@@ -70,7 +70,7 @@ def merge_summaries(events: list[Event], lead_end: int) -> list[Event]:
     at a finer place of that province: ACLED codes the finer places only."""
     drop: set[int] = set()
     for e in events:
-        # the lead's event is at the first-level unit itself ("Deir ez-Zor" in Deir ez-Zor)
+        # the lead's event is at the first-level unit itself ("Kassala" in Kassala state)
         if not e.admin1 or e.location != e.admin1 or not e.happened or e.start >= lead_end:
             continue
         for f in events:

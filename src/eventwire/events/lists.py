@@ -5,7 +5,7 @@ geo stage resolves the names its gazetteer holds; the others are still places of
 list, and ACLED codes one event at each. ``list_companions`` finds them on the surface, where
 the parser often breaks long lists of unfamiliar names: a run of items separated by commas and
 a final "and", each item a capitalised name (with its "al-" pieces, after an optional "the",
-before an optional place or facility noun: "the Panorama school"), holding at least one place
+before an optional place or facility noun: "the Bakori school"), holding at least one place
 the geo stage located below country level. Items that are actors, dates or countries are left
 out. The new places carry no coordinates (``source="list"``): the event is located by name.
 """

@@ -310,7 +310,7 @@ def _top(tok: Any) -> Any:
 
 
 def _modifies_named_places(outer: _PlaceRef, inner: _PlaceRef) -> bool:
-    """ "the Dara'a areas of A and B", "Idlib's villages of A and B": the place modifying the
+    """ "the Kassala areas of A and B", "Gedaref's villages of A and B": the place modifying the
     place noun holds the places its "of" phrase names."""
     tok = outer.root
     holder = tok.head

@@ -84,7 +84,7 @@ def sentence_refs(
     kept: list[Place] = []
     for p in places:
         # A place inside a named actor ("Ahrar al-Sham") is no location; inside a generic label
-        # ("residents of Goma", "Daraa rebels") it says where those people are.
+        # ("residents of Bunia", "Kidal rebels") it says where those people are.
         if any(p.start < a.end and a.start < p.end and not a.label for a in actors):
             continue
         if _is_dateline(text, p) or p.mention.lower() in _ADMIN_WORDS:
@@ -101,7 +101,7 @@ def sentence_refs(
         if span is None:
             continue
         refs.append(_PlaceRef(p, span.root, level))
-    # "the Fuzuli and Khojavend regions": a plural level word states the level of every name
+    # "the Kassala and Gedaref regions": a plural level word states the level of every name
     # coordinated with the one it follows
     for ref in refs:
         m = _ADMIN_SUFFIX.match(text, ref.place.end)
