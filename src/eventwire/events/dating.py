@@ -7,7 +7,7 @@ which of them dates the trigger, and when the previous sentence's date carries o
   clause's verb, not the trigger ("retook the town in an offensive that began on 3 May");
 - with no date of its own, a sentence continues the previous sentence's date, except when
   its clause places the event before that time ("had earlier taken X", "had previously ...")
-  or the previous date only opens a span ("since late July": the start of a situation, not
+  or the previous date only opens a span ("since early March": the start of a situation, not
   the day of the next event told).
 
 What is left undated stays undated (``None``, precision ``unknown``): the report's date is
