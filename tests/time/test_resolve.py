@@ -21,7 +21,7 @@ SUNDAY = "2018-07-01"  # a Sunday
         ("Sept. 6", ("2017-09-06", "day")),  # after publication -> the previous year
         ("June 12", ("2018-06-12", "day")),
         ("on 4 April", ("2018-04-04", "day")),
-        ("since early March", ("2017-07", "month")),
+        ("since late July", ("2017-07", "month")),
         ("in early May", ("2018-05", "month")),
         ("back in 2016", ("2016", "year")),
         ("a 2012 offensive", ("2012", "year")),
