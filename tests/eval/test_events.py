@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.eval.events import date_matches, event_metrics, score_events
+from eventwire.eval.events import date_matches, event_metrics, fatalities_match, score_events
 from eventwire.models import Analysis, Event
 
 TEXT = (
@@ -195,3 +195,9 @@ def test_actor_aliases_match_through_the_actor_dictionary():
 
     assert actor_matches("Daesh", "Islamic State")
     assert not actor_matches("Daesh", "Al Shabaab")
+
+
+def test_no_death_reported_is_zero_or_null_alike():
+    assert fatalities_match(None, 0) and fatalities_match(0, None) and fatalities_match(None, None)
+    assert fatalities_match(3, 3)
+    assert not fatalities_match(None, 2) and not fatalities_match(2, 0) and not fatalities_match(1, 4)

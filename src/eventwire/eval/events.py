@@ -96,6 +96,12 @@ def date_matches(pred: str | None, gold: str | None, gold_precision: str | None)
     return len(pred) >= width and pred[:width] == gold[:width]
 
 
+def fatalities_match(pred: int | None, gold: int | None) -> bool:
+    """Equal counts; 0 and null both mean "no death reported" (ACLED writes 0, the gold schema allows
+    either, an analysis leaves it null and the ACLED CSV writes 0)."""
+    return (pred or 0) == (gold or 0)
+
+
 def _same_type(a: str | None, b: str | None) -> bool:
     return normalize_name(a) == normalize_name(b)
 
@@ -159,7 +165,7 @@ def score_events(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
             "sub_type_ok": _same_type(p.sub_event_type, g.get("sub_event_type")),
             "actor1_ok": actor_matches(p.actor1, g.get("actor1")),
             "date_ok": date_matches(p.date, g.get("date"), g.get("date_precision")),
-            "fatalities_ok": p.fatalities == g.get("fatalities"),
+            "fatalities_ok": fatalities_match(p.fatalities, g.get("fatalities")),
         }
         wrong = []
         for key, ok in checks.items():
