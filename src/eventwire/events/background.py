@@ -18,6 +18,10 @@ ABSTRACT_AGENTS = W["abstract_agents"]
 
 BACKREF_VERBS = W["backref_verbs"]
 
+SALVO_NOUNS = W["salvo_nouns"]
+
+PROTEST_PEOPLE = W["protest_people"]
+
 
 def _is_duration_background(trig: Any) -> bool:
     """ "after years of fighting", "a four-year battle": a state of affairs, not one event."""
@@ -34,7 +38,8 @@ def _is_background(trig: Any, fam: str) -> bool:
 
     - "for years", "over the past four years": a span of years or months around the trigger;
     - "terrorists fighting against the government", "areas seized by X": a participle describing
-      a noun (the happening, if any, is reported in its own clause);
+      a noun (the happening, if any, is reported in its own clause) -- but people protesting
+      ("students protesting against X") are a protest;
     - "the conflict has killed thousands": a running toll with no agent;
     - "a hotbed of riots", "a launch pad for attacks": a bare plural event noun modifying a noun;
     - "the occupied region", "the recaptured villages": a territorial participle used as an
@@ -55,6 +60,8 @@ def _is_background(trig: Any, fam: str) -> bool:
         and trig.head.dep_ != "ROOT"  # a verbless parse: the "participle" is the main verb
         # a participle with its own object is more often a misparsed main verb
         and not any(c.dep_ == "dobj" for c in trig.children)
+        # "police fired at students protesting against X": people protesting is a protest
+        and not (fam == "protest" and trig.head.lemma_.lower() in PROTEST_PEOPLE)
     ):
         return True
     if (
@@ -74,6 +81,7 @@ def _is_background(trig: Any, fam: str) -> bool:
         and trig.dep_ == "pobj"
         and trig.head.lower_ in ("of", "for")
         and trig.head.head.pos_ == "NOUN"
+        and trig.head.head.lemma_.lower() not in SALVO_NOUNS  # "a wave of missiles" is the strike
         and not any(c.dep_ in ("det", "nummod", "poss") for c in trig.children)
     ):
         return True

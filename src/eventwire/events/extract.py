@@ -352,19 +352,24 @@ class EventExtractor:
     def _locations(self, trig: Any, m: TriggerMatch, refs: list[_PlaceRef], fam: str) -> list[_PlaceRef]:
         if not refs:
             return []
-        root = clause_root(trig)
+        # a noun-headed pattern with a verb ("a mob ... beat") is located from its verb
+        anchor = trig
+        if trig.pos_ != "VERB":
+            anchor = next((trig.doc[i] for i in m.tokens if trig.doc[i].pos_ == "VERB"), trig)
+        root = clause_root(anchor)
         scored: list[tuple[int, _PlaceRef]] = []
+        landmarks: list[tuple[int, _PlaceRef]] = []
         for ref in refs:
             tok = ref.root
             if ref.level >= 3:
                 continue  # events are coded below country level
-            if _in_subtree(tok, trig) and not _in_role(tok, trig, {"nsubj", "csubj"}):
+            if _in_subtree(tok, anchor) and not _in_role(tok, anchor, {"nsubj", "csubj"}):
                 score = 3
             elif _in_subtree(tok, root):
                 score = 2
             else:
                 score = 1
-            if _in_description(tok, trig):
+            if _in_description(tok, anchor):
                 score = 0  # "Dara'a, which borders the Golan Heights": geography, not the event
             preps = _path_preps(tok, root)
             destinations = MOVEMENT_DESTINATION_PREPS if fam == "transfer" else DESTINATION_PREPS
@@ -376,6 +381,7 @@ class EventExtractor:
                 score -= 3  # "the highway between X and Y": the road's ends, not where it happened
             elif _is_reference_point(tok):
                 score -= 2  # "Kadugli, south of El Obeid": El Obeid only locates Kadugli
+                landmarks.append((score + 2, ref))
             if fam == "transfer" and preps and preps[-1] in ORIGIN_PREPS:
                 score += 1
             scored.append((score, ref))
@@ -385,6 +391,10 @@ class EventExtractor:
         if best <= self.config.min_location_score - 1:
             return []
         top = [r for s, r in scored if s == best]
+        # "on the outskirts of X (Y province)": X is the nearest place named, not its province
+        inner = [r for s, r in landmarks if s >= best and any(_holds(t, r) for t in top)]
+        if inner:
+            return inner[:1]
         level = min(r.level for r in top)
         if best == 1:
             # Only a loose link to the trigger: take the nearest most-specific place.
@@ -402,3 +412,11 @@ class EventExtractor:
                 return refs[:1]
             break
         return []
+
+
+def _holds(outer: _PlaceRef, inner: _PlaceRef) -> bool:
+    """Whether ``outer`` is a coarser place around ``inner``: said so ("X in Y"), or its province."""
+    if outer.level <= inner.level or (outer.place.country or "") != (inner.place.country or ""):
+        return False
+    province = outer.level == 2 and bool(outer.place.admin1) and outer.place.admin1 == inner.place.admin1
+    return province or _contains(outer, inner)

@@ -9,6 +9,9 @@ from typing import Any
 from ..models import Event
 from ..time import WEEK
 
+# Events whose damage to property is part of the event, not a looting of its own.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Riots", "Violence against civilians"})
+
 
 def report_dated(event: Event, published: str | None) -> None:
     """An undated event that happened takes the report's date, precision "week" (ACLED's
@@ -99,6 +102,7 @@ def _one_per_happening(events: list[Event], triggers: dict[int, Any]) -> list[Ev
 
     - a capture subsumes the fighting at the same place ("stormed and took X");
     - a strike subsumes the clash it is part of ("killed in an air strike amid clashes");
+    - an attack, strike or riot subsumes the property it destroys ("a mob ... set cars alight");
     - two trigger patterns on one word are one event, read by the longer pattern;
     - of several strategic developments at one place, the one stated by the main verb is kept
       ("reconciled ..., with militants laying down their arms" is the reconciliation).
@@ -127,6 +131,8 @@ def _one_per_happening(events: list[Event], triggers: dict[int, Any]) -> list[Ev
                 drop.add(id(e))
             if e.event_type == "Violence against civilians" and "Explosions/Remote violence" in types:
                 drop.add(id(e))  # the strike's victims belong to the strike
+            if e.sub_event_type == "Looting/property destruction" and types & VIOLENT_TYPES:
+                drop.add(id(e))  # "shelled the cars ..., burning several": the damage of the attack
         strategic = [e for e in group if e.event_type == "Strategic developments" and id(e) not in drop]
         if len(strategic) > 1:
             top = min(_depth(triggers[id(e)]) for e in strategic)

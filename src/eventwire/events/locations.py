@@ -37,6 +37,8 @@ MOVEMENT_DESTINATION_PREPS = DESTINATION_PREPS | W["movement_destination_preps"]
 
 ORIGIN_PREPS = W["origin_preps"]
 
+OBJECT_TO_NOUNS = W["object_to_nouns"]
+
 PLACE_NOUNS = W["place_nouns"]
 
 ARMED_PEOPLE = W["armed_people"]
@@ -99,7 +101,9 @@ def _path_preps(tok: Any, stop: Any) -> list[str]:
         if cur.i == stop.i or cur.head.i == cur.i:
             break
         if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent", "dative"):
-            preps.append(cur.head.lower_)
+            prep = cur.head
+            if not (prep.lower_ == "to" and prep.head.lemma_.lower() in OBJECT_TO_NOUNS):  # "set fire to X"
+                preps.append(prep.lower_)
         cur = cur.head
     return preps
 
