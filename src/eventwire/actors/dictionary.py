@@ -41,6 +41,10 @@ log = logging.getLogger(__name__)
 
 # Between a country adjective and the label it qualifies: white space or hyphens ("Malian troops").
 _SEPARATOR = re.compile(r"[\s-]+")
+# between a label and the group it names members of: "militants of (the) X"
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+# between coordinated country adjectives: "Russian and Ukrainian forces", "US, British aircraft"
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 ENV_VAR = "EVENTWIRE_ACTORS"
 # Packaged actor files, read in this order (later aliases override earlier ones).
@@ -262,7 +266,7 @@ class ActorDictionary:
                 if lineage:
                     named.append(ActorMatch(f.start, f.end, f.text, lineage))
         labels: list[ActorMatch] = []
-        for adj, lab in self._label_mentions(doc, text):
+        for adj, lab, end in self._label_mentions(doc, text):
             label = _label_key(lab.text)
             role_bare = self.labels.get(label)
             if role_bare is None:
@@ -272,7 +276,7 @@ class ActorDictionary:
             if not bare and not country:
                 continue
             start = adj.start if adj else lab.start
-            labels.append(ActorMatch(start, lab.end, text[start : lab.end], None, label, role, country))
+            labels.append(ActorMatch(start, end, text[start:end], None, label, role, country))
         chosen = longest_first(named)
         out: list[ActorMatch] = list(chosen)
         for lab in labels:
@@ -288,15 +292,34 @@ class ActorDictionary:
                 )
                 chosen.remove(host)
                 continue
+            group = self._group_after(lab, chosen, text)
+            if group is not None:  # "militants of Al Shabaab": the group, by its members
+                out.remove(group)
+                span = text[lab.start : group.end]
+                out.append(ActorMatch(lab.start, group.end, span, group.lineage, lab.label))
+                chosen.remove(group)
+                continue
             out.append(lab)
         return sorted(out, key=lambda a: a.start)
 
-    def _label_mentions(self, doc: Any, text: str) -> Iterator[tuple[Found | None, Found]]:
-        """(country adjective or None, label), left to right, no overlaps.
+    def _group_after(self, lab: ActorMatch, named: list[ActorMatch], text: str) -> ActorMatch | None:
+        """The armed group of "fighters of the X" right after an armed-people label."""
+        if lab.role not in ("opposition", "unidentified") or lab.country:
+            return None
+        for c in named:
+            if c.start > lab.end and _MEMBERS_OF.fullmatch(text, lab.end, c.start):
+                entry = self.entries[c.lineage][0] if c.lineage in self.entries else None
+                return c if entry is not None and entry.actor_type in NON_STATE_ARMED else None
+        return None
+
+    def _label_mentions(self, doc: Any, text: str) -> Iterator[tuple[Found | None, Found, int]]:
+        """(country adjective or None, label, end of the mention), left to right, no overlaps.
 
         At a position an adjective followed by a label is tried first (acronym adjectives,
         then the others, each longest first, with the longest label after it), then a label
-        alone; what a mention covers is skipped."""
+        alone; what a mention covers is skipped. An adjective coordinated with one that has a
+        label ("Russian and Ukrainian forces") is a mention of that label too, ending with the
+        adjective."""
         adjectives: dict[int, list[Found]] = {}
         for index in (self._adj_cs, self._adj_ci):
             for f in sorted(index.spans(doc, text), key=lambda f: -f.end):
@@ -304,20 +327,32 @@ class ActorDictionary:
         labels: dict[int, list[Found]] = {}
         for f in sorted(self._label_index.spans(doc, text), key=lambda f: -f.end):
             labels.setdefault(f.start, []).append(f)
+
+        def label_after(adj: Found) -> Found | None:
+            sep = _SEPARATOR.match(text, adj.end)
+            return labels[sep.end()][0] if sep and sep.end() in labels else None
+
         last_end = -1
         for pos in sorted(adjectives.keys() | labels.keys()):
             if pos < last_end:
                 continue
-            hit: tuple[Found | None, Found] | None = None
+            hit: tuple[Found | None, Found, int] | None = None
             for adj in adjectives.get(pos, ()):
-                sep = _SEPARATOR.match(text, adj.end)
-                if sep and sep.end() in labels:
-                    hit = (adj, labels[sep.end()][0])
+                lab = label_after(adj)
+                if lab is not None:
+                    hit = (adj, lab, lab.end)
+                    break
+                conj = _AND.match(text, adj.end)
+                shared = next(
+                    (lab for nxt in adjectives.get(conj.end(), ()) if (lab := label_after(nxt))), None
+                ) if conj else None
+                if shared is not None:
+                    hit = (adj, shared, adj.end)
                     break
             if hit is None and pos in labels:
-                hit = (None, labels[pos][0])
+                hit = (None, labels[pos][0], labels[pos][0].end)
             if hit is not None:
-                last_end = hit[1].end
+                last_end = hit[2]
                 yield hit
 
 

@@ -22,7 +22,7 @@ from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary, _label_key
 from ..models import Actor
 from .parties import civilian_victims, hits, is_source, is_victim
 from .syntax import clause_root, in_subtree
-from .territory import territory_sub_type
+from .territory import TRANSFER, territory_sub_type, unopposed
 from .words import load_words
 
 W = load_words()
@@ -127,6 +127,11 @@ def _roles_by_syntax(actor_roots: list[tuple[Actor, Any]], verb: Any, trig: Any)
     return agent, patient, noun
 
 
+def _enters(tok: Any) -> bool:
+    """ "X entered / took over / moved into the town": the subject of a verb of gaining a place."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in W["entry_verbs"]
+
+
 def _dated_subject(span: Any, verb: Any) -> bool:
     """Whether an actor before ``verb`` hangs on a sentence-opening date phrase ("On 2 May 2023, X ...")."""
     if span.root.i >= verb.i:
@@ -180,7 +185,9 @@ class RoleReader:
         if role is None or a.name != self.dictionary.role_actor(role, a.country, published)[0]:
             return a.name  # a named actor with a label ("Ansar al-Din fighters")
         words = a.mention.replace("-", " ").split()
-        if any(self.dictionary.country_of_adjective(w) for w in words[:-1]):
+        if any(self.dictionary.country_of_adjective(w) for w in words[:-1]) or (
+            self.dictionary.country_of_adjective(a.mention)  # "Malian" of "Malian and Nigerien troops"
+        ):
             return a.name  # the text fixes the country ("Malian soldiers")
         return self.dictionary.role_actor(role, where, published)[0]
 
@@ -208,11 +215,13 @@ class RoleReader:
 
     def _adjective_agent(self, trig: Any, published: str | None) -> str | None:
         """ "an Israeli air strike", "a Russian missile attack": the state forces of the adjective."""
-        for c in trig.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < trig.i:
-                code = self.dictionary.country_of_adjective(c.text)
-                if code:
-                    return self.dictionary.role_actor("state", code, published)[0]
+        mods = [c for c in trig.children if c.dep_ in ("amod", "compound", "nmod") and c.i < trig.i]
+        # "a Russian Kalibr missile": the adjective may hang on the weapon's name
+        mods += [g for c in mods if c.pos_ == "PROPN" for g in c.children if g.dep_ in ("amod", "compound")]
+        for c in mods:
+            code = self.dictionary.country_of_adjective(c.text)
+            if code:
+                return self.dictionary.role_actor("state", code, published)[0]
         return None
 
     def read(
@@ -288,6 +297,11 @@ class RoleReader:
                 # clear of X": the army stays, X left
                 mover = next((a for a in pool if a.actor_type in NON_STATE_ARMED), None)
             name1 = self._localised(mover, where, published) if mover is not None else main_opp
+            taker = next((a for a, sp in actor_roots if a is not mover and _enters(sp.root)), None)
+            if taker is not None and mover is not None and taker.name != mover.name:
+                # "X entered the town after Y withdrew": X gains the place (actor1), Y left it
+                return Roles(event_type, sub, self._forces(self._localised(taker, where, published), where,
+                             published), self._forces(name1, where, published))  # fmt: skip
             other = next((a for a in pool if a is not mover and a.name != name1), None)
             name2 = self._localised(other, where, published) or (
                 main_opp if name1 == main_state or is_state(mover) else main_state)  # fmt: skip
@@ -385,6 +399,8 @@ class RoleReader:
         if sub == "@territory":
             a1_state = is_state(a1) if a1 is not None else name1 == main_state
             sub = territory_sub_type(d, a1_state, a1, name1, assoc, spans.get(id(a1)), where, country)
+            if unopposed(sent, m.tokens):
+                event_type, sub = TRANSFER  # the taker is actor1, the side that left actor2
         if name1 and name1.startswith("Government of") and fam not in ("agreement",):
             # a government "acting" in a violent event is coded as its forces
             name1 = d.role_actor("state", a1.country if a1 else where, published)[0]

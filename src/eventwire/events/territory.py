@@ -12,8 +12,27 @@ from typing import Any
 
 from ..actors.dictionary import ActorDictionary
 from ..models import Actor
+from .words import load_words
 
 REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+W = load_words()
+
+
+def unopposed(sent: Any, tokens: tuple[int, ...]) -> bool:
+    """A capture that was no fight: the side holding the place left or gave it up ("took over the
+    base after the garrison withdrew", "a camp vacated by X") or it was taken "without a fight"."""
+    for tok in sent:
+        if tok.i in tokens:
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in W["departure_cues"]:
+            return True
+        if tok.lower_ == "without" and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in W["unopposed_nouns"] for c in tok.children
+        ):
+            return True
+    return False
 
 
 def forces_country(dictionary: ActorDictionary, name: str | None) -> str | None:
@@ -30,7 +49,7 @@ def home_forces_named(dictionary: ActorDictionary, span: Any, homes: set[str]) -
     """ "Mozambican and Rwandan forces": the agent's phrase names the home country's forces too."""
     if span is None:
         return False
-    mods = [c for c in span.root.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    mods = [c for c in span.root.children if c.dep_ in ("amod", "compound", "nmod", "poss", "conj")]
     mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
     words = {t.text.casefold() for t in mods} | {t.text for t in mods}
     return any(dictionary.adjectives.get(w) in homes for w in words)

@@ -1,0 +1,105 @@
+"""Trigger families and readings added for issue 16's notes (events/extract.py, background.py,
+happenings.py, roles.py, territory.py): whole sub-types that had no trigger, places the old
+scoring dropped, coordinated and member-of actors, unopposed takeovers. Sentences written for
+this test (places real, events invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import analyze
+
+
+def _happened(text: str, published: str = "2024-03-10"):
+    return [e for e in analyze(text, published=published).events if e.happened]
+
+
+@pytest.mark.parametrize(
+    "text, sub, place",
+    [
+        ("On 3 March 2024, the governor imposed a dusk-to-dawn curfew on Bukavu.", "Other", "Bukavu"),
+        ("On 4 March 2024, the regulator suspended internet access in Kano state.", "Other", "Kano"),
+        (
+            "On 5 March 2024, bulldozers escorted by soldiers demolished shops in Rafah.",
+            "Looting/property destruction",
+            "Rafah",
+        ),
+        (
+            "On 5 March 2024, youths set fire to a tax office in Kisumu.",
+            "Looting/property destruction",
+            "Kisumu",
+        ),
+        ("On 6 March 2024, a mob beat to death a driver accused of theft in Kano.", "Mob violence", "Kano"),
+        (
+            "On 6 March 2024, nurses formed a human chain outside the ministry in Nairobi.",
+            "Peaceful protest",
+            "Nairobi",
+        ),
+        (
+            "On 7 March 2024, students protesting against fee rises in Kumasi threw stones at police.",
+            "Violent demonstration",
+            "Kumasi",
+        ),
+        (
+            "On 8 March 2024, Russia fired a barrage of rockets on Kharkiv.",
+            "Shelling/artillery/missile attack",
+            "Kharkiv",
+        ),
+        (
+            "On 9 March 2024, the navy intercepted a boat loaded with explosives off Berbera.",
+            "Disrupted weapons use",
+            "Berbera",
+        ),
+    ],
+)
+def test_families_with_their_place(text, sub, place):
+    events = _happened(text)
+    assert (sub, place) in {(e.sub_event_type, e.location) for e in events}, [
+        (e.sub_event_type, e.location) for e in events
+    ]
+
+
+def test_people_protesting_under_fire_are_a_protest():
+    events = _happened(
+        "On 2 March 2024, police fired tear gas at traders protesting against new taxes in Kumasi."
+    )
+    assert [(e.event_type, e.location) for e in events][:1] == [("Protests", "Kumasi")]
+    assert events[0].sub_event_type in ("Protest with intervention", "Excessive force against protesters")
+
+
+def test_the_outskirts_of_a_town_code_the_town_not_its_province():
+    events = _happened(
+        "On 4 March 2024, soldiers clashed with JNIM fighters on the outskirts of Djibo (Soum, Sahel)."
+    )
+    assert [e.location for e in events if e.event_type == "Battles"][:1] == ["Djibo"]
+
+
+def test_the_damage_of_an_attack_is_no_looting_of_its_own():
+    events = _happened("On 1 March 2024, gunmen attacked a village near Zurmi, burning several houses.")
+    assert "Looting/property destruction" not in {e.sub_event_type for e in events}
+
+
+def test_coordinated_country_adjectives_are_two_actors():
+    [e] = [e for e in _happened("On 3 May 2023, Russian and Ukrainian troops clashed near Vuhledar.")]
+    assert (e.actor1, e.actor2) == ("Military Forces of Russia", "Military Forces of Ukraine (2019-)")
+
+
+def test_members_of_a_named_group_are_the_group():
+    [e] = _happened("On 6 May 2023, militants of Al Shabaab ambushed a convoy near Beledweyne.")
+    assert e.actor1 == "Al Shabaab"
+
+
+def test_a_weapon_named_with_its_country_gives_the_attacker():
+    [e] = _happened("On 1 March 2024, a Russian Kalibr missile struck an apartment block in Dnipro.")
+    assert e.actor1 == "Military Forces of Russia"
+
+
+def test_a_takeover_after_the_other_side_left_is_a_non_violent_transfer():
+    [e] = _happened("On 1 March 2024, rebels took over Kidal after the army pulled out.")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Non-violent transfer of territory")
+    assert e.actor1.startswith("Opposition Rebels") and e.actor2.startswith("Military Forces of Mali")
+    [f] = _happened("On 2 March 2024, the army entered Mopti after rebels withdrew from the town.")
+    assert f.sub_event_type == "Non-violent transfer of territory"
+    assert f.actor1.startswith("Military Forces of Mali")
+    fought = _happened("On 2 March 2024, rebels seized Kidal after heavy fighting with the army.")
+    assert fought[0].sub_event_type == "Non-state actor overtakes territory"
