@@ -103,3 +103,40 @@ def test_a_takeover_after_the_other_side_left_is_a_non_violent_transfer():
     assert f.actor1.startswith("Military Forces of Mali")
     fought = _happened("On 2 March 2024, rebels seized Kidal after heavy fighting with the army.")
     assert fought[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_parties_of_an_agreement_named_by_their_countries():
+    [e] = _happened(
+        "On 10 November 2020, a ceasefire between Armenia and Azerbaijan took effect in Stepanakert."
+    )
+    assert (e.actor1, e.actor2) == (
+        "Military Forces of Armenia (2018-)",
+        "Military Forces of Azerbaijan (2003-)",
+    )
+    [f] = _happened("On 3 June 2022, Ethiopia and the TPLF signed a peace deal in Pretoria.")
+    assert f.actor1.startswith("Government of Ethiopia") and f.actor2.startswith("TPLF")
+    [g] = _happened("On 3 June 2022, Sudan and South Sudan agreed to a ceasefire at talks in Juba.")
+    assert (g.location, g.actor2) == ("Juba", "Military Forces of South Sudan (2011-)")
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        (
+            "On 2 May 2023, a roadside bomb killed three soldiers near Kismayo. Al Shabaab was blamed.",
+            "Al Shabaab",
+        ),
+        (
+            "On 2 May 2023, a bomb exploded at a bus station in Maiduguri. Officials blamed Boko Haram.",
+            "Boko Haram",
+        ),
+    ],
+)
+def test_a_group_blamed_later_is_the_perpetrator(text, group):
+    [e] = _happened(text)
+    assert e.actor1.startswith(group)
+
+
+def test_no_claim_credits_nobody():
+    [e] = _happened("On 2 May 2023, gunmen ambushed a patrol near Mandera. No group claimed the attack.")
+    assert not e.actor1.startswith("Al Shabaab")

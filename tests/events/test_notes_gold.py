@@ -105,7 +105,6 @@ def test_events_layer_scores_and_reports_counts(scores, raw):
         assert 0.0 <= scores[key] <= 1.0
 
 
-@pytest.mark.xfail(strict=False, reason="issue 16 targets for event type and sub-type, not reached yet")
 def test_issue_16_type_targets(scores):
     # event_type accuracy = share of gold events paired (pairs need event_type + location)
     assert scores["matched"] / scores["gold"] >= 0.90

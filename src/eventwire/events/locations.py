@@ -37,7 +37,7 @@ MOVEMENT_DESTINATION_PREPS = DESTINATION_PREPS | W["movement_destination_preps"]
 
 ORIGIN_PREPS = W["origin_preps"]
 
-OBJECT_TO_NOUNS = W["object_to_nouns"]
+TO_COMPLEMENT_HEADS = W["to_complement_heads"]
 
 PLACE_NOUNS = W["place_nouns"]
 
@@ -102,7 +102,8 @@ def _path_preps(tok: Any, stop: Any) -> list[str]:
             break
         if cur.dep_ == "pobj" and cur.head.dep_ in ("prep", "agent", "dative"):
             prep = cur.head
-            if not (prep.lower_ == "to" and prep.head.lemma_.lower() in OBJECT_TO_NOUNS):  # "set fire to X"
+            # "set fire to X", "agreed to a truce": no destination
+            if not (prep.lower_ == "to" and prep.head.lemma_.lower() in TO_COMPLEMENT_HEADS):
                 preps.append(prep.lower_)
         cur = cur.head
     return preps
