@@ -201,3 +201,28 @@ def test_no_death_reported_is_zero_or_null_alike():
     assert fatalities_match(None, 0) and fatalities_match(0, None) and fatalities_match(None, None)
     assert fatalities_match(3, 3)
     assert not fatalities_match(None, 2) and not fatalities_match(2, 0) and not fatalities_match(1, 4)
+
+
+def test_an_unlocated_gold_place_matches_by_the_mention_the_prediction_came_from():
+    from eventwire.models import Place
+
+    text = "Troops stormed Kafr Zeta on Monday."
+    gold = {
+        "id": "u",
+        "text": text,
+        "published": "2022-05-06",
+        "places": [{"mention": "Kafr Zeta", "name": "Kafr Zeta", "geonameid": None, "lat": None,
+                    "lon": None}],
+        "events": [{"event_type": "Battles", "sub_event_type": "Armed clash", "location": "Kafr Zeta",
+                    "evidence": text}],
+    }  # fmt: skip
+    resolved = Place(mention="Kafr Zeta", start=15, end=24, name="Kafr Zayta", geonameid=1, lat=35.3,
+                     lon=36.6)  # fmt: skip
+    event = Event(event_type="Battles", sub_event_type="Armed clash", start=0, end=len(text), evidence=text,
+                  location="Kafr Zayta", geonameid=1, lat=35.3, lon=36.6)  # fmt: skip
+    counts = score_events(gold, Analysis(article_id="u", places=[resolved], events=[event])).counts
+    assert counts["matched"] == 1
+    # a located gold place still needs the same place: a mention alone does not do
+    gold["places"][0].update(lat=34.0, lon=38.0)
+    counts = score_events(gold, Analysis(article_id="u", places=[resolved], events=[event])).counts
+    assert counts["matched"] == 0

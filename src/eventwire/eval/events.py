@@ -2,7 +2,8 @@
 
 A predicted and a gold event can pair when their ``event_type`` is equal and their
 locations match: the same GeoNames id, or coordinates within 25 km, or the same
-normalised name (the gold location's canonical name or the mention of that gold place).
+normalised name (the gold location's canonical name or the mention of that gold place);
+for a gold place without coordinates, also the same mention in the text.
 Pairs are taken one-to-one, greedily, best first (see `_pair_quality`). Among matched
 pairs: ``sub_type_acc``, ``actor1_acc`` (normalised names equal, or equal after the
 actor dictionary's alias lookup when that module is available), ``date_acc`` (equal at
@@ -106,7 +107,12 @@ def _same_type(a: str | None, b: str | None) -> bool:
     return normalize_name(a) == normalize_name(b)
 
 
-def location_matches(pred: Event, gold: GoldSpan, article: GoldArticle) -> bool:
+def location_matches(
+    pred: Event, gold: GoldSpan, article: GoldArticle, pred_mentions: frozenset[str] = frozenset()
+) -> bool:
+    """Whether ``pred`` is at the gold event's location. ``pred_mentions``: the normalised text of
+    the prediction's place mentions, compared only when the gold place has no coordinates (the
+    annotators could not locate it, so the name the text gives is all that identifies it)."""
     place = article.place_by_name(gold.get("location"))
     gid = place.get("geonameid") if place else None
     if gid is not None and pred.geonameid is not None and int(gid) == int(pred.geonameid):
@@ -122,7 +128,21 @@ def location_matches(pred: Event, gold: GoldSpan, article: GoldArticle) -> bool:
     if place is not None:
         names.add(normalize_name(place.get("mention")))
     names.discard("")
-    return normalize_name(pred.location) in names
+    if normalize_name(pred.location) in names:
+        return True
+    unlocated = place is not None and not has_coords(place.get("lat"), place.get("lon")) and gid is None
+    return unlocated and bool(names & pred_mentions)
+
+
+def _mentions(pred: Event, analysis: Analysis) -> frozenset[str]:
+    """The text of the place mentions in ``pred``'s evidence that the event's location came from."""
+    out = set()
+    for p in analysis.places:
+        same_id = p.geonameid is not None and p.geonameid == pred.geonameid
+        if pred.start <= p.start < pred.end and (same_id or (p.name or p.mention) == pred.location):
+            out.add(normalize_name(p.mention))
+    out.discard("")
+    return frozenset(out)
 
 
 def _pair_quality(pred: Event, gold: GoldSpan) -> float:
@@ -143,10 +163,11 @@ def score_events(gold: GoldArticle | dict[str, Any], analysis: Analysis) -> Laye
     """Counts for one article: one-to-one greedy matching, then attribute agreement."""
     gold = as_gold(gold)
     preds = [e for e in analysis.events if e.happened]
+    mentions = [_mentions(p, analysis) for p in preds]
     candidates: list[tuple[float, int, int]] = []
     for gi, g in enumerate(gold.events):
         for pi, p in enumerate(preds):
-            if _same_type(p.event_type, g.get("event_type")) and location_matches(p, g, gold):
+            if _same_type(p.event_type, g.get("event_type")) and location_matches(p, g, gold, mentions[pi]):
                 candidates.append((_pair_quality(p, g), gi, pi))
     pairs = greedy_pairs(candidates)
     used = set(pairs.values())
