@@ -46,10 +46,16 @@ def relation(r: Any, verb: Any, trig: Any) -> str | None:
 
 def _attack_noun(verb: Any, trig: Any) -> Any:
     """The attack noun of a frame whose subject is the target, or None: "Y came under fire from X"
-    (fire), "Y repelled an assault by X" (assault), "Y repelled a Russian attack"."""
+    (fire), "Y repelled an assault by X" (assault), "Y repelled a Russian attack", "Y's vehicle
+    struck a mine"."""
     defence = W["defence_verbs"]
     if trig.pos_ == "NOUN" and trig.dep_ == "dobj" and trig.head.lemma_.lower() in defence:
         return trig
+    if trig.pos_ == "NOUN" and trig.lemma_.lower() in W["mine_nouns"]:
+        # "a police vehicle struck a landmine", "soldiers stepped on a mine": the subject is hit
+        verb_of = trig.head.head if trig.dep_ == "pobj" else trig.head
+        if trig.dep_ in ("dobj", "pobj") and verb_of.lemma_.lower() in W["mine_contact_verbs"]:
+            return trig
     if trig.pos_ == "VERB" and trig.lemma_.lower() in defence:
         for c in trig.children:
             if c.dep_ == "dobj" and c.lemma_.lower() in W["under_attack_nouns"]:

@@ -27,9 +27,16 @@ def _party_tokens(trig: Any, verb: Any) -> list[Any]:
                     if g.dep_ == "pobj":
                         out += [g, *g.conjuncts]
     if not out:
-        for c in verb.children:
-            if c.dep_ == "nsubj":
-                out += [c, *c.conjuncts]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ == "PRON" and verb.dep_ == "ccomp":
+            # "X and Y announced that they had agreed": the parties are the main clause's subject
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        for c in subjects:
+            out += [c, *c.conjuncts]
+            # "the foreign ministers of X and Y signed": the parties are X and Y
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out += [g for o in p.children if o.dep_ == "pobj" for g in (o, *o.conjuncts)]
     return sorted(out, key=lambda t: t.i)
 
 

@@ -228,6 +228,9 @@ class EventExtractor:
         actor_roots = []
         for a in sent_actors:
             span = _span(doc, a.start, a.end)
+            # "IS militants" with "IS" parsed as a verb: the phrase is read from its noun
+            while span is not None and len(span) > 1 and span[0].pos_ in ("AUX", "VERB", "ADP"):
+                span = span[1:]
             if span is not None:
                 actor_roots.append((a, span))
         out: list[Event] = []

@@ -24,7 +24,7 @@ from .agency import conjoined, enters, relation, roles_by_syntax, subjectless
 from .agreements import agreement_parties
 from .parties import civilian_victims, hits, is_source, is_victim
 from .syntax import clause_root
-from .territory import TRANSFER, territory_sub_type, unopposed
+from .territory import ARRESTS, TRANSFER, captives, territory_sub_type, unopposed
 from .words import load_words
 
 W = load_words()
@@ -171,10 +171,11 @@ class RoleReader:
                 mover = next((a for a in pool if a.actor_type in NON_STATE_ARMED), None)
             name1 = self._localised(mover, where, published) if mover is not None else main_opp
             taker = next((a for a, sp in actor_roots if a is not mover and enters(sp.root)), None)
-            if taker is not None and mover is not None and taker.name != mover.name:
+            if taker is not None and (mover is None or taker.name != mover.name):
                 # "X entered the town after Y withdrew": X gains the place (actor1), Y left it
+                left = name1 if mover is not None else (main_opp if is_state(taker) else main_state)
                 return Roles(event_type, sub, self._forces(self._localised(taker, where, published), where,
-                             published), self._forces(name1, where, published))  # fmt: skip
+                             published), self._forces(left, where, published))  # fmt: skip
             other = next((a for a in pool if a is not mover and a.name != name1), None)
             name2 = self._localised(other, where, published) or (
                 main_opp if name1 == main_state or is_state(mover) else main_state)  # fmt: skip
@@ -277,6 +278,8 @@ class RoleReader:
             sub = territory_sub_type(d, a1_state, a1, name1, assoc, spans.get(id(a1)), where, country)
             if unopposed(sent, m.tokens):
                 event_type, sub = TRANSFER  # the taker is actor1, the side that left actor2
+            elif captives(trig):
+                event_type, sub = ARRESTS  # "captured two ELN members": people, not a place
         if name1 and name1.startswith("Government of") and fam not in ("agreement",):
             # a government "acting" in a violent event is coded as its forces
             name1 = d.role_actor("state", a1.country if a1 else where, published)[0]

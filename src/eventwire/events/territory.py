@@ -16,7 +16,16 @@ from .words import load_words
 
 REGAINS, OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+ARRESTS = ("Strategic developments", "Arrests")
 W = load_words()
+
+
+def captives(trig: Any) -> bool:
+    """ "captured two ELN members", "seized a commander": the capture verb's object is people."""
+    for c in trig.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in W["captive_nouns"] | W["armed_people"]:
+            return True
+    return False
 
 
 def unopposed(sent: Any, tokens: tuple[int, ...]) -> bool:
