@@ -224,7 +224,7 @@ class EventExtractor:
         sent_actors = state.actors.starting_between(s0, s1)
         sent_claims = state.claims.overlapping(s0, s1)
         date_spans = [(d.start, d.end) for d in dates]
-        refs = sentence_refs(doc, sent, sent_places, sent_actors, date_spans, self.country_names)
+        refs = sentence_refs(doc, sent, sent_places, sent_actors, date_spans, self.country_names, state.text)
         actor_roots = []
         for a in sent_actors:
             span = _span(doc, a.start, a.end)

@@ -68,10 +68,12 @@ def stated_level(text: str, place: Place) -> int | None:
 
 def sentence_refs(
     doc: Any, sent: Any, places: list[Place], actors: list[Actor], date_spans: list[tuple[int, int]],
-    country_names: Iterable[str],
+    country_names: Iterable[str], text: str | None = None,
 ) -> list[_PlaceRef]:  # fmt: skip
-    """The candidate locations of one sentence (``places``, ``actors``: those starting in it)."""
-    text = doc.text
+    """The candidate locations of one sentence (``places``, ``actors``: those starting in it).
+    ``text``: the article's text, when the caller holds it (spaCy rebuilds ``doc.text`` on every
+    access, which per sentence costs as much as the rest of the events stage)."""
+    text = doc.text if text is None else text
     names = set(country_names)
 
     def level_of(p: Place) -> int:
