@@ -16,6 +16,7 @@ from typing import Any
 from ..claims.quotes import quote_regions
 from ..models import Actor, Attribution, FramingSpan
 from ..wordsets import word_sets
+from . import bounds
 from .features import lexicon_marks
 from .lexicon import Entry, Lexicon
 
@@ -140,6 +141,10 @@ class FramingFinder:
             start, neutral = self._extend_name(first, start, neutral)
         if "extend_head" in rules:
             end, neutral = self._extend_head(last, end, neutral, entry)
+        grown = self._grow(start, end, neutral, entry)
+        if grown is None:
+            return None
+        start, end, neutral = grown
         # whom the label targets (non-state, state, foreign-state), for the profile
         side = entry.side if entry.side != "-" else None
         if "regime" in rules and target and target != "government" and self._is_foreign(target):
@@ -261,6 +266,37 @@ class FramingFinder:
             return start, neutral
         name = self.text[doc[name_start].idx : start].strip()
         return doc[name_start].idx, f"{name} {neutral}".strip()
+
+    def _grow(self, start: int, end: int, neutral: str, entry: Entry) -> tuple[int, int, str] | None:
+        """The span grown to the label phrase (``bounds.py``); None when ``offensive_head``
+        finds no offensive noun."""
+        doc, text = self.doc, self.text
+        cs = doc.char_span(start, end, alignment_mode="expand")
+        first, last = cs[0], cs[-1]
+        if "offensive_head" in entry.rules:
+            head = bounds.offensive_head(doc, last)
+            if head is None:
+                return None
+            end, last = head.idx + len(head.text), head
+            neutral = f"{entry.neutral} {text[last.idx : end]}".strip()
+        if "extend_from" in entry.rules and (tok := bounds.from_phrase_end(doc, last)) is not None:
+            new_end = tok.idx + len(tok.text)
+            neutral, end = f"{neutral}{text[end:new_end]}", new_end
+        label_only = not ({"regime", "extend_head"} & entry.rules)  # not grown to a noun already
+        owner = bounds.possessed(doc, last) if entry.technique == "Name_Calling,Labeling" else None
+        if label_only and owner is not None:
+            new_end = owner.idx + len(owner.text)
+            neutral, end = f"{neutral}{text[end:new_end]}", new_end
+        alias = bounds.bracketed_alias_start(doc, first) if "extend_name" in entry.rules else None
+        if alias is not None:
+            neutral, start = f"{text[doc[alias].idx : start]}{neutral}", doc[alias].idx
+            first = doc[alias]
+        # "regime" is shaped by _regime
+        mod = None if "regime" in entry.rules else bounds.left_modifiers(doc, first, last)
+        if mod is not None:
+            words = text[mod.idx : start]
+            neutral, start = (f"{words}{neutral}" if neutral else words.strip()), mod.idx
+        return start, end, neutral
 
     def _extend_head(self, last: Any, end: int, neutral: str, entry: Entry) -> tuple[int, str]:
         head = last.head
