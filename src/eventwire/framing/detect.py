@@ -19,6 +19,7 @@ from ..wordsets import word_sets
 from . import bounds
 from .features import lexicon_marks
 from .lexicon import Entry, Lexicon
+from .tagger import GATE_MIN_TOKENS
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +79,17 @@ class FramingFinder:
             if span is not None:
                 spans.append(span)
         spans = self._merge(spans)
-        if tagger is not None:
+        if tagger is not None and not self._lexicon_register(spans, tagger.lexicon_gate):
             spans = self._add_tagged(spans, tagger.tag(doc, lexicon_marks(matches), self.quotes), matches)
         return spans
+
+    def _lexicon_register(self, spans: list[FramingSpan], per_1000_words: float) -> bool:
+        """Whether the lexicon's outlet-voice labels are dense enough (``SpanTagger.lexicon_gate``)
+        to mark conflict reporting of the kind it was written for, where it alone speaks. A short
+        text counts as ``GATE_MIN_TOKENS`` words, as for the tagger's gate: one label in a flash
+        of 30 words does not make the register."""
+        outlet = sum(1 for s in spans if s.voice == "outlet")
+        return outlet * 1000 / max(len(self.text.split()), GATE_MIN_TOKENS) >= per_1000_words
 
     def _add_tagged(
         self, spans: list[FramingSpan], tagged: list[Any], matches: list[Any]
