@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_framing_detect import by_text, spans
+from .test_framing_detect import by_text
 
 
 @pytest.mark.parametrize(
@@ -21,9 +21,6 @@ from .test_framing_detect import by_text, spans
         ("Shells hit Jund (JAS or JSA) terrorists near Tel Oumar.", "Jund (JAS or JSA) terrorists", None),
         # the "from" phrase of a deliverance verb names whom the place was freed from
         ("Farmers went back to fields liberated from the gangs.", "liberated from the gangs", None),
-        # counter-terror framing on an offensive noun, across modifiers
-        ("The navy began a counter-terror air campaign on Monday.", "counter-terror air campaign", None),
-        ("The unit announced anti-terrorist raids in the hills.", "anti-terrorist raids", "military raids"),
     ],
 )
 def test_label_phrase(analyze_framing, sentence, span, neutral):
@@ -46,14 +43,3 @@ def test_label_phrase(analyze_framing, sentence, span, neutral):
 )
 def test_label_does_not_grow(analyze_framing, sentence, span):
     assert by_text(analyze_framing(sentence), span).text == span
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Parliament passed a counter-terrorism law on Friday.",
-        "The anti-terror unit held a conference in the capital.",
-    ],
-)
-def test_counter_terror_off_an_offensive_is_not_framing(analyze_framing, sentence):
-    assert spans(analyze_framing(sentence)) == []

@@ -11,9 +11,7 @@ over the words that carry the same judgment (examples written for these docs):
   before its noun ("terrorist depots", the ``extend_head`` rule);
 - an alias in brackets inside a group name ("*Jund (JAS or JSA)* terrorists");
 - ``extend_from``: the "from" phrase of a deliverance verb ("liberated *from the gangs*"):
-  it names whom the place was freed from;
-- ``offensive_head``: a counter-terror modifier counts only on an offensive noun
-  ("counter-terror *security sweep*"), and the span runs to that noun.
+  it names whom the place was freed from.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from ..wordsets import word_sets
 
 _WORDS = word_sets("framing_words.tsv")
 NOT_MODIFIERS = _WORDS["not_modifiers"]
-OFFENSIVE_HEADS = _WORDS["offensive_heads"]
 POSSESSIVE = ("’", "'", "'s", "’s")
 MAX_FROM_TOKENS = 4  # a "from" phrase longer than this is a clause, not a name
 
@@ -79,21 +76,6 @@ def from_phrase_end(doc: Any, last: Any) -> Any | None:
     if end - prep.i > MAX_FROM_TOKENS:
         return None
     return doc[end]
-
-
-def offensive_head(doc: Any, last: Any) -> Any | None:
-    """The offensive noun a counter-terror modifier qualifies ("counter-terror air *raids*"),
-    within three tokens, or None (a counter-terror law, unit or conference is not framing)."""
-    head = last.head
-    while (
-        head.i > last.i and head.lemma_.lower() not in OFFENSIVE_HEADS and head.dep_ in ("compound", "amod")
-    ):
-        head = head.head  # "counter-terror security sweep operations" -> the outer noun
-    if head.i <= last.i or head.i - last.i > 3 or head.lemma_.lower() not in OFFENSIVE_HEADS:
-        return None
-    if head.sent.start != last.sent.start:
-        return None
-    return head
 
 
 def bracketed_alias_start(doc: Any, first: Any) -> int | None:

@@ -150,10 +150,7 @@ class FramingFinder:
             start, neutral = self._extend_name(first, start, neutral)
         if "extend_head" in rules:
             end, neutral = self._extend_head(last, end, neutral, entry)
-        grown = self._grow(start, end, neutral, entry)
-        if grown is None:
-            return None
-        start, end, neutral = grown
+        start, end, neutral = self._grow(start, end, neutral, entry)
         # whom the label targets (non-state, state, foreign-state), for the profile
         side = entry.side if entry.side != "-" else None
         if "regime" in rules and target and target != "government" and self._is_foreign(target):
@@ -276,18 +273,11 @@ class FramingFinder:
         name = self.text[doc[name_start].idx : start].strip()
         return doc[name_start].idx, f"{name} {neutral}".strip()
 
-    def _grow(self, start: int, end: int, neutral: str, entry: Entry) -> tuple[int, int, str] | None:
-        """The span grown to the label phrase (``bounds.py``); None when ``offensive_head``
-        finds no offensive noun."""
+    def _grow(self, start: int, end: int, neutral: str, entry: Entry) -> tuple[int, int, str]:
+        """The span grown to the label phrase (``bounds.py``)."""
         doc, text = self.doc, self.text
         cs = doc.char_span(start, end, alignment_mode="expand")
         first, last = cs[0], cs[-1]
-        if "offensive_head" in entry.rules:
-            head = bounds.offensive_head(doc, last)
-            if head is None:
-                return None
-            end, last = head.idx + len(head.text), head
-            neutral = f"{entry.neutral} {text[last.idx : end]}".strip()
         if "extend_from" in entry.rules and (tok := bounds.from_phrase_end(doc, last)) is not None:
             new_end = tok.idx + len(tok.text)
             neutral, end = f"{neutral}{text[end:new_end]}", new_end
