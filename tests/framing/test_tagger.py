@@ -113,3 +113,19 @@ def test_own_examples_are_marked_weighted_and_recorded(tmp_path):
     assert meta["trained_on"] == {"own/mine.jsonl": 2, f"{tmp_path.name}/other.jsonl": 1}
     tagger = SpanTagger.load(tmp_path / "model")
     assert tagger is not None and (tagger.threshold, tagger.gate) == (0.35, 0.01)
+
+
+LABELLED = (
+    " Takfiri terrorists fled the hills as the army liberated Dorvan, and foreign-backed militants"
+    " abandoned the terrorist-held villages around it."
+)
+
+
+def test_lexicon_register_silences_the_tagger(tagger_pipeline):
+    # dense conflict labels in the outlet's voice: the lexicon alone speaks there
+    a = tagger_pipeline.analyze(Article(id="t", text=LOADED + LABELLED))
+    assert [s for s in a.framing if s.family != "model"]
+    assert not [s for s in a.framing if s.family == "model"], [s.text for s in a.framing]
+    off = Pipeline(stages=["nlp", "claims", "framing"], config={"framing": {"lexicon_gate": 1000.0}})
+    b = off.initialize().analyze(Article(id="t", text=LOADED + LABELLED))
+    assert [s for s in b.framing if s.family == "model"]

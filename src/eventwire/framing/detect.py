@@ -16,8 +16,10 @@ from typing import Any
 from ..claims.quotes import quote_regions
 from ..models import Actor, Attribution, FramingSpan
 from ..wordsets import word_sets
+from . import bounds
 from .features import lexicon_marks
 from .lexicon import Entry, Lexicon
+from .tagger import GATE_MIN_TOKENS
 
 log = logging.getLogger(__name__)
 
@@ -77,9 +79,17 @@ class FramingFinder:
             if span is not None:
                 spans.append(span)
         spans = self._merge(spans)
-        if tagger is not None:
+        if tagger is not None and not self._lexicon_register(spans, tagger.lexicon_gate):
             spans = self._add_tagged(spans, tagger.tag(doc, lexicon_marks(matches), self.quotes), matches)
         return spans
+
+    def _lexicon_register(self, spans: list[FramingSpan], per_1000_words: float) -> bool:
+        """Whether the lexicon's outlet-voice labels are dense enough (``SpanTagger.lexicon_gate``)
+        to mark conflict reporting of the kind it was written for, where it alone speaks. A short
+        text counts as ``GATE_MIN_TOKENS`` words, as for the tagger's gate: one label in a flash
+        of 30 words does not make the register."""
+        outlet = sum(1 for s in spans if s.voice == "outlet")
+        return outlet * 1000 / max(len(self.text.split()), GATE_MIN_TOKENS) >= per_1000_words
 
     def _add_tagged(
         self, spans: list[FramingSpan], tagged: list[Any], matches: list[Any]
@@ -140,6 +150,7 @@ class FramingFinder:
             start, neutral = self._extend_name(first, start, neutral)
         if "extend_head" in rules:
             end, neutral = self._extend_head(last, end, neutral, entry)
+        start, end, neutral = self._grow(start, end, neutral, entry)
         # whom the label targets (non-state, state, foreign-state), for the profile
         side = entry.side if entry.side != "-" else None
         if "regime" in rules and target and target != "government" and self._is_foreign(target):
@@ -261,6 +272,30 @@ class FramingFinder:
             return start, neutral
         name = self.text[doc[name_start].idx : start].strip()
         return doc[name_start].idx, f"{name} {neutral}".strip()
+
+    def _grow(self, start: int, end: int, neutral: str, entry: Entry) -> tuple[int, int, str]:
+        """The span grown to the label phrase (``bounds.py``)."""
+        doc, text = self.doc, self.text
+        cs = doc.char_span(start, end, alignment_mode="expand")
+        first, last = cs[0], cs[-1]
+        if "extend_from" in entry.rules and (tok := bounds.from_phrase_end(doc, last)) is not None:
+            new_end = tok.idx + len(tok.text)
+            neutral, end = f"{neutral}{text[end:new_end]}", new_end
+        label_only = not ({"regime", "extend_head"} & entry.rules)  # not grown to a noun already
+        owner = bounds.possessed(doc, last) if entry.technique == "Name_Calling,Labeling" else None
+        if label_only and owner is not None:
+            new_end = owner.idx + len(owner.text)
+            neutral, end = f"{neutral}{text[end:new_end]}", new_end
+        alias = bounds.bracketed_alias_start(doc, first) if "extend_name" in entry.rules else None
+        if alias is not None:
+            neutral, start = f"{text[doc[alias].idx : start]}{neutral}", doc[alias].idx
+            first = doc[alias]
+        # "regime" is shaped by _regime
+        mod = None if "regime" in entry.rules else bounds.left_modifiers(doc, first, last)
+        if mod is not None:
+            words = text[mod.idx : start]
+            neutral, start = (f"{words}{neutral}" if neutral else words.strip()), mod.idx
+        return start, end, neutral
 
     def _extend_head(self, last: Any, end: int, neutral: str, entry: Entry) -> tuple[int, str]:
         head = last.head

@@ -19,13 +19,19 @@ class FramingStage(Stage):
     """Config keys: ``lexicon_path`` replaces the embedded lexicon (same TSV columns);
     ``model`` a folder with a framing model trained by ``eventwire train framing`` (default:
     the packaged one); ``tagger: false`` runs the lexicon alone; ``threshold`` the tagger's
-    minimum token probability and ``gate`` its minimum share of marked tokens in an article
-    (defaults: the model's own, from its ``meta.json``)."""
+    minimum token probability and ``gate`` its minimum share of marked tokens in an article;
+    ``lexicon_gate`` the outlet-voice lexicon spans per 1,000 words from which the lexicon
+    alone speaks (defaults: the model's own, from its ``meta.json``)."""
 
     def initialize(self, config: dict[str, Any]) -> None:
         self.lexicon = Lexicon.load(config.get("lexicon_path"))
         self.tagger = (
-            SpanTagger.load(config.get("model"), threshold=config.get("threshold"), gate=config.get("gate"))
+            SpanTagger.load(
+                config.get("model"),
+                threshold=config.get("threshold"),
+                gate=config.get("gate"),
+                lexicon_gate=config.get("lexicon_gate"),
+            )
             if config.get("tagger", True)
             else None
         )

@@ -11,6 +11,10 @@ Two small models, trained by ``eventwire train framing`` (``framing/train.py``) 
   wire copy, most agency reports) its calls are mostly noise, so it adds nothing there and the
   lexicon alone speaks (a short text counts as ``GATE_MIN_TOKENS`` tokens, so a few marks in a
   brief flash do not open the gate);
+- a register switch: in an article where the lexicon already finds its conflict labels in the
+  outlet's voice at ``lexicon_gate`` or more per 1,000 words, the article is partisan conflict
+  reporting of the kind the lexicon was written for; there the CRF, taught mostly by opinion
+  articles, adds clause-long spans and lists of place names, so the lexicon alone speaks;
 - a multinomial logistic regression naming the technique of each span from the words in it,
   its lexicon families and its shape, stored as plain weights and applied with NumPy.
 
@@ -36,6 +40,8 @@ TECHNIQUE_FILE = "techniques.json"
 DEFAULT_THRESHOLD = 0.2
 DEFAULT_GATE = 0.04
 GATE_MIN_TOKENS = 300
+# Outlet-voice lexicon spans per 1,000 words from which the lexicon alone speaks (see FramingFinder.find)
+DEFAULT_LEXICON_GATE = 10.0
 
 
 @dataclass
@@ -96,6 +102,7 @@ class SpanTagger:
         threshold: float = DEFAULT_THRESHOLD,
         gate: float = DEFAULT_GATE,
         span_min: float = 0.0,
+        lexicon_gate: float = DEFAULT_LEXICON_GATE,
     ):
         import pycrfsuite
 
@@ -106,10 +113,15 @@ class SpanTagger:
         self.threshold = threshold
         self.gate = gate
         self.span_min = span_min  # a span's minimum mean token probability
+        self.lexicon_gate = lexicon_gate  # lexicon spans per 1,000 words that silence the tagger
 
     @classmethod
     def load(
-        cls, folder: str | Path | None = None, threshold: float | None = None, gate: float | None = None
+        cls,
+        folder: str | Path | None = None,
+        threshold: float | None = None,
+        gate: float | None = None,
+        lexicon_gate: float | None = None,
     ) -> SpanTagger | None:
         """The shipped (or a user's) model; None, with a warning, when it cannot be used here."""
         folder = Path(folder) if folder else MODEL_DIR
@@ -125,7 +137,12 @@ class SpanTagger:
             )
             t = threshold if threshold is not None else float(meta.get("threshold", DEFAULT_THRESHOLD))
             g = gate if gate is not None else float(meta.get("gate", DEFAULT_GATE))
-            return cls(crf, TechniqueClassifier.load(tech), t, g, float(meta.get("span_min", 0.0)))
+            lg = (
+                lexicon_gate
+                if lexicon_gate is not None
+                else float(meta.get("lexicon_gate", DEFAULT_LEXICON_GATE))
+            )
+            return cls(crf, TechniqueClassifier.load(tech), t, g, float(meta.get("span_min", 0.0)), lg)
         except ImportError:
             log.warning("python-crfsuite is not installed: framing uses the lexicon only")
             return None

@@ -41,6 +41,7 @@ from .lexicon import Lexicon
 from .tagger import (
     CRF_FILE,
     DEFAULT_GATE,
+    DEFAULT_LEXICON_GATE,
     DEFAULT_THRESHOLD,
     TECHNIQUE_FILE,
     SpanTagger,
@@ -149,6 +150,7 @@ def train(
     meta = {
         "threshold": threshold,
         "gate": gate,
+        "lexicon_gate": DEFAULT_LEXICON_GATE,
         "own_repeat": own_repeat,
         "crf_params": CRF_PARAMS,
         "articles": len(items),
