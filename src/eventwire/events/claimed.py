@@ -27,28 +27,27 @@ UNIDENTIFIED = "Unidentified Armed Group"
 GENERIC = (UNIDENTIFIED, "Opposition Rebels")
 
 
+def _affirmed_verbs(sent: Any, lemmas: frozenset[str]) -> Any:
+    """The verbs of ``lemmas`` in a sentence that are not negated."""
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lemmas:
+            if not any(c.dep_ == "neg" for c in tok.children):
+                yield tok
+
+
 def _claims_in(sent: Any) -> list[Any]:
     """Subject tokens of "claimed responsibility"-type clauses in one sentence."""
     out = []
-    for tok in sent:
-        if tok.lemma_.lower() not in CLAIM_VERBS or tok.pos_ != "VERB":
-            continue
-        if any(c.dep_ == "neg" for c in tok.children):
-            continue
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_OBJECTS for c in tok.children):
-            continue
-        out.extend(c for c in tok.children if c.dep_ == "nsubj")
+    for tok in _affirmed_verbs(sent, CLAIM_VERBS):
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_OBJECTS for c in tok.children):
+            out.extend(c for c in tok.children if c.dep_ == "nsubj")
     return out + _blamed_in(sent)
 
 
 def _blamed_in(sent: Any) -> list[Any]:
     """Tokens naming who is blamed: "X was blamed / suspected", "blamed X", "blamed on / attributed to X"."""
     out = []
-    for tok in sent:
-        if tok.lemma_.lower() not in BLAME_VERBS or tok.pos_ != "VERB":
-            continue
-        if any(c.dep_ == "neg" for c in tok.children):
-            continue
+    for tok in _affirmed_verbs(sent, BLAME_VERBS):
         for c in tok.children:
             if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and tok.lemma_.lower() != "attribute"):
                 out.append(c)
