@@ -62,6 +62,7 @@ def _edit_event(key, value):
         rec = json.loads(line)
         rec["events"][0][key] = value
         return json.dumps(rec)
+
     return edit
 
 
@@ -81,6 +82,7 @@ def test_check_rejects_bad_json_and_negative_with_events(tmp_path):
         rec = json.loads(line)
         rec["events"] = [{"event_type": "Riots"}]
         return json.dumps(rec) + "\n{not json"
+
     done = _run(_break(tmp_path, "negatives", edit))
     assert done.returncode == 1
     assert "a negative must have events: []" in done.stderr and "not JSON" in done.stderr

@@ -343,9 +343,11 @@ class ActorDictionary:
                     hit = (adj, lab, lab.end)
                     break
                 conj = _AND.match(text, adj.end)
-                shared = next(
-                    (lab for nxt in adjectives.get(conj.end(), ()) if (lab := label_after(nxt))), None
-                ) if conj else None
+                shared = (
+                    next((lab for nxt in adjectives.get(conj.end(), ()) if (lab := label_after(nxt))), None)
+                    if conj
+                    else None
+                )
                 if shared is not None:
                     hit = (adj, shared, adj.end)
                     break

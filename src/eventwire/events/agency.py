@@ -25,7 +25,6 @@ PATIENT_RELS = (
 )
 
 
-
 def relation(r: Any, verb: Any, trig: Any) -> str | None:
     """How an actor's head token ``r`` attaches to the event's verb or trigger (nsubj, agent, prep_on...)."""
     target_prep = None

@@ -349,4 +349,3 @@ class EventExtractor:
                 return refs[:1]
             break
         return []
-

@@ -33,6 +33,8 @@ SIDED_FAMILIES = {"transfer", "agreement", "weapons"}
 STRIKE_FAMILIES = {"air", "shelling", "suicide", "ied", "grenade", "chemical"}
 # Kinds of violence that, with no perpetrator named, ACLED codes to "Unidentified Armed Group (Country)".
 UNATTRIBUTED_FAMILIES = {"ied", "suicide", "grenade", "vac", "abduction", "sexual"}
+
+
 @dataclass
 class Roles:
     event_type: str
@@ -184,9 +186,7 @@ class RoleReader:
             )
         if fam == "transfer":
             # "X handed the base over to Y": Y takes it (actor1)
-            taker = next(
-                (a for a, span in actor_roots if relation(span.root, verb, head) == "prep_to"), None
-            )
+            taker = next((a for a, span in actor_roots if relation(span.root, verb, head) == "prep_to"), None)
             if taker is not None:
                 giver = next((a for a in (agent, patient, *others) if a is not None and a is not taker), None)
                 name2 = self._localised(giver, where, published) or (
