@@ -140,3 +140,16 @@ def test_a_group_blamed_later_is_the_perpetrator(text, group):
 def test_no_claim_credits_nobody():
     [e] = _happened("On 2 May 2023, gunmen ambushed a patrol near Mandera. No group claimed the attack.")
     assert not e.actor1.startswith("Al Shabaab")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2024, soldiers set up a checkpoint near Gao and opened fire on a truck.",
+        "On 2 May 2024, the council announced an emergency meeting in Goma.",
+        "On 2 May 2024, engineers restricted access to the dam near Kariba for repairs.",
+    ],
+)
+def test_words_of_the_new_families_in_other_senses_are_no_such_event(text):
+    subs = {e.sub_event_type for e in _happened(text)}
+    assert not subs & {"Other", "Looting/property destruction"}, subs
