@@ -117,3 +117,15 @@ def test_unknown_district_in_brackets_still_frames_the_town(analyze_places):
     a = analyze_places("On 3 May 2024, gunmen attacked Zyxwabad (Qorbleh, North Kivu), killing 3.")
     (town,) = by_mention(a, "Zyxwabad")
     assert town.country == "CD" and town.precision == "province"
+
+
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        ("Armed men robbed a pharmacy in Petion-Ville on Sunday.", "Petion-Ville", "HT"),
+        ("Residents of Delmas fled the shooting on Sunday.", "Delmas", "HT"),
+    ],
+)
+def test_a_hyphenated_name_the_index_knows_joined(analyze_places, text, mention, country):
+    [place] = by_mention(analyze_places(text), mention)
+    assert place.precision == "exact" and (place.country or "").upper() == country

@@ -86,6 +86,16 @@ class CandidateFinder(ContextCues):
 
     # -- context --------------------------------------------------------------
     # -- main -------------------------------------------------------------------
+    def _key(self, name: str) -> str:
+        """The index key of a name as written; a hyphenated name the index knows only joined
+        ("Petion-Ville" for "Petionville") takes the joined key."""
+        key = name_key(name)
+        if "-" in name and key and not self.has_key(key):
+            joined = name_key(name.replace("-", ""))
+            if joined and self.has_key(joined):
+                return joined
+        return key
+
     def find(
         self,
         text: str,
@@ -125,7 +135,7 @@ class CandidateFinder(ContextCues):
                     ):
                         continue  # "Kunar Province" keys as "Kunar": match the name, read the noun as a cue
                     abbr = abbreviation(text, sub[0].start, sub[0].end) if len(sub) == 1 else None
-                    key = abbreviation_key(abbr[0]) if abbr else name_key(text[sub[0].start : sub[-1].end])
+                    key = abbreviation_key(abbr[0]) if abbr else self._key(text[sub[0].start : sub[-1].end])
                     if key and len(key) >= 3 and self.has_key(key):
                         match = (i, j)
                         break
@@ -202,7 +212,7 @@ class CandidateFinder(ContextCues):
             for i, j in found:
                 sub = chunk[i:j]
                 s, e = sub[0].start, sub[-1].end
-                key = name_key(text[s : chunk[core_j - 1].end]) if core_j else name_key(text[s:e])
+                key = self._key(text[s : chunk[core_j - 1].end]) if core_j else self._key(text[s:e])
                 abbr = abbreviation(text, s, e) if j - i == 1 and known else None
                 if abbr:
                     key, e = abbreviation_key(abbr[0]), abbr[1]  # "Calif." stands for California
