@@ -153,3 +153,12 @@ def test_no_claim_credits_nobody():
 def test_words_of_the_new_families_in_other_senses_are_no_such_event(text):
     subs = {e.sub_event_type for e in _happened(text)}
     assert not subs & {"Other", "Looting/property destruction"}, subs
+
+
+def test_restrictions_are_the_states_and_crowds_looting_are_rioters():
+    [e] = _happened("On 2 May 2024, authorities imposed a curfew on Bukavu.")
+    assert e.actor1 == "Military Forces of the Democratic Republic of Congo (2019-)"
+    [f] = _happened("On 2 May 2024, crowds looted shops in Maputo after the results were announced.")
+    assert f.actor1 == "Rioters (Mozambique)"
+    [g] = _happened("On 2 May 2024, a British warship intercepted a Houthi drone near Hodeidah.")
+    assert (g.sub_event_type, g.actor1) == ("Disrupted weapons use", "Military Forces of the United Kingdom")

@@ -68,3 +68,8 @@ def civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
                         victims = True
     places = W["civilian_places"]
     return victims and (hits(trig, verb, places) or any(t.lemma_.lower() in places for t in sent))
+
+
+def crowd_agent(verb: Any) -> bool:
+    """ "crowds looted shops", "a mob ransacked ...": the verb's subject is an unorganised crowd."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in W["crowd_nouns"] for c in verb.children)

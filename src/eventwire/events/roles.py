@@ -22,7 +22,7 @@ from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary, _label_key
 from ..models import Actor
 from .agency import conjoined, enters, relation, roles_by_syntax, subjectless
 from .agreements import agreement_parties
-from .parties import civilian_victims, hits, is_source, is_victim
+from .parties import civilian_victims, crowd_agent, hits, is_source, is_victim
 from .syntax import clause_root
 from .territory import ARRESTS, TRANSFER, captives, territory_sub_type, unopposed
 from .words import load_words
@@ -261,6 +261,10 @@ class RoleReader:
                 name2 = hit
         if fam == "base":
             name2 = None  # a base is established by one actor; ACLED codes no actor2
+        if name1 is None and fam == "change":
+            name1 = role("state") if where else main_state  # a curfew, a shutdown: the state
+        if name1 is None and fam == "looting" and crowd_agent(verb):
+            name1 = role("rioters")  # "crowds looted shops": a riot's looting
         if fam in ("abduction", "sexual") and name2 is None:
             name2 = role("civilians")  # VAC by definition
         if fam in ("abduction", "arrest") and name2 and name2.startswith("Government of"):
