@@ -162,3 +162,12 @@ def test_restrictions_are_the_states_and_crowds_looting_are_rioters():
     assert f.actor1 == "Rioters (Mozambique)"
     [g] = _happened("On 2 May 2024, a British warship intercepted a Houthi drone near Hodeidah.")
     assert (g.sub_event_type, g.actor1) == ("Disrupted weapons use", "Military Forces of the United Kingdom")
+
+
+def test_an_event_the_classifier_adds_under_a_closing_said_is_the_reported_clause():
+    text = (
+        "On 3 May 2024, Syrian troops used munitions with a toxic substance against rebels near Harasta, "
+        "the opposition said."
+    )
+    [e] = _happened(text)
+    assert e.actor1 == "Military Forces of Syria"

@@ -111,7 +111,6 @@ def test_issue_16_type_targets(scores):
     assert scores["matched"] and scores["sub_type_acc"] * scores["matched"] / scores["gold"] >= 0.80
 
 
-@pytest.mark.xfail(strict=False, reason="issue 16 actor1 target (actors work)")
 def test_issue_16_actor1_target(scores):
     assert scores["actor1_acc"] * scores["matched"] / scores["gold"] >= 0.80
 

@@ -182,9 +182,14 @@ def learned_matches(sent: Any, decision: Decision, order: int) -> list[Any]:
     """A candidate for a sentence no trigger matched: the classifier's sub-type, anchored at the
     sentence's main verb, with the family whose rules find place and actors for that sub-type."""
     from .triggers import TriggerMatch, TriggerPattern
+    from .words import load_words
 
     etype, family = taxonomy()[decision.sub_event_type]
     anchor = sent.root
+    if anchor.lemma_.lower() in load_words()["report_lemmas"]:
+        # "X did Y, the army said": the event is the reported clause, the speaker no party to it
+        reported = (c for c in anchor.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB")
+        anchor = next(reported, anchor)
     if anchor.pos_ not in ("VERB", "NOUN", "PROPN"):
         anchor = next((t for t in sent if t.pos_ == "VERB"), anchor)
     pattern = TriggerPattern(family, (), etype, decision.sub_event_type, None, order)
