@@ -28,23 +28,16 @@ import csv
 import functools
 import logging
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..nlp.matching import Found, PhraseIndex, as_doc, leftmost_longest, longest_first
+from ..nlp.matching import PhraseIndex, as_doc, leftmost_longest, longest_first
+from .mentions import group_after, label_mentions
 
 log = logging.getLogger(__name__)
-
-# Between a country adjective and the label it qualifies: white space or hyphens ("Malian troops").
-_SEPARATOR = re.compile(r"[\s-]+")
-# between a label and the group it names members of: "militants of (the) X"
-_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
-# between coordinated country adjectives: "Russian and Ukrainian forces", "US, British aircraft"
-_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)")
 
 ENV_VAR = "EVENTWIRE_ACTORS"
 # Packaged actor files, read in this order (later aliases override earlier ones).
@@ -258,6 +251,18 @@ class ActorDictionary:
         militants") joins that mention, so the label is recorded without a second actor.
         """
         doc = as_doc(text_or_doc)
+        # One search per parsed article: the geo stage asks first (named actors hide place
+        # names), the actors stage again; the matches wait on the Doc (spaCy's user_data).
+        memo_key = ("eventwire.actor_matches", id(self))
+        held = doc.user_data.get(memo_key) if text_or_doc is doc else None
+        if held is not None:
+            return list(held)
+        found = self._find(doc)
+        if text_or_doc is doc:
+            doc.user_data[memo_key] = tuple(found)
+        return found
+
+    def _find(self, doc: Any) -> list[ActorMatch]:
         text = doc.text
         named: list[ActorMatch] = []
         for index in (self._named_ci, self._named_cs):
@@ -266,7 +271,7 @@ class ActorDictionary:
                 if lineage:
                     named.append(ActorMatch(f.start, f.end, f.text, lineage))
         labels: list[ActorMatch] = []
-        for adj, lab, end in self._label_mentions(doc, text):
+        for adj, lab, end in label_mentions(self, doc, text):
             label = _label_key(lab.text)
             role_bare = self.labels.get(label)
             if role_bare is None:
@@ -292,7 +297,7 @@ class ActorDictionary:
                 )
                 chosen.remove(host)
                 continue
-            group = self._group_after(lab, chosen, text)
+            group = group_after(self, lab, chosen, text)
             if group is not None:  # "militants of Al Shabaab": the group, by its members
                 out.remove(group)
                 span = text[lab.start : group.end]
@@ -301,61 +306,6 @@ class ActorDictionary:
                 continue
             out.append(lab)
         return sorted(out, key=lambda a: a.start)
-
-    def _group_after(self, lab: ActorMatch, named: list[ActorMatch], text: str) -> ActorMatch | None:
-        """The armed group of "fighters of the X" right after an armed-people label."""
-        if lab.role not in ("opposition", "unidentified") or lab.country:
-            return None
-        for c in named:
-            if c.start > lab.end and _MEMBERS_OF.fullmatch(text, lab.end, c.start):
-                entry = self.entries[c.lineage][0] if c.lineage in self.entries else None
-                return c if entry is not None and entry.actor_type in NON_STATE_ARMED else None
-        return None
-
-    def _label_mentions(self, doc: Any, text: str) -> Iterator[tuple[Found | None, Found, int]]:
-        """(country adjective or None, label, end of the mention), left to right, no overlaps.
-
-        At a position an adjective followed by a label is tried first (acronym adjectives,
-        then the others, each longest first, with the longest label after it), then a label
-        alone; what a mention covers is skipped. An adjective coordinated with one that has a
-        label ("Russian and Ukrainian forces") is a mention of that label too, ending with the
-        adjective."""
-        adjectives: dict[int, list[Found]] = {}
-        for index in (self._adj_cs, self._adj_ci):
-            for f in sorted(index.spans(doc, text), key=lambda f: -f.end):
-                adjectives.setdefault(f.start, []).append(f)
-        labels: dict[int, list[Found]] = {}
-        for f in sorted(self._label_index.spans(doc, text), key=lambda f: -f.end):
-            labels.setdefault(f.start, []).append(f)
-
-        def label_after(adj: Found) -> Found | None:
-            sep = _SEPARATOR.match(text, adj.end)
-            return labels[sep.end()][0] if sep and sep.end() in labels else None
-
-        last_end = -1
-        for pos in sorted(adjectives.keys() | labels.keys()):
-            if pos < last_end:
-                continue
-            hit: tuple[Found | None, Found, int] | None = None
-            for adj in adjectives.get(pos, ()):
-                lab = label_after(adj)
-                if lab is not None:
-                    hit = (adj, lab, lab.end)
-                    break
-                conj = _AND.match(text, adj.end)
-                shared = (
-                    next((lab for nxt in adjectives.get(conj.end(), ()) if (lab := label_after(nxt))), None)
-                    if conj
-                    else None
-                )
-                if shared is not None:
-                    hit = (adj, shared, adj.end)
-                    break
-            if hit is None and pos in labels:
-                hit = (None, labels[pos][0], labels[pos][0].end)
-            if hit is not None:
-                last_end = hit[2]
-                yield hit
 
 
 def _label_key(label: str) -> str:

@@ -89,8 +89,11 @@ _SKEL_DROP = re.compile(r"[aeiouyw ]")
 
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits with single spaces; diacritics and marks dropped."""
-    text = unicodedata.normalize("NFKD", text.translate(_MARKS))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().translate(_FOLD)
+    text = text.translate(_MARKS)
+    if not text.isascii():  # plain ASCII has nothing to decompose (most of an English article)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().translate(_FOLD)
     return " ".join(_NON_WORD.sub(" ", text).split())
 
 
