@@ -87,3 +87,14 @@ def test_user_file_extends_and_overrides(tmp_path):
     assert d.canonical_name("Example Brigade") == "Katiba Example"
     assert [m.lineage for m in d.find("The Example Brigade attacked.")] == ["katiba_x"]
     assert d.canonical_name("Daesh") == "Islamic State"  # packaged entries still there
+
+
+def test_a_parsed_article_is_searched_once(dictionary):
+    from eventwire.nlp.matching import as_doc
+
+    doc = as_doc("Malian and Nigerien troops clashed with militants of JNIM near Menaka.")
+    first = dictionary.find(doc)
+    assert [m.text for m in first] == ["Malian", "Nigerien troops", "militants of JNIM"]
+    first.append(None)  # a caller changing its list does not change what the Doc holds
+    assert dictionary.find(doc) == first[:-1]
+    assert dictionary.find(doc.text) == first[:-1]  # a string is searched afresh, with the same result
