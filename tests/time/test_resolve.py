@@ -74,3 +74,21 @@ def test_offsets_point_into_the_text():
     [mention] = find_dates(text, SUNDAY, offset=100)
     assert text[mention.start - 100 : mention.end - 100] == "on Friday"
     assert mention.date == "2018-06-29"
+
+
+def test_rules_skipped_for_want_of_their_words_find_nothing_they_would_have():
+    # each rule is tried only on a text holding one of its words (time/resolve.py _NEEDS);
+    # a check that skipping never loses a date a rule would have found
+    from eventwire.time import resolve as R
+
+    texts = [
+        "Fighting resumed on 3 Sept. 2023 and again late on Friday night, two weeks ago.",
+        "Troops withdrew earlier this month; a year ago they held the town since mid-March.",
+        "The deal, signed in 2019, lapsed the previous day and talks resume tomorrow.",
+    ]
+    for text in texts:
+        low = text.lower()
+        for rx, func, _ in R._RULES:
+            need = R._NEEDS.get(func.__name__, ())
+            if rx.search(text):
+                assert not need or any(n in low for n in need), func.__name__

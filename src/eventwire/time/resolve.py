@@ -331,13 +331,41 @@ def _adjectival_year(m, pub, anchor):
     return m["year"], YEAR
 
 
+# What each rule's match must contain (lower-cased substrings): a rule is tried only on a text
+# holding one of them, so most rules skip most sentences. Rules not listed are always tried.
+_DIGITS = tuple("0123456789")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "_iso": _DIGITS,
+    **dict.fromkeys(
+        ("_day_month_year", "_month_day_year", "_month_day", "_day_month", "_month_year", "_part_month",
+         "_prep_month"),
+        _MONTHS,
+    ),
+    "_weekday": ("day",),
+    "_today": ("day", "morning", "afternoon", "evening", "night"),
+    "_yesterday": ("yesterday", "night"),
+    "_tomorrow": ("tomorrow",),
+    **dict.fromkeys(("_same_day", "_day_before", "_day_after", "_n_days_ago"), ("day",)),
+    "_recent_days": ("day", "week"),
+    **dict.fromkeys(("_last_week", "_n_weeks_ago", "_recent_weeks"), ("week",)),
+    **dict.fromkeys(("_this_month", "_last_month", "_months_ago"), ("month",)),
+    **dict.fromkeys(("_this_year", "_last_year", "_n_years_ago"), ("year",)),
+    **dict.fromkeys(("_prep_year", "_adjectival_year"), _DIGITS),
+}  # fmt: skip
+
+
 def find_dates(
     text: str, published: str | None = None, anchor: str | None = None, offset: int = 0
 ) -> list[DateMention]:
     """Date expressions in ``text`` (offsets shifted by ``offset``), longest first, no overlaps."""
     pub, anc = _parse_iso(published), _parse_iso(anchor)
+    low = text.lower()
     found: list[tuple[int, int, str, Resolved, bool]] = []
     for rx, func, relative in _RULES:
+        need = _NEEDS.get(func.__name__)
+        if need is not None and not any(n in low for n in need):
+            continue
         for m in rx.finditer(text):
             found.append((m.start(), m.end(), m.group(0), func(m, pub, anc), relative))
     # Equal lengths: a stated date beats one resolved from the publication date.
