@@ -3,7 +3,9 @@
 "Government regains territory" is the government of the country where it happens (or forces
 fighting with it) taking a place back; "Non-state actor overtakes territory" is anyone else
 taking it, a foreign state's forces included (ACLED codebook). ``territory_sub_type`` decides
-from the capturing side the role reader found.
+from the capturing side the role reader found. A capture the sentence says was unopposed (the
+other side withdrew, vacated the place, "without a fight": ``unopposed``) is a Non-violent
+transfer of territory; a capture of people (``captives``) is an arrest.
 """
 
 from __future__ import annotations
