@@ -129,3 +129,16 @@ def test_unknown_district_in_brackets_still_frames_the_town(analyze_places):
 def test_a_hyphenated_name_the_index_knows_joined(analyze_places, text, mention, country):
     [place] = by_mention(analyze_places(text), mention)
     assert place.precision == "exact" and (place.country or "").upper() == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen imposed a curfew on residents of Djibo.",
+        "Soldiers patrolled the streets of Djibo on Monday.",
+        "A curfew was imposed on Djibo.",
+    ],
+)
+def test_people_and_parts_of_a_place_and_on_name_it(analyze_places, text):
+    [place] = by_mention(analyze_places(text), "Djibo")
+    assert (place.country or "").upper() == "BF"

@@ -65,6 +65,10 @@ class ContextCues:
             m.notes.append("kind-before")
             m.admin_cue = prev2 in c["admin_nouns"]
             m.region_frame = prev2 in ("countryside", "outskirts", "vicinity", "suburbs")
+        # "residents of X", "the streets of X": a place, kind unsaid
+        elif prev == "of" and prev2 in c["people_frames"]:
+            m.strong = True
+            m.notes.append("people-of")
         # "the village X" (noun directly before a name)
         elif prev in c["kind_nouns"] and prev not in ("area", "areas", "base", "state", "heights"):
             m.kind_cue = c["kind_nouns"][prev]

@@ -21,6 +21,7 @@ def cues() -> dict[str, Any]:
     return {
         "kind_nouns": kinds,
         "admin_nouns": set(data["admin_kind_nouns"]["list"]),
+        "people_frames": set(data["people_frames"]["list"]),
         "frames_before": sorted(data["region_frames"]["before"], key=len, reverse=True),
         "directions": set(data["region_frames"]["directions"]),
         "preps": set(data["prepositions"]["list"]),
