@@ -171,3 +171,14 @@ def test_an_event_the_classifier_adds_under_a_closing_said_is_the_reported_claus
     )
     [e] = _happened(text)
     assert e.actor1 == "Military Forces of Syria"
+
+
+def test_arrests_at_a_protest_are_its_intervention():
+    events = _happened(
+        "On 4 June 2024, police arrested three students protesting against fee increases in Kampala."
+    )
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Protest with intervention", "Police Forces of Uganda")
+    ]
+    [e] = _happened("On 4 June 2024, police arrested an opposition leader in Kampala.")
+    assert e.sub_event_type == "Arrests"
