@@ -182,3 +182,32 @@ def test_arrests_at_a_protest_are_its_intervention():
     ]
     [e] = _happened("On 4 June 2024, police arrested an opposition leader in Kampala.")
     assert e.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "On 10 April 2023, JNIM and Malian soldiers clashed near Boulkessi, leaving 11 dead.",
+            {"Armed clash"},
+        ),
+        ("On 18 March 2023, demonstrators clashed with police in Paris.", {"Violent demonstration"}),
+        (
+            "On 7 April 2023, the Sudanese army destroyed an RSF weapons depot near Omdurman.",
+            {"Disrupted weapons use"},
+        ),
+        ("On 7 April 2023, an airstrike destroyed an ammunition depot near Omdurman.", {"Air/drone strike"}),
+        ("On 1 April 2023, militiamen killed 12 farmers in Mangu.", {"Attack"}),
+    ],
+)
+def test_one_reading_per_happening(text, expected):
+    assert {e.sub_event_type for e in _happened(text)} == expected
+
+
+def test_a_blast_under_forces_is_not_theirs_and_talks_abroad_keep_the_home_government():
+    [e] = _happened(
+        "On 24 March 2023, an IED exploded under a military vehicle near Mopti, wounding 4 soldiers."
+    )
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")
+    [f] = _happened("On 27 March 2023, the government and the ELN signed a partial ceasefire in Havana.")
+    assert f.actor1 == "Government of Colombia"

@@ -22,6 +22,13 @@ SALVO_NOUNS = W["salvo_nouns"]
 
 PROTEST_PEOPLE = W["protest_people"]
 
+TOLL_STATES = W["toll_states"]
+
+
+def _is_toll_clause(trig: Any) -> bool:
+    """ "..., leaving 11 dead": "leave" stating a toll, not a departure."""
+    return trig.lemma_.lower() == "leave" and any(t.lemma_.lower() in TOLL_STATES for t in trig.subtree)
+
 
 def _is_duration_background(trig: Any) -> bool:
     """ "after years of fighting", "a four-year battle": a state of affairs, not one event."""

@@ -25,7 +25,13 @@ from ..models import Actor, Analysis, Article, Event
 from ..nlp.index import OffsetIndex
 from ..time import DAY, DateMention, find_dates
 from . import modality as mod
-from .background import _is_back_reference, _is_background, _is_duration_background, _is_noun_modifier
+from .background import (
+    _is_back_reference,
+    _is_background,
+    _is_duration_background,
+    _is_noun_modifier,
+    _is_toll_clause,
+)
 from .claimed import claimant, credit_claimant
 from .classify import EventClassifier, apply_decisions, learned_matches, score_sentences
 from .dating import event_date
@@ -240,7 +246,10 @@ class EventExtractor:
         for m in matches:
             fam = m.pattern.family
             trig = doc[m.head]
-            if trig.pos_ in ("NOUN", "PROPN") and self._governed_by_stronger(trig, m, matched_tokens):
+            # a noun pattern ("explosive devices") is governed through its noun, not its adjective
+            noun = next((doc[i] for i in m.tokens if doc[i].pos_ in ("NOUN", "PROPN")), None)
+            governed = noun is not None and trig.pos_ != "VERB"
+            if governed and self._governed_by_stronger(noun, m, matched_tokens):
                 continue
             if trig.text[:1].isupper() and any(
                 a.start <= trig.idx < a.end and not a.label for a, _ in actor_roots
@@ -251,6 +260,8 @@ class EventExtractor:
             if fam == "change" and trig.lemma_ == "deploy" and trig.dep_ in ("acl", "amod"):
                 continue
             if _is_duration_background(trig) or _is_background(trig, fam) or _is_back_reference(trig):
+                continue
+            if fam == "transfer" and _is_toll_clause(trig):
                 continue
             if _is_noun_modifier(trig, m.tokens):
                 continue
@@ -332,7 +343,10 @@ class EventExtractor:
 
     @staticmethod
     def _governed_by_stronger(trig: Any, m: TriggerMatch, matched_tokens: dict[int, TriggerMatch]) -> bool:
-        """A noun trigger inside another trigger's phrase ("dismantling mines and car bombs")."""
+        """A noun trigger inside another trigger's phrase ("dismantling mines and car bombs"); the
+        subject of the other trigger's verb is no part of its phrase ("an airstrike destroyed ...")."""
+        if trig.dep_ in ("nsubj", "nsubjpass"):
+            return False
         for anc in list(trig.ancestors)[:3]:
             other = matched_tokens.get(anc.i)
             if other is not None and other is not m and other.strength > m.strength:

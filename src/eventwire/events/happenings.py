@@ -103,7 +103,8 @@ def _one_per_happening(events: list[Event], triggers: dict[int, Any]) -> list[Ev
     - a capture subsumes the fighting at the same place ("stormed and took X");
     - a strike subsumes the clash it is part of ("killed in an air strike amid clashes");
     - an attack, strike or riot subsumes the property it destroys ("a mob ... set cars alight"),
-      a protest the arrests made at it ("arrested students protesting");
+      a protest the arrests made at it ("arrested students protesting"), a riot the protest it
+      grew from ("protesters clashed with police");
     - two trigger patterns on one word are one event, read by the longer pattern;
     - of several strategic developments at one place, the one stated by the main verb is kept
       ("reconciled ..., with militants laying down their arms" is the reconciliation).
@@ -134,8 +135,12 @@ def _one_per_happening(events: list[Event], triggers: dict[int, Any]) -> list[Ev
                 drop.add(id(e))  # the strike's victims belong to the strike
             if e.sub_event_type == "Looting/property destruction" and types & VIOLENT_TYPES:
                 drop.add(id(e))  # "shelled the cars ..., burning several": the damage of the attack
+            if e.sub_event_type == "Disrupted weapons use" and "Explosions/Remote violence" in types:
+                drop.add(id(e))  # "an airstrike destroyed a depot": the strike
             if e.sub_event_type == "Arrests" and "Protests" in types:
                 drop.add(id(e))  # "arrested students protesting": the protest's intervention
+            if e.event_type == "Protests" and "Riots" in types:
+                drop.add(id(e))  # "protesters clashed with police": the protest turned riot
         strategic = [e for e in group if e.event_type == "Strategic developments" and id(e) not in drop]
         if len(strategic) > 1:
             top = min(_depth(triggers[id(e)]) for e in strategic)

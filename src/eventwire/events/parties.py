@@ -73,3 +73,8 @@ def civilian_victims(sent: Any, trig: Any, verb: Any) -> bool:
 def crowd_agent(verb: Any) -> bool:
     """ "crowds looted shops", "a mob ransacked ...": the verb's subject is an unorganised crowd."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in W["crowd_nouns"] for c in verb.children)
+
+
+def killed_civilians(trig: Any) -> bool:
+    """ "killed 12 farmers", "massacred villagers": the object of a killing is civilian by the word."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in W["victim_nouns"] for c in trig.children)

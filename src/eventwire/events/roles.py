@@ -22,7 +22,7 @@ from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary, _label_key
 from ..models import Actor
 from .agency import conjoined, enters, relation, roles_by_syntax, subjectless
 from .agreements import agreement_parties
-from .parties import civilian_victims, crowd_agent, hits, is_source, is_victim
+from .parties import civilian_victims, crowd_agent, hits, is_source, is_victim, killed_civilians
 from .syntax import clause_root
 from .territory import ARRESTS, TRANSFER, captives, territory_sub_type, unopposed
 from .words import load_words
@@ -200,8 +200,13 @@ class RoleReader:
             # "X and Y reached a truce", "X signed a deal with Y": the parties in the order stated
             parties = (assoc, patient, *others)
             party = next((a for a in parties if a is not None and a.name != agent.name), None)
-            return Roles(event_type, sub, self._localised(agent, where, published),
-                         self._localised(party, where, published) or main_opp)  # fmt: skip
+            # talks abroad ("the government and the ELN signed ... in Havana"): a generic party is
+            # of the country of the named one, not of the place of signing
+            home = next(
+                (a.country for a in (agent, party) if a is not None and not a.label and a.country), where
+            )
+            return Roles(event_type, sub, self._localised(agent, home, published),
+                         self._localised(party, home, published) or main_opp)  # fmt: skip
         if fam in SIDED_FAMILIES:
             pool = [a for a in (agent, patient, *others) if a is not None]
             st = next((self._localised(a, where, published) for a in pool if is_state(a)), main_state)
@@ -214,12 +219,29 @@ class RoleReader:
             return Roles(event_type, sub, st, ns)
         a1 = agent
         country_agent = None if a1 is not None else self._country_subject(verb, published)
+        crowd = ("protesters", "rioters")
+        if fam == "clash" and any(a is not None and a.actor_type in crowd for a in (agent, patient)):
+            # "demonstrators clashed with police": a violent demonstration, the force as actor2
+            force = next(
+                (a for a in (agent, patient, *others) if a is not None and a.actor_type not in crowd), None
+            )
+            return Roles(
+                "Riots", "Violent demonstration", role("rioters"), self._localised(force, where, published)
+            )
         if fam in ("riot", "mob"):
             # a riot's actor1 is always "Rioters (Country)"; a group leading it is the associate
             name2 = self._localised(patient, where, published) if patient is not None else None
             lead = agent if agent is not None and agent.actor_type not in ("rioters", "protesters") else None
             return Roles(event_type, sub, role("rioters"), name2, self._localised(lead, where, published))
         attackers = [a for a in armed if id(a) not in victims]
+        if fam in ("ied", "suicide", "grenade"):
+            # "an IED exploded under a military vehicle": forces in a phrase of the blast's verb
+            # are what it hit, not who set it
+            attackers = [
+                a
+                for a in attackers
+                if not (is_state(a) and (relation(spans[id(a)].root, verb, head) or "").startswith("prep_"))
+            ]
         if a1 is None and attackers and country_agent is None:
             a1 = next((a for a in attackers if is_state(a)), attackers[0])
         a2 = patient if patient is not None and patient is not a1 else None
@@ -252,6 +274,11 @@ class RoleReader:
         ):
             event_type, sub = "Violence against civilians", "Attack"
             name2 = self._localised(patient or civilians[0], where, published)
+        elif fam == "kill" and patient is None and not is_state(a1) and killed_civilians(trig):
+            # "militiamen killed 12 farmers": people civilian by the word, no armed side named
+            event_type, sub = "Violence against civilians", "Attack"
+            name1 = self._localised(a1, where, published) or role("unidentified")
+            name2 = role("civilians")
         if fam in STRIKE_FAMILIES and not military_target and (name2 is None or patient is None):
             hit = self._localised(civilians[0], where, published) if civilians else None
             if hit is None and civilian_victims(sent, trig, verb):
