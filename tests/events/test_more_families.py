@@ -211,3 +211,30 @@ def test_a_blast_under_forces_is_not_theirs_and_talks_abroad_keep_the_home_gover
     assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Mali)", "Military Forces of Mali (2021-)")
     [f] = _happened("On 27 March 2023, the government and the ELN signed a partial ceasefire in Havana.")
     assert f.actor1 == "Government of Colombia"
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        (
+            "On 9 May 2024, a suicide bomber detonated explosives at a bus station in Peshawar, killing 12.",
+            "Suicide bomb",
+        ),
+        ("On 9 May 2024, army engineers detonated unexploded shells near Kunduz.", "Disrupted weapons use"),
+        (
+            "On 3 May 2024, soldiers detained a journalist in Bamako; his whereabouts remain unknown.",
+            "Abduction/forced disappearance",
+        ),
+    ],
+)
+def test_the_reading_the_whole_phrase_gives(text, sub):
+    assert [e.sub_event_type for e in _happened(text)] == [sub]
+
+
+def test_a_role_whose_lineage_ended_goes_to_its_successor():
+    [e] = _happened("On 9 May 2024, army engineers detonated unexploded shells near Kunduz.")
+    assert e.actor1 == "Military Forces of Afghanistan (2021-)"
+    [f] = _happened(
+        "On 9 May 2019, army engineers detonated unexploded shells near Kunduz.", published="2019-05-10"
+    )
+    assert f.actor1 == "Military Forces of Afghanistan (2004-2021)"

@@ -214,6 +214,18 @@ class ActorDictionary:
         open_ended = [e for e in entries if e.valid_to is None]
         return open_ended[-1] if open_ended else entries[-1]
 
+    def _successor(self, ended: ActorEntry, date: str) -> ActorEntry | None:
+        """Another lineage's entry of the same country and type, valid on ``date`` and named like
+        ``ended`` ("Military Forces of X (...)"): who holds the role after a lineage ended."""
+        stem = ended.canonical.split(" (")[0]
+        for lineage in self.entries:
+            e = self.entry(lineage, date)
+            valid = (e.valid_from or "") <= date[:10] and (e.valid_to is None or date[:10] < e.valid_to)
+            if valid and e is not ended and e.country == ended.country and e.actor_type == ended.actor_type:
+                if e.canonical.split(" (")[0] == stem:
+                    return e
+        return None
+
     def canonical_name(self, name: str, date: str | None = None) -> str | None:
         lineage = self.lineage_of(name)
         return self.entry(lineage, date).canonical if lineage else None
@@ -234,6 +246,8 @@ class ActorDictionary:
             country = country.upper()
             if prefix and f"{prefix}:{country}" in self.entries:
                 e = self.entry(f"{prefix}:{country}", date)
+                if date and e.valid_to and e.valid_to <= (date + "-01-01")[:10]:
+                    e = self._successor(e, date) or e  # the Taliban's forces after the republic's
                 return e.canonical, e.actor_type
             name = self.country_name(country)
             if name:

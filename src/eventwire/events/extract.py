@@ -345,7 +345,10 @@ class EventExtractor:
     def _governed_by_stronger(trig: Any, m: TriggerMatch, matched_tokens: dict[int, TriggerMatch]) -> bool:
         """A noun trigger inside another trigger's phrase ("dismantling mines and car bombs"); the
         subject of the other trigger's verb is no part of its phrase ("an airstrike destroyed ...")."""
-        if trig.dep_ in ("nsubj", "nsubjpass"):
+        top = trig
+        while top.dep_ in ("compound", "amod") and top.head.i != top.i:
+            top = top.head  # "a suicide bomber detonated ...": the phrase "suicide bomber" is the subject
+        if top.dep_ in ("nsubj", "nsubjpass"):
             return False
         for anc in list(trig.ancestors)[:3]:
             other = matched_tokens.get(anc.i)

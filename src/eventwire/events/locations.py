@@ -139,9 +139,17 @@ def _in_description(tok: Any, trig: Any) -> bool:
 
 
 def _reduced_relative(verb: Any, trig: Any) -> bool:
-    """ "despite the truce agreed in Astana" parsed as an adverbial clause: a subjectless past
-    participle right after a noun (not the trigger, not people) still describes that noun."""
-    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i == 0 or _in_subtree(trig, verb):
+    """ "despite the truce agreed in Astana" parsed as an adverbial clause or a conjunct: a
+    subjectless past participle right after a noun (not the trigger, not people) still describes
+    that noun."""
+    # a subjectless past form right after a noun is a participle whatever its tag or attachment
+    # ("the truce agreed in Astana" comes out as VBD, as an adverbial clause or a conjunct)
+    if (
+        verb.dep_ not in ("advcl", "conj")
+        or verb.tag_ not in ("VBN", "VBD")
+        or verb.i == 0
+        or _in_subtree(trig, verb)
+    ):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
         return False

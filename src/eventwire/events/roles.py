@@ -294,6 +294,11 @@ class RoleReader:
             name1 = role("rioters")  # "crowds looted shops": a riot's looting
         if fam in ("abduction", "sexual") and name2 is None:
             name2 = role("civilians")  # VAC by definition
+        after = sent.doc[sent.start : min(len(sent.doc), sent.end + 20)]  # "...; his whereabouts ..."
+        if fam == "arrest" and any(t.lemma_.lower() in W["disappearance_cues"] for t in after):
+            # "detained a teacher; his whereabouts remain unknown": a forced disappearance (ACLED)
+            event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
+            name2 = name2 or role("civilians")
         if fam in ("abduction", "arrest") and name2 and name2.startswith("Government of"):
             # "abducted pupils from a government school": the government names the school
             name2 = role("civilians")
