@@ -238,3 +238,9 @@ def test_a_role_whose_lineage_ended_goes_to_its_successor():
         "On 9 May 2019, army engineers detonated unexploded shells near Kunduz.", published="2019-05-10"
     )
     assert f.actor1 == "Military Forces of Afghanistan (2004-2021)"
+
+
+def test_civilians_killed_by_a_mine_are_its_victims_not_a_clash():
+    text = "On 6 January 2025, two herders were killed when their cart hit an anti-tank mine outside Kupiansk (Kharkiv)."
+    [e] = _happened(text)
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Ukraine)", "Civilians (Ukraine)")

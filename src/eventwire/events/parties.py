@@ -76,5 +76,7 @@ def crowd_agent(verb: Any) -> bool:
 
 
 def killed_civilians(trig: Any) -> bool:
-    """ "killed 12 farmers", "massacred villagers": the object of a killing is civilian by the word."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in W["victim_nouns"] for c in trig.children)
+    """ "killed 12 farmers", "two herders were killed": who was killed is civilian by the word."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in W["victim_nouns"] for c in trig.children
+    )
