@@ -241,6 +241,6 @@ def test_a_role_whose_lineage_ended_goes_to_its_successor():
 
 
 def test_civilians_killed_by_a_mine_are_its_victims_not_a_clash():
-    text = "On 6 January 2025, two herders were killed when their cart hit an anti-tank mine outside Kupiansk (Kharkiv)."
+    text = "On 6 January 2025, two herders were killed when their cart hit a mine outside Kupiansk (Kharkiv)."
     [e] = _happened(text)
     assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Ukraine)", "Civilians (Ukraine)")
