@@ -44,3 +44,10 @@ def test_unreadable_weights_give_a_clear_error(tmp_path):
         bad.write_text(content, encoding="utf-8")
         with pytest.raises(EventwireError, match="E120|cue model"):
             CueModel.load(bad)
+
+
+def test_a_group_stance_is_a_claim_but_a_group_act_is_not(analyze_claims):
+    a = analyze_claims("Most farmers in Vestmark support the new water levy, a survey found.")
+    assert any("water levy" in (att.claim or "") for att in a.attributions)
+    b = analyze_claims("Rebels in Harrowgate refused to lay down their weapons on Tuesday.")
+    assert not any(att.cue == "refused" for att in b.attributions)

@@ -33,8 +33,10 @@ from .subjects import SubjectMixin
 from .words import (
     DECLARED_ACTS,
     FIGURE_NOUNS,
+    GROUP_HEADS,
     NON_SPEAKERS,
     PERSON_HEADS,
+    STANCE_VERBS,
     STATEMENT_NOUNS,
     _Claim,
     _span_text,
@@ -47,6 +49,9 @@ from .words import (
 __all__ = ["ClaimFinder", "acronym_defs", "acronym_map"]
 
 log = logging.getLogger(__name__)
+
+# Learned-cue score a group subject ("the campaign", "voters") needs; a person's is the model's own.
+GROUP_THRESHOLD = 0.75
 
 
 class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
@@ -211,10 +216,15 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             if region_at(self.quotes, tok.idx) is not None:
                 continue
             subj = self._subject(tok)
-            if subj is None or not self._person_like(subj) or subj.lower_ == "they":
-                # a group's or a state's stance verb is usually an act to report ("refused to withdraw")
+            if subj is None:
                 continue
-            if not model.is_cue(tok, False):
+            person = self._person_like(subj) and subj.lower_ != "they"
+            # A group's stance verb is often an act to report ("refused to withdraw"): a group
+            # subject needs a surer score than a person.
+            if not person and (not self._group_like(subj) or self._participial(tok)):
+                continue  # "..., officials said, underscoring the threat": the outlet's gloss
+            need = None if person or tok.lemma_.lower() in STANCE_VERBS else GROUP_THRESHOLD
+            if not model.is_cue(tok, False, need):
                 continue
             claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
             if claim is not None:
@@ -325,6 +335,17 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             subj.ent_type_ == "PERSON"
             or subj.lower_ in ("he", "she", "i", "we", "they")
             or subj.lemma_.lower() in PERSON_HEADS
+        )
+
+    def _group_like(self, subj: Any) -> bool:
+        """A subject that can take a stance as a group: "they", a party, voters, 40 percent."""
+        lemma = subj.lemma_.lower()
+        return (
+            subj.lower_ == "they"
+            or lemma in GROUP_HEADS
+            or lemma.rstrip("s") in GROUP_HEADS
+            or lemma in self.res.anon_heads
+            or subj.ent_type_ in ("ORG", "NORP")
         )
 
     def _object_claim_ok(self, lemma: str, subj: Any) -> bool:
