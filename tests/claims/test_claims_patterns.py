@@ -164,3 +164,13 @@ def test_outlet_relays_inner_claim(analyze_claims):
 )
 def test_no_claim_without_a_source(analyze_claims, text):
     assert analyze_claims(text).attributions == []
+
+
+def test_she_with_nobody_in_reach_goes_to_the_last_named_person(analyze_claims):
+    text = (
+        "Senator Ana Kovac opened the new bridge in Vestmark on Monday. The bridge cost ten million crowns. "
+        "Work on it began in May. Traffic was light at first. She said the town would grow."
+    )
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if att.claim and "town would grow" in att.claim)
+    assert att.speaker == "Ana Kovac"

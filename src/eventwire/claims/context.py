@@ -115,7 +115,7 @@ class ContextMixin:
                 claim.person = prev.person
                 return
             if is_pronoun and subj.lower_ in ("he", "she"):
-                found = self._preceding_entity(subj, ("PERSON",))
+                found = self._preceding_entity(subj, ("PERSON",)) or self._last_person(subj, earlier)
             elif is_pronoun or lemma in BODY_ANAPHORS:
                 found = self._preceding_entity(subj, ("ORG",), acronyms=True)
             else:
@@ -174,6 +174,28 @@ class ContextMixin:
         if best is None:
             return None
         return self._expand(best.text), best.start_char, best.end_char
+
+    def _last_person(self, pron: Any, earlier: list[_Claim]) -> tuple[str, int, int] | None:
+        """Fallback for a *he*/*she* with nobody in reach: the last person who spoke before, however
+        far back, or else the last person named outside a quotation (no "Mrs." for *he*, no "Mr."
+        for *she*)."""
+        female = pron.lower_ == "she"
+        for c in reversed(earlier):
+            start = c.att.speaker_start
+            if c.person and c.att.speaker and c.att.speaker.lower() not in PRONOUNS and start is not None:
+                if self._title_fits(start, female):
+                    return c.att.speaker, c.att.speaker_start, c.att.speaker_end or c.att.speaker_start
+        best = None
+        for ent in self.index.ents_starting_between(0, pron.idx):
+            if ent.label_ != "PERSON" or ent.end_char > pron.idx or region_at(self.quotes, ent.start_char):
+                continue
+            if best is None or ent.start_char > best.start_char:
+                best = ent if self._title_fits(ent.start_char, female) else best
+        return None if best is None else (best.text, best.start_char, best.end_char)
+
+    def _title_fits(self, start: int, female: bool) -> bool:
+        before = self.text[max(0, start - 5) : start]
+        return not ((female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)))
 
     def _first_full_name(self, last_word: str) -> Any | None:
         """The first person entity of two or more words ending in ``last_word``."""
