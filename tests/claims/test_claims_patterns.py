@@ -174,3 +174,16 @@ def test_she_with_nobody_in_reach_goes_to_the_last_named_person(analyze_claims):
     a = analyze_claims(text)
     att = next(att for att in a.attributions if att.claim and "town would grow" in att.claim)
     assert att.speaker == "Ana Kovac"
+
+
+def test_a_stance_noun_with_an_owner_is_a_claim(analyze_claims):
+    a = analyze_claims("Mayor Ana Kovac repeated her belief that the harbour levy would fail.")
+    att = next(att for att in a.attributions if att.claim and "harbour levy would fail" in att.claim)
+    assert att.speaker == "Ana Kovac" and att.kind == "belief"
+    b = analyze_claims("The senator's claim that the bridge was unsafe drew criticism in Vestmark.")
+    assert any(att.kind == "speech" and "bridge was unsafe" in (att.claim or "") for att in b.attributions)
+
+
+def test_a_place_s_plan_is_no_claim(analyze_claims):
+    a = analyze_claims("Norway's decision to close its border angered traders.")
+    assert not a.attributions

@@ -179,7 +179,7 @@ class ContextMixin:
         """Fallback for a *he*/*she* with nobody in reach: the last person who spoke before, however
         far back, or else the last person named outside a quotation (no "Mrs." for *he*, no "Mr."
         for *she*)."""
-        female = pron.lower_ == "she"
+        female = pron.lower_ in ("she", "her")
         for c in reversed(earlier):
             start = c.att.speaker_start
             if c.person and c.att.speaker and c.att.speaker.lower() not in PRONOUNS and start is not None:

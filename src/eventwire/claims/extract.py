@@ -25,6 +25,7 @@ from ..models import Actor, Attribution
 from ..nlp.index import DocIndex
 from .context import ContextMixin
 from .learned import CueModel
+from .nouns import NounCueMixin
 from .quotes import quote_regions, region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .spans import SpanMixin
@@ -54,7 +55,7 @@ log = logging.getLogger(__name__)
 GROUP_THRESHOLD = 0.75
 
 
-class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
+class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMixin):
     """Finds attributions in one parsed document. Build once per article."""
 
     def __init__(self, res: ClaimResources, cue_model: CueModel | None = None):
@@ -99,6 +100,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
                 out.append(claim)
         if self.cue_model is not None:
             out.extend(self._learned_claims(sent, si, earlier, out))
+        out.extend(self._noun_claims(sent, si, earlier, out))
         if not out:
             tail = self._tail_attribution(sent, si)
             if tail is not None:
