@@ -23,7 +23,7 @@ from .quotes import quote_regions, region_at
 log = logging.getLogger(__name__)
 
 # Minimum training positives for a lemma to be kept as a possible cue.
-MIN_POSITIVES = 2
+MIN_POSITIVES = 1
 # Features seen fewer times than this in training are dropped; weights smaller than MIN_WEIGHT too.
 MIN_COUNT = 3
 MIN_WEIGHT = 0.05
