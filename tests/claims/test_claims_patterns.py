@@ -187,3 +187,21 @@ def test_a_stance_noun_with_an_owner_is_a_claim(analyze_claims):
 def test_a_place_s_plan_is_no_claim(analyze_claims):
     a = analyze_claims("Norway's decision to close its border angered traders.")
     assert not a.attributions
+
+
+def test_quote_hung_on_the_name_and_a_subordinate_subject(analyze_claims):
+    text = (
+        "“The levy is fair, because the harbour needs repair,” Ana Kovac, 61, told Vestmark Radio.\n\n"
+        "Asked whether Ivo Marek would back the levy, she replied: “I hope so.”"
+    )
+    a = analyze_claims(text)
+    first = next(att for att in a.attributions if "levy is fair" in (att.claim or ""))
+    assert first.speaker == "Ana Kovac"
+    second = next(att for att in a.attributions if "hope so" in (att.claim or ""))
+    assert second.speaker == "Ana Kovac"
+
+
+def test_a_fronted_when_clause_is_not_the_claim(analyze_claims):
+    a = analyze_claims("After the council voted on Monday, Ana Kovac said the harbour would reopen in May.")
+    att = next(att for att in a.attributions if att.cue == "said")
+    assert "harbour would reopen" in att.claim and "council voted" not in att.claim

@@ -166,6 +166,8 @@ class ContextMixin:
                 continue
             if ent.root.dep_ not in ("nsubj", "nsubjpass") or region_at(self.quotes, ent.start_char):
                 continue
+            if ent.root.head.dep_ not in ("ROOT", "conj"):
+                continue  # "Asked whether Ann Ray would run, she said": a subordinate clause's subject
             before = self.text[max(0, ent.start_char - 5) : ent.start_char]
             if (female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)):
                 continue

@@ -51,6 +51,8 @@ __all__ = ["ClaimFinder", "acronym_defs", "acronym_map"]
 
 log = logging.getLogger(__name__)
 
+# Subordinators of a clause that sets the occasion of a statement rather than being its content.
+OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
 # Learned-cue score a group subject ("the campaign", "voters") needs; a person's is the model's own.
 GROUP_THRESHOLD = 0.75
 
@@ -248,6 +250,12 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             return None
         children = list(tok.children)
         ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.i != subj.i]
+        # "After the vote ended, X said ...": a clause under "after"/"when" is the occasion, not the claim
+        ccomp = [
+            c
+            for c in ccomp
+            if c.i > tok.i or not any(g.dep_ == "mark" and g.lower_ in OCCASION_MARKS for g in c.children)
+        ]
         if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and subj.i < tok.i and subj.head.i != tok.i:
             ccomp = [c for c in ccomp if c.i < subj.left_edge.i or c.i > tok.i]
         if lemma in ("put", "estimate"):

@@ -65,6 +65,8 @@ class SpanMixin:
 
     def _quote_before(self, sent: Any, subj: Any) -> list[Any]:
         limit = subj.left_edge.idx
+        if any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in subj.children):
+            limit = subj.idx  # the quote hangs on the speaker's name: it ends before the name
         for qs, qe in reversed(self.quotes):
             if qe <= limit and (limit - qe <= 3 or sent.start_char <= qe) and qe >= sent.start_char - 3:
                 span = self.doc.char_span(qs, qe, alignment_mode="expand")

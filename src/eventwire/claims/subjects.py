@@ -128,7 +128,8 @@ class SubjectMixin:
                 skip.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.i > head.i and c.lower_ not in ("of", "for", "in", "from", "at"):
                 skip.update(t.i for t in c.subtree)
-            if c.dep_ in ("advmod", "cc", "punct") and c.i < head.i:
+            if c.dep_ in ("advmod", "cc", "punct", "ccomp", "parataxis") and c.i < head.i:
+                # "“We will win,” Ana Kovac told ...": the parser may hang the quote on the name
                 skip.update(t.i for t in c.subtree)
         toks = [t for t in head.subtree if t.i not in skip]
         para_start = self.text.rfind("\n", 0, head.idx) + 1
