@@ -205,3 +205,11 @@ def test_a_fronted_when_clause_is_not_the_claim(analyze_claims):
     a = analyze_claims("After the council voted on Monday, Ana Kovac said the harbour would reopen in May.")
     att = next(att for att in a.attributions if att.cue == "said")
     assert "harbour would reopen" in att.claim and "council voted" not in att.claim
+
+
+def test_a_stance_adjective_after_be_is_a_belief(analyze_claims):
+    a = analyze_claims("Senator Ana Kovac is not sure the harbour levy can pass this year.")
+    att = next(att for att in a.attributions if "harbour levy can pass" in (att.claim or ""))
+    assert att.kind == "belief" and "Ana Kovac" in att.speaker
+    b = analyze_claims("The bridge is ready for traffic.")
+    assert not b.attributions

@@ -103,6 +103,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         if self.cue_model is not None:
             out.extend(self._learned_claims(sent, si, earlier, out))
         out.extend(self._noun_claims(sent, si, earlier, out))
+        out.extend(self._adjective_claims(sent, si, earlier, out))
         if not out:
             tail = self._tail_attribution(sent, si)
             if tail is not None:

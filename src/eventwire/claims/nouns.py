@@ -1,10 +1,12 @@
-"""Claims carried by a noun: "his claim that ...", "the senator's belief that ...", "her view is that ...".
+"""Claims carried by a noun or an adjective: "his claim that ...", "X is sure that ...".
 
 A speech or stance noun (``speech_noun`` / ``belief_noun`` in ``claims_cues.tsv``) whose owner is
 written as a possessive ("the mayor's promise to ...") or with "by" ("a decision by the council
 to ...") is a cue: the owner is the speaker, the noun's that-clause, infinitive or "for"/"on"
 object is the claim. "Her view is that ..." (the noun as a copula's subject) takes the
-copula's clause. Possessive pronouns point back like *he*/*she*/*they*.
+copula's clause. Possessive pronouns point back like *he*/*she*/*they*. A stance adjective after
+"be" (``stance_adjectives`` in ``claims_words.tsv``: "voters are tired of ...", "she is not sure she
+can ...") with a person or group subject is a belief; the claim is the adjective's complement.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from .quotes import region_at
 from .resources import ClaimResources
-from .words import _char_span, _Claim, _strip_punct
+from .words import STANCE_ADJECTIVES, _char_span, _Claim, _strip_punct
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,53 @@ class NounCueMixin:
             if pron is not None:
                 if not self._resolve_possessive(claim, owner, pron, earlier + found + out):
                     continue
+            out.append(claim)
+        return out
+
+    def _adjective_claims(
+        self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]
+    ) -> list[_Claim]:
+        out: list[_Claim] = []
+        taken = {c.cue_i for c in found}
+        for adj in sent:
+            if (
+                adj.dep_ != "acomp"
+                or adj.lemma_.lower() not in STANCE_ADJECTIVES
+                and adj.lower_ not in STANCE_ADJECTIVES
+            ):
+                continue
+            verb = adj.head
+            if verb.lemma_ != "be" or verb.i in taken or region_at(self.quotes, adj.idx) is not None:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or not (self._person_like(subj) or self._group_like(subj)):
+                continue
+            content = None
+            for c in adj.children:
+                if c.i < adj.i:
+                    continue
+                if c.dep_ in ("ccomp", "xcomp") or (
+                    c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                ):
+                    content = c
+                    break
+            if content is None:
+                content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+            if content is None:
+                continue
+            skip = content.i if content.dep_ == "prep" else -1
+            claim_toks = [
+                t for t in content.subtree if t.i != skip and not (t.dep_ == "mark" and t.head.i == content.i)
+            ]
+            claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
+            if len([t for t in claim_toks if not t.is_punct]) < 2:
+                continue
+            speaker_toks = self._speaker_tokens(self._statement_owner(subj))
+            att = self._make_attribution(speaker_toks, claim_toks, adj.text, sent, cue_tok=adj)
+            att.kind = "belief"
+            claim = _Claim(att, adj.i, si, (subj.left_edge.i, subj.i + 1))
+            claim.role, claim.person = self._role_and_person(speaker_toks)
+            self._resolve_anaphor(claim, subj, earlier + found + out)
             out.append(claim)
         return out
 
