@@ -213,3 +213,12 @@ def test_a_stance_adjective_after_be_is_a_belief(analyze_claims):
     assert att.kind == "belief" and "Ana Kovac" in att.speaker
     b = analyze_claims("The bridge is ready for traffic.")
     assert not b.attributions
+
+
+def test_infinitive_and_gerund_cues_take_the_main_subject(analyze_claims):
+    a = analyze_claims("Ana Kovac was quick to point out that the harbour levy had failed twice.")
+    att = next(att for att in a.attributions if "levy had failed" in (att.claim or ""))
+    assert att.speaker == "Ana Kovac"
+    b = analyze_claims("Ivo Marek answered the council by warning that the bridge would close.")
+    att = next(att for att in b.attributions if "bridge would close" in (att.claim or ""))
+    assert att.speaker == "Ivo Marek"

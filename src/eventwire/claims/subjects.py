@@ -58,10 +58,27 @@ class SubjectMixin:
                 # participial attribution: "She left the stage, saying ...": the main clause's subject
                 cur = cur.head
                 continue
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if cur.dep_ in ("xcomp", "advcl") and infinitive:
+                # "She was quick to point out ...", "He rose to demand ...": the main clause's subject
+                head = cur.head
+                if head.dep_ == "acomp" and head.pos_ == "ADJ":
+                    head = head.head
+                if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.res.verb_kinds:
+                    cur = head  # ("wanted to state ..." is an intention: no statement yet)
+                    continue
+            if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
+                # "He answered by calling for ...", "after warning that ...": the main clause's subject
+                if cur.head.head.pos_ in ("VERB", "AUX"):
+                    cur = cur.head.head
+                    continue
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 head = cur.head
                 if head.lemma_.lower() in self.res.anon_heads or head.ent_type_ in ("PERSON", "ORG"):
                     return head  # "sources confirming that ..."
+                lem = head.lemma_.lower()
+                if cur.tag_ == "VBG" and (lem in self.res.evidence_nouns or lem in PERSON_HEADS):
+                    return head  # "a poll showing that ...", "candidates proposing ..."
             break
         if tok.dep_ == "ROOT":
             return self._name_before(tok)
