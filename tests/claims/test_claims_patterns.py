@@ -222,3 +222,16 @@ def test_infinitive_and_gerund_cues_take_the_main_subject(analyze_claims):
     b = analyze_claims("Ivo Marek answered the council by warning that the bridge would close.")
     att = next(att for att in b.attributions if "bridge would close" in (att.claim or ""))
     assert att.speaker == "Ivo Marek"
+
+
+def test_transcript_and_poll_lines_give_claims(analyze_claims):
+    text = (
+        "Poll: Harbour Levy Loses Support in Vestmark.\n\n"
+        "The radio host spoke to the mayor on Sunday.\n\n"
+        "KOVAC: We will rebuild the harbour before the winter storms.\n\n"
+        "UPDATE: The interview was recorded on Saturday."
+    )
+    a = analyze_claims(text)
+    assert any(att.speaker == "Poll" and att.kind == "evidence" for att in a.attributions)
+    assert any(att.speaker == "KOVAC" and "rebuild the harbour" in att.claim for att in a.attributions)
+    assert not any(att.speaker == "UPDATE" for att in a.attributions)

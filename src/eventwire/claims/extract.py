@@ -25,6 +25,7 @@ from ..models import Actor, Attribution
 from ..nlp.index import DocIndex
 from .context import ContextMixin
 from .learned import CueModel
+from .lines import LineClaimMixin
 from .nouns import NounCueMixin
 from .quotes import quote_regions, region_at
 from .resources import MEDIA_HEADS, ClaimResources
@@ -57,7 +58,7 @@ OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "
 GROUP_THRESHOLD = 0.75
 
 
-class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMixin):
+class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMixin, LineClaimMixin):
     """Finds attributions in one parsed document. Build once per article."""
 
     def __init__(self, res: ClaimResources, cue_model: CueModel | None = None):
@@ -78,11 +79,11 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         self.actors = list(actors)
         self.sents = self.index.sents
         claims: list[_Claim] = []
-        headline = self._headline_claim()
-        if headline is not None:
-            claims.append(headline)
+        lines = self._line_claims()  # "Name: claim" headlines and transcript lines
+        claims.extend(lines)
+        spans = [(c.att.speaker_start or c.att.start, c.att.end) for c in lines]
         for si, sent in enumerate(self.sents):
-            if headline is not None and sent.start_char < headline.att.end:
+            if any(s <= sent.start_char < e for s, e in spans):
                 continue
             found = self._sentence_claims(sent, si, claims)
             claims.extend(found)

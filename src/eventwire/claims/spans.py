@@ -11,7 +11,6 @@ from .resources import ClaimResources
 from .words import (
     BODY_LABELS,
     COLON_LEAD_RE,
-    HEADLINE_RE,
     OCCASION_NOUNS,
     TAIL_RE,
     _char_span,
@@ -163,36 +162,6 @@ class SpanMixin:
             if qs < start < qe or qs < end < qe:
                 start, end = min(start, qs), max(end, qe)
         return start, end
-
-    def _headline_claim(self) -> _Claim | None:
-        """A headline "Name: claim" ("Mayor Ray: The Bridge Will Open"): the named person or body
-        says the rest of the line."""
-        line_end = self.text.find("\n")
-        line_end = len(self.text) if line_end < 0 else line_end
-        m = HEADLINE_RE.match(self.text, 0, line_end)
-        if m is None or not self.sents:
-            return None
-        name_start, name_end = m.span(1)
-        ent = self.index.ent_starting_at(name_start)
-        if ent is None or ent.end_char != name_end or ent.label_ not in ("PERSON", "ORG"):
-            return None
-        claim_start, claim_end = m.span(2)
-        claim_text = self.text[claim_start:claim_end].rstrip(" .")
-        if len(claim_text.split()) < 3:
-            return None
-        att = Attribution(
-            claim=claim_text,
-            start=claim_start,
-            end=claim_start + len(claim_text),
-            speaker=self._expand(ent.text),
-            organization=self._expand(ent.text) if ent.label_ == "ORG" else self._actor_for(list(ent)),
-            cue=":",
-            speaker_start=name_start,
-            speaker_end=name_end,
-        )
-        claim = _Claim(att, ent.end, 0, (ent.start, ent.end))
-        claim.person = ent.label_ == "PERSON"
-        return claim
 
     def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
         """ "..., XNA informs." when the parser read the cue as a noun: a sentence-final
