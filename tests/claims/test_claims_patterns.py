@@ -235,3 +235,10 @@ def test_transcript_and_poll_lines_give_claims(analyze_claims):
     assert any(att.speaker == "Poll" and att.kind == "evidence" for att in a.attributions)
     assert any(att.speaker == "KOVAC" and "rebuild the harbour" in att.claim for att in a.attributions)
     assert not any(att.speaker == "UPDATE" for att in a.attributions)
+
+
+def test_according_to_a_report_holds_the_nested_claim_and_in_a_poll_is_evidence(analyze_claims):
+    a = analyze_claims("Ana Kovac said the levy was fair, according to a transcript of the hearing.")
+    assert any(att.cue == "according to" and "transcript" in att.speaker for att in a.attributions)
+    b = analyze_claims("In a new Vestmark Courier poll, 40 percent of voters chose Ana Kovac over Ivo Marek.")
+    assert any(att.kind == "evidence" and "poll" in att.speaker for att in b.attributions)

@@ -105,6 +105,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             out.extend(self._learned_claims(sent, si, earlier, out))
         out.extend(self._noun_claims(sent, si, earlier, out))
         out.extend(self._adjective_claims(sent, si, earlier, out))
+        out.extend(self._survey_claims(sent, si, out))
         if not out:
             tail = self._tail_attribution(sent, si)
             if tail is not None:
@@ -125,7 +126,8 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             if inner and outlet:
                 for c in inner:
                     c.att.via = outlet
-            elif not out and claim_toks:
+            elif claim_toks and not (out and outlet) and src_head.lower_ not in ("which", "whom", "who"):
+                # "X said ..., according to the report": the report's claim holds X's (nested)
                 att = self._make_attribution(src_toks, claim_toks, "according to", sent)
                 att.kind = self.res.kind_of("say", src_head.lemma_.lower())
                 claim = _Claim(att, src_toks[0].i - 2, si, (src_toks[0].i, src_toks[-1].i + 1))

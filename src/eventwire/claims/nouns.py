@@ -16,7 +16,7 @@ from typing import Any
 
 from .quotes import region_at
 from .resources import ClaimResources
-from .words import STANCE_ADJECTIVES, _char_span, _Claim, _strip_punct
+from .words import STANCE_ADJECTIVES, SURVEY_NOUNS, _char_span, _Claim, _span_text, _strip_punct, _trim
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +109,29 @@ class NounCueMixin:
             self._resolve_anaphor(claim, subj, earlier + found + out)
             out.append(claim)
         return out
+
+    def _survey_claims(self, sent: Any, si: int, found: list[_Claim]) -> list[_Claim]:
+        """ "In a new poll, 40 percent back the levy" / "She leads in the polls": the poll's finding."""
+        if found:
+            return []
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS:
+                continue
+            phrase = {t.i for t in prep.subtree}
+            claim_toks = _strip_punct(
+                [t for t in prep.head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
+            )
+            if len([t for t in claim_toks if not t.is_punct]) < 3:
+                continue
+            src = _trim([t for t in pobj.subtree if t.i in phrase])
+            att = self._make_attribution(src, claim_toks, "in", sent)
+            att.kind = "evidence"
+            att.speaker = _span_text(self.doc, src)
+            return [_Claim(att, prep.i, si, (src[0].i, src[-1].i + 1))]
+        return []
 
     def _noun_owner(self, noun: Any) -> Any | None:
         for c in noun.children:
