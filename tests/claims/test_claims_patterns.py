@@ -242,3 +242,10 @@ def test_according_to_a_report_holds_the_nested_claim_and_in_a_poll_is_evidence(
     assert any(att.cue == "according to" and "transcript" in att.speaker for att in a.attributions)
     b = analyze_claims("In a new Vestmark Courier poll, 40 percent of voters chose Ana Kovac over Ivo Marek.")
     assert any(att.kind == "evidence" and "poll" in att.speaker for att in b.attributions)
+
+
+def test_inverted_said_after_a_quote_takes_the_quote(analyze_claims):
+    text = "''We will not close the harbour,'' said Ana Kovac, a councillor who co-founded the port board."
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if att.cue == "said")
+    assert "close the harbour" in att.claim and att.speaker == "Ana Kovac"

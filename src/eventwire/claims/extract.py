@@ -270,7 +270,12 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             return None
         claim_toks: list[Any] = []
         passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
-        if passive_subj:
+        inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
+        fronted = self._fronted_quote(tok, subj) if inverted else []
+        if fronted:
+            # "“We will win,” said Ana Kovac, who ..." / "“...,” Kovac said": the quote just before
+            claim_toks = fronted
+        elif passive_subj:
             # "an agreement that was first announced by XNA": the announced thing is the claim.
             ps = passive_subj[0]
             target = tok.head if ps.lower_ in ("that", "which") and tok.dep_ == "relcl" else ps
@@ -305,7 +310,8 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             claim_toks = self._quote_after(tok, subj, colon_only=True) or self._parenthetical_claim(
                 tok, subj, sent
             )
-        if not (claim_toks and claim_toks[0].i >= sent.end):  # a quotation after "said:" may lie past it
+        if not (claim_toks and (claim_toks[0].i >= sent.end or claim_toks is fronted)):
+            # a quotation after "said:" may lie past the sentence, one before "said X" before it
             claim_toks = [t for t in claim_toks if sent.start <= t.i < sent.end]
         claim_toks = _strip_punct(claim_toks)
         if not claim_toks or len([t for t in claim_toks if not t.is_punct]) < 2:
@@ -338,6 +344,25 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
                 att.organization = self._org_in_phrase(cut, subj)
         self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
+
+    def _fronted_quote(self, tok: Any, subj: Any) -> list[Any]:
+        """The quotation that closes (with its comma) right before the cue, or before the speaker
+        when the speaker comes first: "“...,” said X" / "“...,” X said"."""
+        start = min(tok.idx, self._phrase_head_start(subj)) if subj.i < tok.i else tok.idx
+        for qs, qe in self.quotes:
+            if qe <= start and start - qe <= 3 and qe - qs > 3:
+                if not self.text[qe - 2 : qe].strip("”\"'") or self.text[qe - 2] in ",?!":
+                    span = self.doc.char_span(qs, qe, alignment_mode="expand")
+                    return list(span) if span is not None and len(span) >= 2 else []
+        return []
+
+    def _phrase_head_start(self, subj: Any) -> int:
+        """Where the speaker's phrase starts, ignoring a quote the parser hung on it."""
+        first = subj
+        for c in subj.children:
+            if c.i < subj.i and c.dep_ in ("compound", "det", "amod", "poss", "nmod"):
+                first = min(first, c.left_edge, key=lambda t: t.i)
+        return first.idx
 
     @staticmethod
     def _participial(tok: Any) -> bool:
