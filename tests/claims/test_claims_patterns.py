@@ -249,3 +249,12 @@ def test_inverted_said_after_a_quote_takes_the_quote(analyze_claims):
     a = analyze_claims(text)
     att = next(att for att in a.attributions if att.cue == "said")
     assert "close the harbour" in att.claim and att.speaker == "Ana Kovac"
+
+
+def test_called_on_called_out_and_called_for(analyze_claims):
+    a = analyze_claims("Ana Kovac called on the council to reopen the harbour.")
+    assert any(att.cue == "called" and "reopen the harbour" in att.claim for att in a.attributions)
+    b = analyze_claims("Ivo Marek called out his rival for ignoring the harbour.")
+    assert any(att.cue == "called" and "ignoring the harbour" in att.claim for att in b.attributions)
+    c = analyze_claims("The union called off the strike in Vestmark.")
+    assert not c.attributions

@@ -35,7 +35,6 @@ from .subjects import SubjectMixin
 from .words import (
     DECLARED_ACTS,
     FIGURE_NOUNS,
-    GROUP_HEADS,
     NON_SPEAKERS,
     PERSON_HEADS,
     STANCE_VERBS,
@@ -160,12 +159,19 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             # "He reports from Vestmark" is a reporter's location; "..., XNA reported." stays a cue.
             if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
                 return False
-        if lemma == "call" and any(c.dep_ == "prt" for c in children):
-            return False  # "called off the talks", "called out to the crowd"
+        has_object = any(c.dep_ == "dobj" for c in children)
+        bad_particle = any(c.dep_ == "prt" and (c.lower_ != "out" or not has_object) for c in children)
+        if lemma == "call" and bad_particle:
+            return False  # "called off the talks", "called out to the crowd"; "called out the board" is one
         if lemma == "call" and not any(
-            c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in children
+            c.dep_ in ("oprd", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ == "for")
+            or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in children))
+            or (c.dep_ == "prt" and c.lower_ == "out" and has_object)
+            or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
+            for c in children
         ):
-            return False  # "called X Y" and "called for Z" are claims; "called the office" is not
+            return False  # "called X Y", "called for Z", "called on X to"; "called the office" is not
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
             return False
         if lemma in ("figure", "object", "project", "count") and not any(c.dep_ == "ccomp" for c in children):
@@ -345,25 +351,6 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
 
-    def _fronted_quote(self, tok: Any, subj: Any) -> list[Any]:
-        """The quotation that closes (with its comma) right before the cue, or before the speaker
-        when the speaker comes first: "“...,” said X" / "“...,” X said"."""
-        start = min(tok.idx, self._phrase_head_start(subj)) if subj.i < tok.i else tok.idx
-        for qs, qe in self.quotes:
-            if qe <= start and start - qe <= 3 and qe - qs > 3:
-                if not self.text[qe - 2 : qe].strip("”\"'") or self.text[qe - 2] in ",?!":
-                    span = self.doc.char_span(qs, qe, alignment_mode="expand")
-                    return list(span) if span is not None and len(span) >= 2 else []
-        return []
-
-    def _phrase_head_start(self, subj: Any) -> int:
-        """Where the speaker's phrase starts, ignoring a quote the parser hung on it."""
-        first = subj
-        for c in subj.children:
-            if c.i < subj.i and c.dep_ in ("compound", "det", "amod", "poss", "nmod"):
-                first = min(first, c.left_edge, key=lambda t: t.i)
-        return first.idx
-
     @staticmethod
     def _participial(tok: Any) -> bool:
         return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG"
@@ -374,17 +361,6 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             subj.ent_type_ == "PERSON"
             or subj.lower_ in ("he", "she", "i", "we", "they")
             or subj.lemma_.lower() in PERSON_HEADS
-        )
-
-    def _group_like(self, subj: Any) -> bool:
-        """A subject that can take a stance as a group: "they", a party, voters, 40 percent."""
-        lemma = subj.lemma_.lower()
-        return (
-            subj.lower_ == "they"
-            or lemma in GROUP_HEADS
-            or lemma.rstrip("s") in GROUP_HEADS
-            or lemma in self.res.anon_heads
-            or subj.ent_type_ in ("ORG", "NORP")
         )
 
     def _object_claim_ok(self, lemma: str, subj: Any) -> bool:

@@ -62,6 +62,25 @@ class SpanMixin:
         span = self.doc.char_span(region[0], region[1], alignment_mode="expand")
         return list(span) if span is not None and len(span) >= 2 else []
 
+    def _fronted_quote(self, tok: Any, subj: Any) -> list[Any]:
+        """The quotation that closes (with its comma) right before the cue, or before the speaker
+        when the speaker comes first: "“...,” said X" / "“...,” X said"."""
+        start = min(tok.idx, self._phrase_head_start(subj)) if subj.i < tok.i else tok.idx
+        for qs, qe in self.quotes:
+            if qe <= start and start - qe <= 3 and qe - qs > 3:
+                if not self.text[qe - 2 : qe].strip("”\"'") or self.text[qe - 2] in ",?!":
+                    span = self.doc.char_span(qs, qe, alignment_mode="expand")
+                    return list(span) if span is not None and len(span) >= 2 else []
+        return []
+
+    def _phrase_head_start(self, subj: Any) -> int:
+        """Where the speaker's phrase starts, ignoring a quote the parser hung on it."""
+        first = subj
+        for c in subj.children:
+            if c.i < subj.i and c.dep_ in ("compound", "det", "amod", "poss", "nmod"):
+                first = min(first, c.left_edge, key=lambda t: t.i)
+        return first.idx
+
     def _quote_before(self, sent: Any, subj: Any) -> list[Any]:
         limit = subj.left_edge.idx
         if any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in subj.children):

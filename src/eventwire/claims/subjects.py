@@ -9,6 +9,7 @@ from ..nlp.datelines import paragraph_dateline
 from .resources import MEDIA_HEADS, ClaimResources
 from .words import (
     BODY_LABELS,
+    GROUP_HEADS,
     PERSON_HEADS,
     STATEMENT_NOUNS,
     _span_text,
@@ -83,6 +84,17 @@ class SubjectMixin:
         if tok.dep_ == "ROOT":
             return self._name_before(tok)
         return self._torn_subject(tok)
+
+    def _group_like(self, subj: Any) -> bool:
+        """A subject that can take a stance as a group: "they", a party, voters, 40 percent."""
+        lemma = subj.lemma_.lower()
+        return (
+            subj.lower_ == "they"
+            or lemma in GROUP_HEADS
+            or lemma.rstrip("s") in GROUP_HEADS
+            or lemma in self.res.anon_heads
+            or subj.ent_type_ in ("ORG", "NORP")
+        )
 
     def _in_dateline(self, tok: Any) -> bool:
         found = paragraph_dateline(self.text, tok.idx)
