@@ -258,3 +258,8 @@ def test_called_on_called_out_and_called_for(analyze_claims):
     assert any(att.cue == "called" and "ignoring the harbour" in att.claim for att in b.attributions)
     c = analyze_claims("The union called off the strike in Vestmark.")
     assert not c.attributions
+
+
+def test_as_x_put_it(analyze_claims):
+    a = analyze_claims("As Ivo Marek put it, the harbour is the town's future.")
+    assert any(att.speaker == "Ivo Marek" and "harbour is the town" in att.claim for att in a.attributions)

@@ -268,7 +268,8 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         ]
         if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and subj.i < tok.i and subj.head.i != tok.i:
             ccomp = [c for c in ccomp if c.i < subj.left_edge.i or c.i > tok.i]
-        if lemma in ("put", "estimate"):
+        as_put = self._as_put_it(tok) if lemma == "put" else []
+        if lemma in ("put", "estimate") and not as_put:
             if not any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS for c in children):
                 if not ccomp:
                     return None
@@ -278,9 +279,10 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
         inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
         fronted = self._fronted_quote(tok, subj) if inverted else []
-        if fronted:
-            # "“We will win,” said Ana Kovac, who ..." / "“...,” Kovac said": the quote just before
-            claim_toks = fronted
+        if fronted or as_put:
+            # "“We will win,” said Ana Kovac, who ..." / "“...,” Kovac said": the quote just before;
+            # "As Kovac put it, ...": what follows
+            claim_toks = fronted or as_put
         elif passive_subj:
             # "an agreement that was first announced by XNA": the announced thing is the claim.
             ps = passive_subj[0]
@@ -311,12 +313,18 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         elif (
             tok.dep_ != "relcl"
             and not any(c.dep_ == "dobj" for c in children)
-            and (lemma not in self.res.verb_kinds or self._person_like(subj))
+            and (
+                lemma not in self.res.verb_kinds
+                or self._person_like(subj)
+                or subj.lemma_.lower() in self.res.evidence_nouns  # "..., records show, ..."
+            )
         ):
             claim_toks = self._quote_after(tok, subj, colon_only=True) or self._parenthetical_claim(
                 tok, subj, sent
             )
-        if not (claim_toks and (claim_toks[0].i >= sent.end or claim_toks is fronted)):
+        kept_whole = claim_toks is fronted or claim_toks is as_put
+        outside = claim_toks and (claim_toks[0].i >= sent.end or kept_whole)
+        if not outside:
             # a quotation after "said:" may lie past the sentence, one before "said X" before it
             claim_toks = [t for t in claim_toks if sent.start <= t.i < sent.end]
         claim_toks = _strip_punct(claim_toks)

@@ -73,6 +73,19 @@ class SpanMixin:
                     return list(span) if span is not None and len(span) >= 2 else []
         return []
 
+    def _as_put_it(self, tok: Any) -> list[Any]:
+        """ "As Ana Kovac put it, “...”" / "as she put it, the harbour is our future": what follows."""
+        it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        if it is None or not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in tok.children):
+            return []
+        quoted = self._quote_after(it, it)
+        if quoted:
+            return quoted
+        if tok.dep_ != "advcl":
+            return []
+        own = {t.i for t in tok.subtree}
+        return [t for t in tok.head.subtree if t.i not in own and t.i > tok.i]
+
     def _phrase_head_start(self, subj: Any) -> int:
         """Where the speaker's phrase starts, ignoring a quote the parser hung on it."""
         first = subj
