@@ -139,3 +139,8 @@ def test_learned_cue_for_a_person_and_not_for_acts(analyze_claims, claims_pipeli
     assert not analyze_claims("Troops seized the bridge over the river on Sunday.").attributions
     rules_only = Pipeline(stages=["nlp", "claims"], config={"claims": {"learned_cues": False}})
     assert not rules_only.analyze(Article(id="r", text=text)).attributions
+
+
+def test_asked_with_an_object_is_a_request_or_question(analyze_claims):
+    a = analyze_claims("Ana Kovac asked the delegates to support the harbour levy.")
+    assert any(att.cue == "asked" and "support the harbour levy" in att.claim for att in a.attributions)
