@@ -144,3 +144,10 @@ def test_learned_cue_for_a_person_and_not_for_acts(analyze_claims, claims_pipeli
 def test_asked_with_an_object_is_a_request_or_question(analyze_claims):
     a = analyze_claims("Ana Kovac asked the delegates to support the harbour levy.")
     assert any(att.cue == "asked" and "support the harbour levy" in att.claim for att in a.attributions)
+
+
+def test_reporting_verbs_with_a_plain_object(analyze_claims):
+    a = analyze_claims("Ivo Marek acknowledged the delay at the harbour on Monday.")
+    assert any(att.cue == "acknowledged" and "delay at the harbour" in att.claim for att in a.attributions)
+    b = analyze_claims("Ana Kovac responded to the council's charges in a long letter.")
+    assert any(att.cue == "responded" for att in b.attributions)

@@ -177,7 +177,7 @@ def test_she_with_nobody_in_reach_goes_to_the_last_named_person(analyze_claims):
 
 
 def test_a_stance_noun_with_an_owner_is_a_claim(analyze_claims):
-    a = analyze_claims("Mayor Ana Kovac repeated her belief that the harbour levy would fail.")
+    a = analyze_claims("Mayor Ana Kovac's belief that the harbour levy would fail surprised the council.")
     att = next(att for att in a.attributions if att.claim and "harbour levy would fail" in att.claim)
     assert att.speaker == "Ana Kovac" and att.kind == "belief"
     b = analyze_claims("The senator's claim that the bridge was unsafe drew criticism in Vestmark.")
