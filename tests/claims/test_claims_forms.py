@@ -151,3 +151,10 @@ def test_reporting_verbs_with_a_plain_object(analyze_claims):
     assert any(att.cue == "acknowledged" and "delay at the harbour" in att.claim for att in a.attributions)
     b = analyze_claims("Ana Kovac responded to the council's charges in a long letter.")
     assert any(att.cue == "responded" for att in b.attributions)
+
+
+def test_a_group_view_with_an_object_but_not_a_group_intention(analyze_claims):
+    a = analyze_claims("Most voters in Vestmark prefer the harbour plan.")
+    assert any(att.kind == "belief" and "harbour plan" in att.claim for att in a.attributions)
+    b = analyze_claims("The people of Harrowgate want to leave the camp.")
+    assert not b.attributions

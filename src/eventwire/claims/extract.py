@@ -35,6 +35,7 @@ from .subjects import SubjectMixin
 from .words import (
     DECLARED_ACTS,
     FIGURE_NOUNS,
+    GROUP_HEADS,
     NON_SPEAKERS,
     PERSON_HEADS,
     STANCE_VERBS,
@@ -381,7 +382,14 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         if kind == "evidence":
             return subj.lemma_.lower() in self.res.evidence_nouns
         if lemma in self.res.verb_kinds:  # a belief verb
-            return self._person_like(subj) and subj.lower_ != "they"
+            if self._person_like(subj) and subj.lower_ != "they":
+                return True
+            # "most voters prefer Kovac", "a quarter of residents agree with her": a group's view
+            # (not "the people want to leave": an infinitive after a group is an intended act)
+            lem = subj.lemma_.lower()
+            verb = subj.head
+            group = lem in GROUP_HEADS or lem.rstrip("s") in GROUP_HEADS
+            return group and any(c.dep_ in ("dobj", "prep") for c in verb.children)
         return True
 
 
