@@ -19,6 +19,7 @@ from typing import Any
 
 from .learned import DEFAULT_WEIGHTS, verb_features
 from .quotes import quote_regions, region_at
+from .resources import ClaimResources
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +52,14 @@ def _cue_offsets(text: str, gold: dict[str, Any]) -> tuple[int, int] | None:
 def examples(nlp: Any, rows: list[dict[str, Any]]) -> tuple[list[list[str]], list[int]]:
     feats: list[list[str]] = []
     labels: list[int] = []
+    listed = ClaimResources.load().verbs
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
         text = row["text"]
         cues = [c for c in (_cue_offsets(text, g) for g in row.get("attributions", [])) if c]
         quotes = quote_regions(text)
         for tok in doc:
-            if tok.pos_ != "VERB":
-                continue
+            if tok.pos_ != "VERB" or tok.lemma_.lower() in listed:
+                continue  # the listed cues are rules; the model is only asked about other verbs
             label = int(any(s <= tok.idx < e for s, e in cues))
             feats.append(verb_features(tok, region_at(quotes, tok.idx) is not None))
             labels.append(label)
