@@ -158,3 +158,9 @@ def test_a_group_view_with_an_object_but_not_a_group_intention(analyze_claims):
     assert any(att.kind == "belief" and "harbour plan" in att.claim for att in a.attributions)
     b = analyze_claims("The people of Harrowgate want to leave the camp.")
     assert not b.attributions
+
+
+def test_two_conjoined_cues_give_two_claims(analyze_claims):
+    a = analyze_claims("Ana Kovac confirmed the delay and urged the council to scrap the toll.")
+    cues = {att.cue for att in a.attributions}
+    assert {"confirmed", "urged"} <= cues

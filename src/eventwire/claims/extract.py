@@ -310,7 +310,11 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
                 and not any(c.dep_ == "dobj" for c in children)
             ):
                 return None
-            claim_toks = [t for t in tok.subtree if t.i >= tok.i]
+            # "denounced the plan and called for a vote": the second verb is a claim of its own
+            verbs = [c for c in children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            skip = {t.i for c in verbs for t in c.subtree}
+            skip |= {c.i for c in children if c.dep_ == "cc"} if skip else set()
+            claim_toks = [t for t in tok.subtree if t.i >= tok.i and t.i not in skip]
         elif (
             tok.dep_ != "relcl"
             and not any(c.dep_ == "dobj" for c in children)
