@@ -263,3 +263,8 @@ def test_called_on_called_out_and_called_for(analyze_claims):
 def test_as_x_put_it(analyze_claims):
     a = analyze_claims("As Ivo Marek put it, the harbour is the town's future.")
     assert any(att.speaker == "Ivo Marek" and "harbour is the town" in att.claim for att in a.attributions)
+
+
+def test_a_view_held_with_have(analyze_claims):
+    a = analyze_claims("Many voters in Vestmark have doubts about the harbour levy.")
+    assert any(att.kind == "belief" and "harbour levy" in att.claim for att in a.attributions)

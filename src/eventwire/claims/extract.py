@@ -105,6 +105,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             out.extend(self._learned_claims(sent, si, earlier, out))
         out.extend(self._noun_claims(sent, si, earlier, out))
         out.extend(self._adjective_claims(sent, si, earlier, out))
+        out.extend(self._held_view_claims(sent, si, earlier, out))
         out.extend(self._survey_claims(sent, si, out))
         if not out:
             tail = self._tail_attribution(sent, si)

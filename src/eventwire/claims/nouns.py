@@ -16,7 +16,16 @@ from typing import Any
 
 from .quotes import region_at
 from .resources import ClaimResources
-from .words import STANCE_ADJECTIVES, SURVEY_NOUNS, _char_span, _Claim, _span_text, _strip_punct, _trim
+from .words import (
+    HELD_VIEWS,
+    STANCE_ADJECTIVES,
+    SURVEY_NOUNS,
+    _char_span,
+    _Claim,
+    _span_text,
+    _strip_punct,
+    _trim,
+)
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +114,31 @@ class NounCueMixin:
             att = self._make_attribution(speaker_toks, claim_toks, adj.text, sent, cue_tok=adj)
             att.kind = "belief"
             claim = _Claim(att, adj.i, si, (subj.left_edge.i, subj.i + 1))
+            claim.role, claim.person = self._role_and_person(speaker_toks)
+            self._resolve_anaphor(claim, subj, earlier + found + out)
+            out.append(claim)
+        return out
+
+    def _held_view_claims(
+        self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]
+    ) -> list[_Claim]:
+        """ "Voters have doubts about the levy", "she had no interest in running": a view held."""
+        out: list[_Claim] = []
+        taken = {c.cue_i for c in found}
+        for tok in sent:
+            if tok.lemma_ != "have" or tok.i in taken or region_at(self.quotes, tok.idx) is not None:
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in HELD_VIEWS), None)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if obj is None or subj is None or not (self._person_like(subj) or self._group_like(subj)):
+                continue
+            claim_toks = _strip_punct([t for t in obj.subtree if sent.start <= t.i < sent.end])
+            if len([t for t in claim_toks if not t.is_punct]) < 3:
+                continue  # "has concerns" alone says nothing
+            speaker_toks = self._speaker_tokens(subj)
+            att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
+            att.kind = "belief"
+            claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
             claim.role, claim.person = self._role_and_person(speaker_toks)
             self._resolve_anaphor(claim, subj, earlier + found + out)
             out.append(claim)
