@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from .quotes import region_at
@@ -22,6 +23,9 @@ from .words import (
 )
 
 log = logging.getLogger(__name__)
+
+# "Mr. Marek", "Mrs. Kovac", "Ms. Holm": a title that tells *he* from *she* for the surname.
+TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’\-]+)")
 
 
 class ContextMixin:
@@ -85,7 +89,16 @@ class ContextMixin:
             prev = None
             if is_pronoun:
                 wants_person = subj.lower_ in ("he", "she")
-                prev = next((c for c in reversed(recent) if not wants_person or c.person), None)
+                female = subj.lower_ == "she"
+                prev = next(
+                    (
+                        c
+                        for c in reversed(recent)
+                        if not wants_person
+                        or (c.person and self._gender_fits(c.att.speaker, c.att.speaker_start, female))
+                    ),
+                    None,
+                )
                 nearer = self._nearer_subject_person(subj, prev) if wants_person else None
                 if nearer is not None:
                     # "Ann Ray met Bo Li. He said ...": a person named as a subject since the last
@@ -168,8 +181,7 @@ class ContextMixin:
                 continue
             if ent.root.head.dep_ not in ("ROOT", "conj"):
                 continue  # "Asked whether Ann Ray would run, she said": a subordinate clause's subject
-            before = self.text[max(0, ent.start_char - 5) : ent.start_char]
-            if (female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)):
+            if not self._gender_fits(ent.text, ent.start_char, female):
                 continue
             if best is None or ent.start_char > best.start_char:
                 best = ent
@@ -185,19 +197,30 @@ class ContextMixin:
         for c in reversed(earlier):
             start = c.att.speaker_start
             if c.person and c.att.speaker and c.att.speaker.lower() not in PRONOUNS and start is not None:
-                if self._title_fits(start, female):
+                if self._gender_fits(c.att.speaker, start, female):
                     return c.att.speaker, c.att.speaker_start, c.att.speaker_end or c.att.speaker_start
         best = None
         for ent in self.index.ents_starting_between(0, pron.idx):
             if ent.label_ != "PERSON" or ent.end_char > pron.idx or region_at(self.quotes, ent.start_char):
                 continue
             if best is None or ent.start_char > best.start_char:
-                best = ent if self._title_fits(ent.start_char, female) else best
+                best = ent if self._gender_fits(ent.text, ent.start_char, female) else best
         return None if best is None else (best.text, best.start_char, best.end_char)
 
-    def _title_fits(self, start: int, female: bool) -> bool:
-        before = self.text[max(0, start - 5) : start]
-        return not ((female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)))
+    def _gender_fits(self, name: str | None, start: int | None, female: bool) -> bool:
+        """Whether *he* (or *she*) can be ``name``: no "Mrs."/"Ms." for *he* and no "Mr." for *she*,
+        right before this mention or before the same surname anywhere in the article."""
+        if start is not None:
+            before = self.text[max(0, start - 5) : start]
+            if (female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)):
+                return False
+        if self._titles is None:
+            self._titles = {}
+            for m in TITLE_RE.finditer(self.text):
+                self._titles.setdefault(m.group(2), set()).add(m.group(1) != "Mr")
+        words = (name or "").split()
+        seen = self._titles.get(words[-1], set()) if words else set()
+        return not seen or female in seen
 
     def _first_full_name(self, last_word: str) -> Any | None:
         """The first person entity of two or more words ending in ``last_word``."""

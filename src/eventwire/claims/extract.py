@@ -73,6 +73,7 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
         self.index = DocIndex(doc)
         self.text = self.index.text
         self._full_names: dict[str, Any] | None = None
+        self._titles: dict[str, set[bool]] | None = None
         self.quotes = quote_regions(self.text)
         self.acronym_defs = acronym_defs(self.text)
         self.acronyms = {a: f for a, (f, _p) in self.acronym_defs.items()}
