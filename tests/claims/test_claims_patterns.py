@@ -268,3 +268,13 @@ def test_as_x_put_it(analyze_claims):
 def test_a_view_held_with_have(analyze_claims):
     a = analyze_claims("Many voters in Vestmark have doubts about the harbour levy.")
     assert any(att.kind == "belief" and "harbour levy" in att.claim for att in a.attributions)
+
+
+def test_she_skips_a_male_speaker(analyze_claims):
+    text = (
+        "Mayor Mary Collins met John Peters at the harbour. Peters said the pier was unsafe. "
+        "She said the town would repair it."
+    )
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if "repair it" in (att.claim or ""))
+    assert "Collins" in att.speaker

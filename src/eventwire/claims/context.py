@@ -6,6 +6,7 @@ import logging
 import re
 from typing import Any
 
+from ..wordsets import word_sets
 from .quotes import region_at
 from .resources import ClaimResources
 from .words import (
@@ -23,6 +24,9 @@ from .words import (
 )
 
 log = logging.getLogger(__name__)
+
+# Given names used overwhelmingly for one sex ("Ana" female, "Ivo" male): name -> "female" / "male".
+GIVEN_NAMES = {name: sex for sex, names in word_sets("given_names.tsv").items() for name in names}
 
 # "Mr. Marek", "Mrs. Kovac", "Ms. Holm": a title that tells *he* from *she* for the surname.
 TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’\-]+)")
@@ -128,7 +132,8 @@ class ContextMixin:
                 claim.person = prev.person
                 return
             if is_pronoun and subj.lower_ in ("he", "she"):
-                found = self._preceding_entity(subj, ("PERSON",)) or self._last_person(subj, earlier)
+                found = self._preceding_entity(subj, ("PERSON",), female=subj.lower_ == "she")
+                found = found or self._last_person(subj, earlier)
             elif is_pronoun or lemma in BODY_ANAPHORS:
                 found = self._preceding_entity(subj, ("ORG",), acronyms=True)
             else:
@@ -220,7 +225,13 @@ class ContextMixin:
                 self._titles.setdefault(m.group(2), set()).add(m.group(1) != "Mr")
         words = (name or "").split()
         seen = self._titles.get(words[-1], set()) if words else set()
-        return not seen or female in seen
+        if seen and female not in seen:
+            return False
+        if len(words) == 1:
+            full = self._first_full_name(words[0])  # "Kovac" -> "Ana Kovac" named earlier
+            words = full.text.split() if full is not None else words
+        given = next((GIVEN_NAMES[w] for w in words if w in GIVEN_NAMES), None)
+        return given is None or given == ("female" if female else "male")
 
     def _first_full_name(self, last_word: str) -> Any | None:
         """The first person entity of two or more words ending in ``last_word``."""
@@ -232,12 +243,14 @@ class ContextMixin:
         return self._full_names.get(last_word)
 
     def _preceding_entity(
-        self, subj: Any, labels: tuple[str, ...], acronyms: bool = False
+        self, subj: Any, labels: tuple[str, ...], acronyms: bool = False, female: bool | None = None
     ) -> tuple[str, int, int] | None:
         """Nearest named person/organisation before ``subj`` in this or the previous two sentences."""
         start = self.sents[max(0, self._sent_index(subj) - 2)].start_char
         best: tuple[str, int, int] | None = None
         for ent in self.index.ents_starting_between(start, subj.idx):
+            if female is not None and not self._gender_fits(ent.text, ent.start_char, female):
+                continue
             if ent.label_ in labels and start <= ent.start_char < subj.idx:
                 if best is None or ent.start_char > best[1]:
                     best = (ent.text, ent.start_char, ent.end_char)

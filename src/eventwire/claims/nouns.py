@@ -204,12 +204,20 @@ class NounCueMixin:
             return True
         found = None
         if pron in ("he", "she"):
-            recent = [c for c in earlier if claim.sent_i - c.sent_i <= 2 and c.person]
+            female = pron == "she"
+            recent = [
+                c
+                for c in earlier
+                if claim.sent_i - c.sent_i <= 2
+                and c.person
+                and self._gender_fits(c.att.speaker, c.att.speaker_start, female)
+            ]
             if recent and recent[-1].att.speaker:
                 prev = recent[-1].att
                 found = (prev.speaker, prev.speaker_start or 0, prev.speaker_end or 0)
             else:
-                found = self._preceding_entity(owner, ("PERSON",)) or self._last_person(owner, earlier)
+                found = self._preceding_entity(owner, ("PERSON",), female=female)
+                found = found or self._last_person(owner, earlier)
             claim.person = True
         else:
             found = self._preceding_entity(owner, ("ORG",), acronyms=True)
