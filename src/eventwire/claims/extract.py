@@ -175,7 +175,9 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
             for c in children
         ):
             return False  # "called X Y", "called for Z", "called on X to"; "called the office" is not
-        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
+        if lemma == "point" and not any(
+            (c.dep_, c.lower_) in (("prt", "out"), ("prep", "to")) for c in children
+        ):  # "pointed out that ...", "pointed to the budget"; not "pointed the gun"
             return False
         if lemma in ("figure", "object", "project", "count") and not any(c.dep_ == "ccomp" for c in children):
             return False
