@@ -278,3 +278,13 @@ def test_she_skips_a_male_speaker(analyze_claims):
     a = analyze_claims(text)
     att = next(att for att in a.attributions if "repair it" in (att.claim or ""))
     assert "Collins" in att.speaker
+
+
+def test_he_never_points_to_a_name_inside_a_quote(analyze_claims):
+    text = (
+        "“You are either with the harbour board or with John Peters,” Marek says.\n\n"
+        "“The board has no plan,” he adds."
+    )
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if "no plan" in (att.claim or ""))
+    assert "Peters" not in (att.speaker or "")

@@ -251,6 +251,8 @@ class ContextMixin:
         for ent in self.index.ents_starting_between(start, subj.idx):
             if female is not None and not self._gender_fits(ent.text, ent.start_char, female):
                 continue
+            if "PERSON" in labels and region_at(self.quotes, ent.start_char) is not None:
+                continue  # a name inside someone's quotation is not who *he* points back to
             if ent.label_ in labels and start <= ent.start_char < subj.idx:
                 if best is None or ent.start_char > best[1]:
                     best = (ent.text, ent.start_char, ent.end_char)
