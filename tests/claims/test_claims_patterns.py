@@ -288,3 +288,10 @@ def test_he_never_points_to_a_name_inside_a_quote(analyze_claims):
     a = analyze_claims(text)
     att = next(att for att in a.attributions if "no plan" in (att.claim or ""))
     assert "Peters" not in (att.speaker or "")
+
+
+def test_in_x_s_view(analyze_claims):
+    a = analyze_claims("In Professor Mary Collins's view, the levy would be the only fair tax.")
+    assert any(att.kind == "belief" and "Mary Collins" in att.speaker for att in a.attributions)
+    b = analyze_claims("He lives in the view of the hills.")
+    assert not b.attributions

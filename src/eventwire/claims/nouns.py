@@ -20,6 +20,7 @@ from .words import (
     HELD_VIEWS,
     STANCE_ADJECTIVES,
     SURVEY_NOUNS,
+    VIEW_NOUNS,
     _char_span,
     _Claim,
     _span_text,
@@ -145,14 +146,38 @@ class NounCueMixin:
         return out
 
     def _survey_claims(self, sent: Any, si: int, found: list[_Claim]) -> list[_Claim]:
-        """ "In a new poll, 40 percent back the levy" / "She leads in the polls": the poll's finding."""
-        if found:
-            return []
+        """ "In a new poll, 40 percent back the levy" / "She leads in the polls": the poll's finding;
+        "In Kovac's view, the levy is fair" / "in the words of X": X's view."""
         for prep in sent:
             if prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
                 continue
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS:
+            if pobj is not None and pobj.lower_ in VIEW_NOUNS:
+                owner = self._noun_owner(pobj) or next(
+                    (
+                        g
+                        for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                if owner is not None and owner.lower_ not in POSSESSIVE:
+                    phrase = {t.i for t in prep.subtree}
+                    claim_toks = _strip_punct(
+                        [t for t in prep.head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
+                    )
+                    if len([t for t in claim_toks if not t.is_punct]) >= 3:
+                        speaker_toks = self._speaker_tokens(owner)
+                        att = self._make_attribution(
+                            speaker_toks, claim_toks, prep.text + " " + pobj.text, sent
+                        )
+                        att.kind = "belief"
+                        claim = _Claim(att, prep.i, si, (owner.left_edge.i, owner.i + 1))
+                        claim.role, claim.person = self._role_and_person(speaker_toks)
+                        return [claim]
+            if found or pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS:
                 continue
             phrase = {t.i for t in prep.subtree}
             claim_toks = _strip_punct(
