@@ -164,3 +164,10 @@ def test_two_conjoined_cues_give_two_claims(analyze_claims):
     a = analyze_claims("Ana Kovac confirmed the delay and urged the council to scrap the toll.")
     cues = {att.cue for att in a.attributions}
     assert {"confirmed", "urged"} <= cues
+
+
+def test_a_trailing_saying_is_its_own_claim(analyze_claims):
+    a = analyze_claims("Ivo Marek praised the harbour plan, saying it would bring new jobs to Vestmark.")
+    praised = next(att for att in a.attributions if att.cue == "praised")
+    assert "new jobs" not in praised.claim
+    assert any(att.cue == "saying" and "new jobs" in att.claim for att in a.attributions)

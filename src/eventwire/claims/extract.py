@@ -316,6 +316,17 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
                 return None
             # "denounced the plan and called for a vote": the second verb is a claim of its own
             verbs = [c for c in children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            if any(c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd") and c.i > tok.i for c in children):
+                # "praised the plan, saying ...", "refused to go, insisting ...": a trailing
+                # speech participle is not the object but a claim of its own
+                verbs += [
+                    c
+                    for c in children
+                    if c.dep_ == "advcl"
+                    and c.tag_ == "VBG"
+                    and c.i > tok.i
+                    and c.lemma_.lower() in self.res.verbs
+                ]  # (only a listed cue: "..., saying", "..., insisting")
             skip = {t.i for c in verbs for t in c.subtree}
             skip |= {c.i for c in children if c.dep_ == "cc"} if skip else set()
             claim_toks = [t for t in tok.subtree if t.i >= tok.i and t.i not in skip]
