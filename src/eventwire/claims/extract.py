@@ -24,6 +24,7 @@ from typing import Any
 from ..models import Actor, Attribution
 from ..nlp.index import DocIndex
 from .context import ContextMixin
+from .cues import CueRulesMixin
 from .learned import CueModel
 from .lines import LineClaimMixin
 from .nouns import NounCueMixin
@@ -39,7 +40,6 @@ from .words import (
     NON_SPEAKERS,
     PERSON_HEADS,
     STANCE_VERBS,
-    STATEMENT_NOUNS,
     _Claim,
     _span_text,
     _strip_punct,
@@ -58,7 +58,9 @@ OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "
 GROUP_THRESHOLD = 0.75
 
 
-class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMixin, LineClaimMixin):
+class ClaimFinder(
+    SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMixin, LineClaimMixin, CueRulesMixin
+):
     """Finds attributions in one parsed document. Build once per article."""
 
     def __init__(self, res: ClaimResources, cue_model: CueModel | None = None):
@@ -138,54 +140,6 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMi
                 self._resolve_anaphor(claim, self._statement_owner(src_head), earlier)
                 out.append(claim)
         return out
-
-    def _is_cue(self, tok: Any) -> bool:
-        lemma = tok.lemma_.lower()
-        if lemma not in self.res.verbs or tok.pos_ not in ("VERB", "AUX"):
-            return False
-        if tok.dep_ in ("amod", "compound", "auxpass", "aux"):
-            return False
-        if region_at(self.quotes, tok.idx) is not None:
-            return False  # a verb inside someone's quote is their reported speech, not the outlet's cue
-        children = list(tok.children)
-        if lemma == "quote" and self._quoted_as_saying(tok) is not None:
-            return True
-        if any(c.dep_ == "auxpass" for c in children):
-            # Passive cues count only with a named agent ("announced by XNA");
-            # "it was reported" has no source.
-            return any(c.dep_ == "agent" for c in children)
-        if lemma == "claim" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in children
-        ):
-            return False  # "claiming the lives of" is a casualty idiom
-        if lemma == "report" and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in children):
-            # "He reports from Vestmark" is a reporter's location; "..., XNA reported." stays a cue.
-            if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
-                return False
-        has_object = any(c.dep_ == "dobj" for c in children)
-        bad_particle = any(c.dep_ == "prt" and (c.lower_ != "out" or not has_object) for c in children)
-        if lemma == "call" and bad_particle:
-            return False  # "called off the talks", "called out to the crowd"; "called out the board" is one
-        if lemma == "call" and not any(
-            c.dep_ in ("oprd", "ccomp")
-            or (c.dep_ == "prep" and c.lower_ == "for")
-            or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in children))
-            or (c.dep_ == "prt" and c.lower_ == "out" and has_object)
-            or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
-            for c in children
-        ):
-            return False  # "called X Y", "called for Z", "called on X to"; "called the office" is not
-        if lemma == "point" and not any(
-            (c.dep_, c.lower_) in (("prt", "out"), ("prep", "to")) for c in children
-        ):  # "pointed out that ...", "pointed to the budget"; not "pointed the gun"
-            return False
-        if lemma in ("figure", "object", "project", "count") and not any(c.dep_ == "ccomp" for c in children):
-            return False
-        if lemma == "read" and not any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
-        ):
-            return False
-        return True
 
     def _quoted_as_saying(self, tok: Any) -> tuple[Any, Any, Any | None] | None:
         """ "X was quoted as saying by Y that ...": (speaker X, the "saying" verb, outlet Y or None)."""
