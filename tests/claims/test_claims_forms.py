@@ -171,3 +171,13 @@ def test_a_trailing_saying_is_its_own_claim(analyze_claims):
     praised = next(att for att in a.attributions if att.cue == "praised")
     assert "new jobs" not in praised.claim
     assert any(att.cue == "saying" and "new jobs" in att.claim for att in a.attributions)
+
+
+def test_a_clause_right_after_said_wins_over_one_hung_before_the_speaker(analyze_claims):
+    text = "Inside the hall – which looks like a barn – John Peters said he would rebuild the pier."
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if att.cue == "said")
+    assert "rebuild the pier" in att.claim and "barn" not in att.claim
+    b = analyze_claims("The rebels seized the town of Harrowgate, local residents said on Monday, in a blow.")
+    said = next(att for att in b.attributions if att.cue == "said")
+    assert "seized the town" in said.claim

@@ -249,7 +249,10 @@ class ClaimFinder(
             skip = {t.i for t in tok.subtree} if target is tok.head else set()
             claim_toks = [t for t in target.subtree if t.i not in skip]
         elif ccomp:
-            comp = ccomp[0]
+            # "- a mosque, which looks like a church - X said he ...": a clause right after the cue is
+            # the claim rather than one the parser hung on it from before the speaker
+            after = [c for c in ccomp if c.i > tok.i and c.left_edge.i <= tok.i + 2]
+            comp = after[0] if after and subj.i < tok.i and ccomp[0].i < subj.left_edge.i else ccomp[0]
             claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
         elif (occasion := self._occasion_clause(tok)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
