@@ -55,6 +55,12 @@ class SubjectMixin:
             if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
                 cur = cur.head
                 continue
+            nested = cur is not tok and tok.dep_ == "conj" and cur.dep_ == "ccomp"
+            if nested and cur.head.pos_ in ("VERB", "AUX"):
+                # "X said A - there are two - but said B": the parser hung the second "said" on
+                # the first one's clause; its subject is the first one's
+                cur = cur.head
+                continue
             if cur.dep_ in ("advcl", "xcomp") and cur.tag_ == "VBG" and cur.head.pos_ in ("VERB", "AUX"):
                 # participial attribution: "She left the stage, saying ...": the main clause's subject
                 cur = cur.head
