@@ -64,6 +64,10 @@ class SubjectMixin:
             if cur.dep_ in ("advcl", "xcomp") and cur.tag_ == "VBG" and cur.head.pos_ in ("VERB", "AUX"):
                 # participial attribution: "She left the stage, saying ...": the main clause's subject
                 cur = cur.head
+                reported = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self.res.verbs
+                if reported and tok.lemma_ in self.res.verbs:
+                    # "X argued that the plan would fail, saying ...": X says it, not the plan
+                    cur = cur.head
                 continue
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             if cur.dep_ in ("xcomp", "advcl") and infinitive:
