@@ -181,3 +181,9 @@ def test_a_clause_right_after_said_wins_over_one_hung_before_the_speaker(analyze
     b = analyze_claims("The rebels seized the town of Harrowgate, local residents said on Monday, in a blow.")
     said = next(att for att in b.attributions if att.cue == "said")
     assert "seized the town" in said.claim
+
+
+def test_a_participle_hung_on_the_reported_clause_is_its_own_claim(analyze_claims):
+    a = analyze_claims("John Peters said the pier would close in May, adding that the ferry would stop too.")
+    said = next(att for att in a.attributions if att.cue == "said")
+    assert "pier would close" in said.claim and "ferry" not in said.claim

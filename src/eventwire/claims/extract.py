@@ -253,7 +253,12 @@ class ClaimFinder(
             # the claim rather than one the parser hung on it from before the speaker
             after = [c for c in ccomp if c.i > tok.i and c.left_edge.i <= tok.i + 2]
             comp = after[0] if after and subj.i < tok.i and ccomp[0].i < subj.left_edge.i else ccomp[0]
-            claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+            # "said the plan would fail, saying ...": a speech participle the parser hung on the
+            # clause is a statement of its own
+            tail = {t.i for c in comp.children if self._speech_participle(c, comp) for t in c.subtree}
+            claim_toks = [
+                t for t in comp.subtree if t.i not in tail and not (t.dep_ == "mark" and t.head.i == comp.i)
+            ]
         elif (occasion := self._occasion_clause(tok)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
@@ -276,14 +281,7 @@ class ClaimFinder(
             if any(c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd") and c.i > tok.i for c in children):
                 # "praised the plan, saying ...", "refused to go, insisting ...": a trailing
                 # speech participle is not the object but a claim of its own
-                verbs += [
-                    c
-                    for c in children
-                    if c.dep_ == "advcl"
-                    and c.tag_ == "VBG"
-                    and c.i > tok.i
-                    and c.lemma_.lower() in self.res.verbs
-                ]  # (only a listed cue: "..., saying", "..., insisting")
+                verbs += [c for c in children if self._speech_participle(c, tok)]
             skip = {t.i for c in verbs for t in c.subtree}
             skip |= {c.i for c in children if c.dep_ == "cc"} if skip else set()
             claim_toks = [t for t in tok.subtree if t.i >= tok.i and t.i not in skip]
@@ -335,6 +333,9 @@ class ClaimFinder(
                 att.organization = self._org_in_phrase(cut, subj)
         self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
+
+    def _speech_participle(self, c: Any, head: Any) -> bool:
+        return c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > head.i and c.lemma_.lower() in self.res.verbs
 
     @staticmethod
     def _participial(tok: Any) -> bool:
