@@ -187,3 +187,8 @@ def test_a_participle_hung_on_the_reported_clause_is_its_own_claim(analyze_claim
     a = analyze_claims("John Peters said the pier would close in May, adding that the ferry would stop too.")
     said = next(att for att in a.attributions if att.cue == "said")
     assert "pier would close" in said.claim and "ferry" not in said.claim
+
+
+def test_called_with_a_quoted_label(analyze_claims):
+    a = analyze_claims("John Peters called the harbour vote “rigged” in a post on Tuesday.")
+    assert any(att.cue == "called" for att in a.attributions)

@@ -45,7 +45,8 @@ class CueRulesMixin:
             return False  # "called off the talks", "called out to the crowd"; "called out the board" is one
         if lemma == "call" and not any(
             c.dep_ in ("oprd", "ccomp")
-            or (c.dep_ == "prep" and c.lower_ == "for")
+            or (c.dep_ in ("xcomp", "acomp", "attr") and has_object and self._label_word(c))
+            or (c.dep_ == "prep" and c.lower_ in ("for", "upon"))
             or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in children))
             or (c.dep_ == "prt" and c.lower_ == "out" and has_object)
             or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
@@ -63,3 +64,8 @@ class CueRulesMixin:
         ):
             return False
         return True
+
+    @staticmethod
+    def _label_word(c: Any) -> bool:
+        """ "called the vote “rigged”": a label (adjective, noun, participle), not "called them to act"."""
+        return c.pos_ in ("ADJ", "NOUN") or c.tag_ == "VBN"
