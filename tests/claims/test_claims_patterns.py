@@ -295,3 +295,9 @@ def test_in_x_s_view(analyze_claims):
     assert any(att.kind == "belief" and "Mary Collins" in att.speaker for att in a.attributions)
     b = analyze_claims("He lives in the view of the hills.")
     assert not b.attributions
+
+
+def test_a_dateline_place_parsed_as_subject_is_not_the_speaker(analyze_claims):
+    text = "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates it would fail."
+    a = analyze_claims(text)
+    assert next(att for att in a.attributions if att.cue == "told").speaker == "Michael Mukasey"

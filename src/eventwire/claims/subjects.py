@@ -47,6 +47,11 @@ class SubjectMixin:
                         return cur.head
                     if any(g.lower_ == "whose" for g in c.children):
                         return None  # "whose government accused ...": the owner is out of reach
+                    if self._in_dateline(c):
+                        # "VESTMARK, May 2 (Reuters) — Mayor Ana Kovac told ...": the parser made the
+                        # dateline's place the subject and the speaker its apposition
+                        later = [g for g in c.children if g.dep_ == "appos" and not self._in_dateline(g)]
+                        return later[-1] if later else (self._name_before(tok) or c)
                     return c
                 if c.dep_ == "agent":
                     pobj = [g for g in c.children if g.dep_ == "pobj"]
