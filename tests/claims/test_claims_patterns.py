@@ -301,3 +301,10 @@ def test_a_dateline_place_parsed_as_subject_is_not_the_speaker(analyze_claims):
     text = "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates it would fail."
     a = analyze_claims(text)
     assert next(att for att in a.attributions if att.cue == "told").speaker == "Michael Mukasey"
+
+
+def test_they_never_points_back_to_one_person(analyze_claims):
+    text = "John Peters said the pier was unsafe. The workers met on Monday. They said the pier was safe."
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if att.claim == "the pier was safe")
+    assert "Peters" not in (att.speaker or "")

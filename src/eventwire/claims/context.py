@@ -98,8 +98,11 @@ class ContextMixin:
                     (
                         c
                         for c in reversed(recent)
-                        if not wants_person
-                        or (c.person and self._gender_fits(c.att.speaker, c.att.speaker_start, female))
+                        if (
+                            c.person and self._gender_fits(c.att.speaker, c.att.speaker_start, female)
+                            if wants_person
+                            else not c.person  # "they"/"it" never point back to a single person
+                        )
                     ),
                     None,
                 )
