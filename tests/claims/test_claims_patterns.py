@@ -308,3 +308,9 @@ def test_they_never_points_back_to_one_person(analyze_claims):
     a = analyze_claims(text)
     att = next(att for att in a.attributions if att.claim == "the pier was safe")
     assert "Peters" not in (att.speaker or "")
+
+
+def test_said_in_a_statement_colon_takes_the_quote(analyze_claims):
+    a = analyze_claims("Regarding the pier, the harbour board said in a statement: “It stays open all winter.”")
+    att = next(att for att in a.attributions if att.cue == "said")
+    assert "stays open" in att.claim and "Regarding" not in att.claim

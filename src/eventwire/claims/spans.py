@@ -47,6 +47,11 @@ class SpanMixin:
         """The quotation (or, after a colon, the paragraph) that follows an attribution ending in
         ":" or ",": "Asked about the vote, she said:\n\n“We will win.”"."""
         after = max(tok.idx + len(tok.text), subj.right_edge.idx + len(subj.right_edge.text))
+        for c in tok.children:
+            # "said in a statement:", "said on Monday:": the colon comes after the cue's own phrases
+            own = c.dep_ in ("prep", "npadvmod", "advmod", "agent")
+            if own and c.i > tok.i and c.right_edge.i < tok.i + 12:
+                after = max(after, c.right_edge.idx + len(c.right_edge.text))
         m = COLON_LEAD_RE.match(self.text, after)
         if m is None:
             return []
