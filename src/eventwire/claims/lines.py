@@ -14,10 +14,14 @@ from typing import Any
 
 from ..models import Attribution
 from .resources import ClaimResources
-from .words import HEADLINE_RE, LINE_LABELS, _Claim
+from .words import HEADLINE_RE, LINE_LABELS, STANCE_VERBS, _Claim
 
 log = logging.getLogger(__name__)
 
+# A title-case headline: capitalised words, a cue verb, the rest ("Ana Kovac Says The Pier Will Reopen").
+HEADLINE_VERB_RE = re.compile(r"((?:[A-Z][\w.'’\-]*\s){1,5}?)([A-Z][a-z]+)\s+(\S[^\n]{8,})")
+IRREGULAR = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "thinks": "think"}
+QUESTION_WORDS = frozenset({"how", "why", "what", "when", "where", "who", "whether"})
 # A line that opens with a name and a colon: "HOLM: ...", "Greta Holm: ...".
 LINE_RE = re.compile(r"([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (\S[^\n]{10,})")
 
@@ -53,9 +57,44 @@ class LineClaimMixin:
         line_end = self.text.find("\n")
         line_end = len(self.text) if line_end < 0 else line_end
         m = HEADLINE_RE.match(self.text, 0, line_end)
-        if m is None or not self.sents:
+        if not self.sents:
             return None
-        return self._colon_claim(m, transcript=False)
+        if m is None:
+            return self._headline_verb_claim(line_end)
+        return self._colon_claim(m, transcript=False) or self._headline_verb_claim(line_end)
+
+    def _headline_verb_claim(self, line_end: int) -> _Claim | None:
+        """A title-case headline "Ana Kovac Says The Pier Will Reopen": title case defeats the parser,
+        so a cue verb after a run of capitalised words is read from the text."""
+        m = HEADLINE_VERB_RE.match(self.text, 0, line_end)
+        if m is None:
+            return None
+        verb = m.group(2).lower()
+        known = set(self.res.verbs) | STANCE_VERBS
+        stems = [verb[: -len(end)] for end in ("es", "s") if verb.endswith(end)]
+        lemma = IRREGULAR.get(verb) or next((v for v in stems if v in known), None)
+        if lemma is None:
+            return None
+        name_start, name_end = m.span(1)
+        while self.text[name_start:name_end].split(" ", 1)[0].lower() in QUESTION_WORDS:
+            name_start = self.text.index(" ", name_start) + 1
+        claim_start, claim_end = m.span(3)
+        claim_text = self.text[claim_start:claim_end].rstrip(" .")
+        att = Attribution(
+            claim=claim_text,
+            start=claim_start,
+            end=claim_start + len(claim_text),
+            speaker=self._expand(self.text[name_start:name_end].strip()),
+            cue=m.group(2),
+            speaker_start=name_start,
+            speaker_end=name_end,
+            kind=self.res.kind_of(lemma, None),
+        )
+        tok = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+        first, last = (tok.start, tok.end) if tok is not None else (0, 0)
+        claim = _Claim(att, last, 0, (first, last))
+        claim.person = any(t.ent_type_ == "PERSON" for t in tok) if tok is not None else False
+        return claim
 
     def _colon_claim(self, m: re.Match[str], transcript: bool) -> _Claim | None:
         name_start, name_end = m.span(1)
