@@ -311,13 +311,13 @@ def test_they_never_points_back_to_one_person(analyze_claims):
 
 
 def test_said_in_a_statement_colon_takes_the_quote(analyze_claims):
-    a = analyze_claims("Regarding the pier, the harbour board said in a statement: “It stays open all winter.”")
+    a = analyze_claims("Regarding the pier, the board said in a statement: “It stays open all winter.”")
     att = next(att for att in a.attributions if att.cue == "said")
     assert "stays open" in att.claim and "Regarding" not in att.claim
 
 
 def test_title_case_headline_with_a_cue_verb(analyze_claims):
-    a = analyze_claims("Ana Kovac Says The Pier Will Reopen In May.\n\nThe mayor of Vestmark spoke on Monday.")
+    a = analyze_claims("Ana Kovac Says The Pier Will Reopen In May.\n\nThe mayor spoke on Monday.")
     assert any(att.speaker == "Ana Kovac" and "Pier Will Reopen" in att.claim for att in a.attributions)
     b = analyze_claims("Harbour Pier Closes After Storm.\n\nThe pier in Vestmark shut on Monday.")
     assert not b.attributions
