@@ -192,3 +192,9 @@ def test_a_participle_hung_on_the_reported_clause_is_its_own_claim(analyze_claim
 def test_called_with_a_quoted_label(analyze_claims):
     a = analyze_claims("John Peters called the harbour vote “rigged” in a post on Tuesday.")
     assert any(att.cue == "called" for att in a.attributions)
+
+
+def test_a_participle_after_a_passive_belongs_to_its_subject(analyze_claims):
+    a = analyze_claims("Mary Collins was booed by the crowd after telling them that the pier would close.")
+    att = next(att for att in a.attributions if att.cue == "telling")
+    assert "Collins" in att.speaker

@@ -41,6 +41,10 @@ class SubjectMixin:
             if len(nsubjs) > 1:
                 # "VESTMARK, Jan 14 (Reuters) - The government said": the dateline's place is not a subject.
                 nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
+            passive = [c for c in children if c.dep_ == "nsubjpass"]
+            if cur is not tok and passive and not nsubjs:
+                # "X was booed by the crowd after telling ...": who was booed is who told
+                return passive[0]
             for c in nsubjs + [c for c in children if c.dep_ == "agent"]:
                 if c.dep_ == "nsubj":
                     if c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
