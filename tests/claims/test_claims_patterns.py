@@ -321,3 +321,13 @@ def test_title_case_headline_with_a_cue_verb(analyze_claims):
     assert any(att.speaker == "Ana Kovac" and "Pier Will Reopen" in att.claim for att in a.attributions)
     b = analyze_claims("Harbour Pier Closes After Storm.\n\nThe pier in Vestmark shut on Monday.")
     assert not b.attributions
+
+
+def test_she_reaches_a_surname_the_tagger_took_for_a_body(analyze_claims):
+    text = (
+        "Mary Collins spoke in Vestmark on Monday. Later Collins visited the pier with John Peters. "
+        "She said the town would repair it."
+    )
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if "repair it" in (att.claim or ""))
+    assert "Collins" in att.speaker

@@ -183,7 +183,7 @@ class ContextMixin:
         female = pron.lower_ == "she"
         best = None
         for ent in self.index.ents_starting_between(start, pron.idx):
-            if ent.label_ != "PERSON" or ent.start_char <= floor or ent.end_char > pron.idx:
+            if not self._person_ent(ent) or ent.start_char <= floor or ent.end_char > pron.idx:
                 continue
             if ent.root.dep_ not in ("nsubj", "nsubjpass") or region_at(self.quotes, ent.start_char):
                 continue
@@ -209,7 +209,7 @@ class ContextMixin:
                     return c.att.speaker, c.att.speaker_start, c.att.speaker_end or c.att.speaker_start
         best = None
         for ent in self.index.ents_starting_between(0, pron.idx):
-            if ent.label_ != "PERSON" or ent.end_char > pron.idx or region_at(self.quotes, ent.start_char):
+            if not self._person_ent(ent) or ent.end_char > pron.idx or region_at(self.quotes, ent.start_char):
                 continue
             if best is None or ent.start_char > best.start_char:
                 best = ent if self._gender_fits(ent.text, ent.start_char, female) else best
@@ -236,6 +236,11 @@ class ContextMixin:
         given = next((GIVEN_NAMES[w] for w in words if w in GIVEN_NAMES), None)
         return given is None or given == ("female" if female else "male")
 
+    def _person_ent(self, ent: Any) -> bool:
+        """A person entity, or a one-word name the tagger took for a body ("Fiorina" as ORG) after
+        the article named that person in full."""
+        return ent.label_ == "PERSON" or (" " not in ent.text and self._first_full_name(ent.text) is not None)
+
     def _first_full_name(self, last_word: str) -> Any | None:
         """The first person entity of two or more words ending in ``last_word``."""
         if self._full_names is None:
@@ -256,7 +261,8 @@ class ContextMixin:
                 continue
             if "PERSON" in labels and region_at(self.quotes, ent.start_char) is not None:
                 continue  # a name inside someone's quotation is not who *he* points back to
-            if ent.label_ in labels and start <= ent.start_char < subj.idx:
+            label = "PERSON" if self._person_ent(ent) else ent.label_
+            if label in labels and start <= ent.start_char < subj.idx:
                 if best is None or ent.start_char > best[1]:
                     best = (ent.text, ent.start_char, ent.end_char)
         if acronyms:
