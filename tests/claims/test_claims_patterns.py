@@ -331,3 +331,10 @@ def test_she_reaches_a_surname_the_tagger_took_for_a_body(analyze_claims):
     a = analyze_claims(text)
     att = next(att for att in a.attributions if "repair it" in (att.claim or ""))
     assert "Collins" in att.speaker
+
+
+def test_she_reaches_a_given_name_the_tagger_missed(analyze_claims):
+    text = "Carly Vantorra spoke in Vestmark. The hall was full. The crowd was loud. She said the pier would reopen."
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if "pier would reopen" in (att.claim or ""))
+    assert att.speaker == "Carly Vantorra"

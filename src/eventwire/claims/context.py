@@ -136,7 +136,7 @@ class ContextMixin:
                 return
             if is_pronoun and subj.lower_ in ("he", "she"):
                 found = self._preceding_entity(subj, ("PERSON",), female=subj.lower_ == "she")
-                found = found or self._last_person(subj, earlier)
+                found = found or self._last_person(subj, earlier) or self._given_name_person(subj)
             elif is_pronoun or lemma in BODY_ANAPHORS:
                 found = self._preceding_entity(subj, ("ORG",), acronyms=True)
             else:
@@ -235,6 +235,19 @@ class ContextMixin:
             words = full.text.split() if full is not None else words
         given = next((GIVEN_NAMES[w] for w in words if w in GIVEN_NAMES), None)
         return given is None or given == ("female" if female else "male")
+
+    def _given_name_person(self, pron: Any) -> tuple[str, int, int] | None:
+        """Last resort for *he*/*she*: the last "Given Surname" outside quotations whose given name
+        (``given_names.tsv``) is of the pronoun's sex, when the tagger saw no person at all."""
+        want = "female" if pron.lower_ in ("she", "her") else "male"
+        for tok in reversed(self.doc[: pron.i]):
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < pron.i else None
+            if GIVEN_NAMES.get(tok.text) != want or nxt is None or nxt.pos_ != "PROPN":
+                continue
+            if region_at(self.quotes, tok.idx) is not None or not nxt.text[:1].isupper():
+                continue
+            return f"{tok.text} {nxt.text}", tok.idx, nxt.idx + len(nxt.text)
+        return None
 
     def _person_ent(self, ent: Any) -> bool:
         """A person entity, or a one-word name the tagger took for a body ("Fiorina" as ORG) after

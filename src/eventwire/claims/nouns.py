@@ -242,7 +242,7 @@ class NounCueMixin:
                 found = (prev.speaker, prev.speaker_start or 0, prev.speaker_end or 0)
             else:
                 found = self._preceding_entity(owner, ("PERSON",), female=female)
-                found = found or self._last_person(owner, earlier)
+                found = found or self._last_person(owner, earlier) or self._given_name_person(owner)
             claim.person = True
         else:
             found = self._preceding_entity(owner, ("ORG",), acronyms=True)
