@@ -49,7 +49,7 @@ HEADLINE_RE = re.compile(r"([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (\S.{
 COLON_LEAD_RE = re.compile(r"[ \t]*[:,][ \t]*(?:\n[ \t]*){0,2}")
 
 # How far back (in sentences) a pronoun may point to an earlier speaker.
-ANAPHOR_WINDOW = 3
+ANAPHOR_WINDOW = 2
 
 
 @dataclass
