@@ -125,6 +125,7 @@ def train(gold_path: str | Path, out: str | Path = DEFAULT_WEIGHTS) -> dict[str,
             "source": "PolNeAR train split (github.com/networkdynamics/PolNeAR), articles whose "
             "line number in gold.jsonl is not a multiple of 4; lines 4k are held out for evaluation",
             "command": "eventwire train claims [polnear-train/gold.jsonl]",
+            "scope": "verbs not listed as cues in claims_cues.tsv (the rules handle those)",
             "examples": len(yf) + len(yv),
             "positives": int(sum(yf) + sum(yv)),
             "validation_token_f1": round(best[0], 3),
