@@ -139,3 +139,62 @@ def test_learned_cue_for_a_person_and_not_for_acts(analyze_claims, claims_pipeli
     assert not analyze_claims("Troops seized the bridge over the river on Sunday.").attributions
     rules_only = Pipeline(stages=["nlp", "claims"], config={"claims": {"learned_cues": False}})
     assert not rules_only.analyze(Article(id="r", text=text)).attributions
+
+
+def test_asked_with_an_object_is_a_request_or_question(analyze_claims):
+    a = analyze_claims("Ana Kovac asked the delegates to support the harbour levy.")
+    assert any(att.cue == "asked" and "support the harbour levy" in att.claim for att in a.attributions)
+
+
+def test_reporting_verbs_with_a_plain_object(analyze_claims):
+    a = analyze_claims("Ivo Marek acknowledged the delay at the harbour on Monday.")
+    assert any(att.cue == "acknowledged" and "delay at the harbour" in att.claim for att in a.attributions)
+    b = analyze_claims("Ana Kovac responded to the council's charges in a long letter.")
+    assert any(att.cue == "responded" for att in b.attributions)
+
+
+def test_a_group_view_with_an_object_but_not_a_group_intention(analyze_claims):
+    a = analyze_claims("Most voters in Vestmark prefer the harbour plan.")
+    assert any(att.kind == "belief" and "harbour plan" in att.claim for att in a.attributions)
+    b = analyze_claims("The people of Harrowgate want to leave the camp.")
+    assert not b.attributions
+
+
+def test_two_conjoined_cues_give_two_claims(analyze_claims):
+    a = analyze_claims("Ana Kovac confirmed the delay and urged the council to scrap the toll.")
+    cues = {att.cue for att in a.attributions}
+    assert {"confirmed", "urged"} <= cues
+
+
+def test_a_trailing_saying_is_its_own_claim(analyze_claims):
+    a = analyze_claims("Ivo Marek praised the harbour plan, saying it would bring new jobs to Vestmark.")
+    praised = next(att for att in a.attributions if att.cue == "praised")
+    assert "new jobs" not in praised.claim
+    assert any(att.cue == "saying" and "new jobs" in att.claim for att in a.attributions)
+
+
+def test_a_clause_right_after_said_wins_over_one_hung_before_the_speaker(analyze_claims):
+    text = "Inside the hall – which looks like a barn – John Peters said he would rebuild the pier."
+    a = analyze_claims(text)
+    att = next(att for att in a.attributions if att.cue == "said")
+    assert "rebuild the pier" in att.claim and "barn" not in att.claim
+    b = analyze_claims("The rebels seized the town of Harrowgate, local residents said on Monday, in a blow.")
+    said = next(att for att in b.attributions if att.cue == "said")
+    assert "seized the town" in said.claim
+
+
+def test_a_participle_hung_on_the_reported_clause_is_its_own_claim(analyze_claims):
+    a = analyze_claims("John Peters said the pier would close in May, adding that the ferry would stop too.")
+    said = next(att for att in a.attributions if att.cue == "said")
+    assert "pier would close" in said.claim and "ferry" not in said.claim
+
+
+def test_called_with_a_quoted_label(analyze_claims):
+    a = analyze_claims("John Peters called the harbour vote “rigged” in a post on Tuesday.")
+    assert any(att.cue == "called" for att in a.attributions)
+
+
+def test_a_participle_after_a_passive_belongs_to_its_subject(analyze_claims):
+    a = analyze_claims("Mary Collins was booed by the crowd after telling them that the pier would close.")
+    att = next(att for att in a.attributions if att.cue == "telling")
+    assert "Collins" in att.speaker

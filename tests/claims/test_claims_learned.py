@@ -44,3 +44,15 @@ def test_unreadable_weights_give_a_clear_error(tmp_path):
         bad.write_text(content, encoding="utf-8")
         with pytest.raises(EventwireError, match="E120|cue model"):
             CueModel.load(bad)
+
+
+def test_a_group_stance_is_a_claim_but_a_group_act_is_not(analyze_claims):
+    a = analyze_claims("Most farmers in Vestmark support the new water levy, a survey found.")
+    assert any("water levy" in (att.claim or "") for att in a.attributions)
+    b = analyze_claims("Rebels in Harrowgate refused to lay down their weapons on Tuesday.")
+    assert not any(att.cue == "refused" for att in b.attributions)
+
+
+def test_a_person_noun_subject_takes_a_learned_stance_verb(analyze_claims):
+    a = analyze_claims("The judge blasted the harbour board for hiding the audit.")
+    assert any(att.speaker and "judge" in att.speaker for att in a.attributions)

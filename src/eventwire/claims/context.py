@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
+from ..wordsets import word_sets
 from .quotes import region_at
 from .resources import ClaimResources
 from .words import (
@@ -22,6 +24,12 @@ from .words import (
 )
 
 log = logging.getLogger(__name__)
+
+# Given names used overwhelmingly for one sex ("Ana" female, "Ivo" male): name -> "female" / "male".
+GIVEN_NAMES = {name: sex for sex, names in word_sets("given_names.tsv").items() for name in names}
+
+# "Mr. Marek", "Mrs. Kovac", "Ms. Holm": a title that tells *he* from *she* for the surname.
+TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w'’\-]+)")
 
 
 class ContextMixin:
@@ -85,7 +93,19 @@ class ContextMixin:
             prev = None
             if is_pronoun:
                 wants_person = subj.lower_ in ("he", "she")
-                prev = next((c for c in reversed(recent) if not wants_person or c.person), None)
+                female = subj.lower_ == "she"
+                prev = next(
+                    (
+                        c
+                        for c in reversed(recent)
+                        if (
+                            c.person and self._gender_fits(c.att.speaker, c.att.speaker_start, female)
+                            if wants_person
+                            else not c.person  # "they"/"it" never point back to a single person
+                        )
+                    ),
+                    None,
+                )
                 nearer = self._nearer_subject_person(subj, prev) if wants_person else None
                 if nearer is not None:
                     # "Ann Ray met Bo Li. He said ...": a person named as a subject since the last
@@ -115,7 +135,8 @@ class ContextMixin:
                 claim.person = prev.person
                 return
             if is_pronoun and subj.lower_ in ("he", "she"):
-                found = self._preceding_entity(subj, ("PERSON",))
+                found = self._preceding_entity(subj, ("PERSON",), female=subj.lower_ == "she")
+                found = found or self._last_person(subj, earlier) or self._given_name_person(subj)
             elif is_pronoun or lemma in BODY_ANAPHORS:
                 found = self._preceding_entity(subj, ("ORG",), acronyms=True)
             else:
@@ -162,18 +183,76 @@ class ContextMixin:
         female = pron.lower_ == "she"
         best = None
         for ent in self.index.ents_starting_between(start, pron.idx):
-            if ent.label_ != "PERSON" or ent.start_char <= floor or ent.end_char > pron.idx:
+            if not self._person_ent(ent) or ent.start_char <= floor or ent.end_char > pron.idx:
                 continue
             if ent.root.dep_ not in ("nsubj", "nsubjpass") or region_at(self.quotes, ent.start_char):
                 continue
-            before = self.text[max(0, ent.start_char - 5) : ent.start_char]
-            if (female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)):
+            if ent.root.head.dep_ not in ("ROOT", "conj"):
+                continue  # "Asked whether Ann Ray would run, she said": a subordinate clause's subject
+            if not self._gender_fits(ent.text, ent.start_char, female):
                 continue
             if best is None or ent.start_char > best.start_char:
                 best = ent
         if best is None:
             return None
         return self._expand(best.text), best.start_char, best.end_char
+
+    def _last_person(self, pron: Any, earlier: list[_Claim]) -> tuple[str, int, int] | None:
+        """Fallback for a *he*/*she* with nobody in reach: the last person who spoke before, however
+        far back, or else the last person named outside a quotation (no "Mrs." for *he*, no "Mr."
+        for *she*)."""
+        female = pron.lower_ in ("she", "her")
+        for c in reversed(earlier):
+            start = c.att.speaker_start
+            if c.person and c.att.speaker and c.att.speaker.lower() not in PRONOUNS and start is not None:
+                if self._gender_fits(c.att.speaker, start, female):
+                    return c.att.speaker, c.att.speaker_start, c.att.speaker_end or c.att.speaker_start
+        best = None
+        for ent in self.index.ents_starting_between(0, pron.idx):
+            if not self._person_ent(ent) or ent.end_char > pron.idx or region_at(self.quotes, ent.start_char):
+                continue
+            if best is None or ent.start_char > best.start_char:
+                best = ent if self._gender_fits(ent.text, ent.start_char, female) else best
+        return None if best is None else (best.text, best.start_char, best.end_char)
+
+    def _gender_fits(self, name: str | None, start: int | None, female: bool) -> bool:
+        """Whether *he* (or *she*) can be ``name``: no "Mrs."/"Ms." for *he* and no "Mr." for *she*,
+        right before this mention or before the same surname anywhere in the article."""
+        if start is not None:
+            before = self.text[max(0, start - 5) : start]
+            if (female and "Mr." in before) or (not female and ("Mrs." in before or "Ms." in before)):
+                return False
+        if self._titles is None:
+            self._titles = {}
+            for m in TITLE_RE.finditer(self.text):
+                self._titles.setdefault(m.group(2), set()).add(m.group(1) != "Mr")
+        words = (name or "").split()
+        seen = self._titles.get(words[-1], set()) if words else set()
+        if seen and female not in seen:
+            return False
+        if len(words) == 1:
+            full = self._first_full_name(words[0])  # "Kovac" -> "Ana Kovac" named earlier
+            words = full.text.split() if full is not None else words
+        given = next((GIVEN_NAMES[w] for w in words if w in GIVEN_NAMES), None)
+        return given is None or given == ("female" if female else "male")
+
+    def _given_name_person(self, pron: Any) -> tuple[str, int, int] | None:
+        """Last resort for *he*/*she*: the last "Given Surname" outside quotations whose given name
+        (``given_names.tsv``) is of the pronoun's sex, when the tagger saw no person at all."""
+        want = "female" if pron.lower_ in ("she", "her") else "male"
+        for tok in reversed(self.doc[: pron.i]):
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < pron.i else None
+            if GIVEN_NAMES.get(tok.text) != want or nxt is None or nxt.pos_ != "PROPN":
+                continue
+            if region_at(self.quotes, tok.idx) is not None or not nxt.text[:1].isupper():
+                continue
+            return f"{tok.text} {nxt.text}", tok.idx, nxt.idx + len(nxt.text)
+        return None
+
+    def _person_ent(self, ent: Any) -> bool:
+        """A person entity, or a one-word name the tagger took for a body ("Fiorina" as ORG) after
+        the article named that person in full."""
+        return ent.label_ == "PERSON" or (" " not in ent.text and self._first_full_name(ent.text) is not None)
 
     def _first_full_name(self, last_word: str) -> Any | None:
         """The first person entity of two or more words ending in ``last_word``."""
@@ -185,13 +264,18 @@ class ContextMixin:
         return self._full_names.get(last_word)
 
     def _preceding_entity(
-        self, subj: Any, labels: tuple[str, ...], acronyms: bool = False
+        self, subj: Any, labels: tuple[str, ...], acronyms: bool = False, female: bool | None = None
     ) -> tuple[str, int, int] | None:
         """Nearest named person/organisation before ``subj`` in this or the previous two sentences."""
         start = self.sents[max(0, self._sent_index(subj) - 2)].start_char
         best: tuple[str, int, int] | None = None
         for ent in self.index.ents_starting_between(start, subj.idx):
-            if ent.label_ in labels and start <= ent.start_char < subj.idx:
+            if female is not None and not self._gender_fits(ent.text, ent.start_char, female):
+                continue
+            if "PERSON" in labels and region_at(self.quotes, ent.start_char) is not None:
+                continue  # a name inside someone's quotation is not who *he* points back to
+            label = "PERSON" if self._person_ent(ent) else ent.label_
+            if label in labels and start <= ent.start_char < subj.idx:
                 if best is None or ent.start_char > best[1]:
                     best = (ent.text, ent.start_char, ent.end_char)
         if acronyms:

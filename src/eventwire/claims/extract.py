@@ -24,7 +24,10 @@ from typing import Any
 from ..models import Actor, Attribution
 from ..nlp.index import DocIndex
 from .context import ContextMixin
+from .cues import CueRulesMixin
 from .learned import CueModel
+from .lines import LineClaimMixin
+from .nouns import NounCueMixin
 from .quotes import quote_regions, region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .spans import SpanMixin
@@ -33,9 +36,10 @@ from .subjects import SubjectMixin
 from .words import (
     DECLARED_ACTS,
     FIGURE_NOUNS,
+    GROUP_HEADS,
     NON_SPEAKERS,
     PERSON_HEADS,
-    STATEMENT_NOUNS,
+    STANCE_VERBS,
     _Claim,
     _span_text,
     _strip_punct,
@@ -48,8 +52,15 @@ __all__ = ["ClaimFinder", "acronym_defs", "acronym_map"]
 
 log = logging.getLogger(__name__)
 
+# Subordinators of a clause that sets the occasion of a statement rather than being its content.
+OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
+# Learned-cue score a group subject ("the campaign", "voters") needs; a person's is the model's own.
+GROUP_THRESHOLD = 0.75
 
-class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
+
+class ClaimFinder(
+    SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin, NounCueMixin, LineClaimMixin, CueRulesMixin
+):
     """Finds attributions in one parsed document. Build once per article."""
 
     def __init__(self, res: ClaimResources, cue_model: CueModel | None = None):
@@ -64,17 +75,18 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         self.index = DocIndex(doc)
         self.text = self.index.text
         self._full_names: dict[str, Any] | None = None
+        self._titles: dict[str, set[bool]] | None = None
         self.quotes = quote_regions(self.text)
         self.acronym_defs = acronym_defs(self.text)
         self.acronyms = {a: f for a, (f, _p) in self.acronym_defs.items()}
         self.actors = list(actors)
         self.sents = self.index.sents
         claims: list[_Claim] = []
-        headline = self._headline_claim()
-        if headline is not None:
-            claims.append(headline)
+        lines = self._line_claims()  # "Name: claim" headlines and transcript lines
+        claims.extend(lines)
+        spans = [(c.att.speaker_start or c.att.start, c.att.end) for c in lines]
         for si, sent in enumerate(self.sents):
-            if headline is not None and sent.start_char < headline.att.end:
+            if any(s <= sent.start_char < e for s, e in spans):
                 continue
             found = self._sentence_claims(sent, si, claims)
             claims.extend(found)
@@ -94,6 +106,10 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
                 out.append(claim)
         if self.cue_model is not None:
             out.extend(self._learned_claims(sent, si, earlier, out))
+        out.extend(self._noun_claims(sent, si, earlier, out))
+        out.extend(self._adjective_claims(sent, si, earlier, out))
+        out.extend(self._held_view_claims(sent, si, earlier, out))
+        out.extend(self._survey_claims(sent, si, out))
         if not out:
             tail = self._tail_attribution(sent, si)
             if tail is not None:
@@ -114,7 +130,8 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             if inner and outlet:
                 for c in inner:
                     c.att.via = outlet
-            elif not out and claim_toks:
+            elif claim_toks and not (out and outlet) and src_head.lower_ not in ("which", "whom", "who"):
+                # "X said ..., according to the report": the report's claim holds X's (nested)
                 att = self._make_attribution(src_toks, claim_toks, "according to", sent)
                 att.kind = self.res.kind_of("say", src_head.lemma_.lower())
                 claim = _Claim(att, src_toks[0].i - 2, si, (src_toks[0].i, src_toks[-1].i + 1))
@@ -123,45 +140,6 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
                 self._resolve_anaphor(claim, self._statement_owner(src_head), earlier)
                 out.append(claim)
         return out
-
-    def _is_cue(self, tok: Any) -> bool:
-        lemma = tok.lemma_.lower()
-        if lemma not in self.res.verbs or tok.pos_ not in ("VERB", "AUX"):
-            return False
-        if tok.dep_ in ("amod", "compound", "auxpass", "aux"):
-            return False
-        if region_at(self.quotes, tok.idx) is not None:
-            return False  # a verb inside someone's quote is their reported speech, not the outlet's cue
-        children = list(tok.children)
-        if lemma == "quote" and self._quoted_as_saying(tok) is not None:
-            return True
-        if any(c.dep_ == "auxpass" for c in children):
-            # Passive cues count only with a named agent ("announced by XNA");
-            # "it was reported" has no source.
-            return any(c.dep_ == "agent" for c in children)
-        if lemma == "claim" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in children
-        ):
-            return False  # "claiming the lives of" is a casualty idiom
-        if lemma == "report" and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in children):
-            # "He reports from Vestmark" is a reporter's location; "..., XNA reported." stays a cue.
-            if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
-                return False
-        if lemma == "call" and any(c.dep_ == "prt" for c in children):
-            return False  # "called off the talks", "called out to the crowd"
-        if lemma == "call" and not any(
-            c.dep_ in ("oprd", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in children
-        ):
-            return False  # "called X Y" and "called for Z" are claims; "called the office" is not
-        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
-            return False
-        if lemma in ("figure", "object", "project", "count") and not any(c.dep_ == "ccomp" for c in children):
-            return False
-        if lemma == "read" and not any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
-        ):
-            return False
-        return True
 
     def _quoted_as_saying(self, tok: Any) -> tuple[Any, Any, Any | None] | None:
         """ "X was quoted as saying by Y that ...": (speaker X, the "saying" verb, outlet Y or None)."""
@@ -211,10 +189,15 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             if region_at(self.quotes, tok.idx) is not None:
                 continue
             subj = self._subject(tok)
-            if subj is None or not self._person_like(subj) or subj.lower_ == "they":
-                # a group's or a state's stance verb is usually an act to report ("refused to withdraw")
+            if subj is None:
                 continue
-            if not model.is_cue(tok, False):
+            person = self._person_like(subj) and subj.lower_ != "they"
+            # A group's stance verb is often an act to report ("refused to withdraw"): a group
+            # subject needs a surer score than a person.
+            if not person and (not self._group_like(subj) or self._participial(tok)):
+                continue  # "..., officials said, underscoring the threat": the outlet's gloss
+            need = None if person or tok.lemma_.lower() in STANCE_VERBS else GROUP_THRESHOLD
+            if not model.is_cue(tok, False, need):
                 continue
             claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
             if claim is not None:
@@ -236,9 +219,16 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             return None
         children = list(tok.children)
         ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.i != subj.i]
+        # "After the vote ended, X said ...": a clause under "after"/"when" is the occasion, not the claim
+        ccomp = [
+            c
+            for c in ccomp
+            if c.i > tok.i or not any(g.dep_ == "mark" and g.lower_ in OCCASION_MARKS for g in c.children)
+        ]
         if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and subj.i < tok.i and subj.head.i != tok.i:
             ccomp = [c for c in ccomp if c.i < subj.left_edge.i or c.i > tok.i]
-        if lemma in ("put", "estimate"):
+        as_put = self._as_put_it(tok) if lemma == "put" else []
+        if lemma in ("put", "estimate") and not as_put:
             if not any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURE_NOUNS for c in children):
                 if not ccomp:
                     return None
@@ -246,15 +236,29 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
             return None
         claim_toks: list[Any] = []
         passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
-        if passive_subj:
+        inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
+        fronted = self._fronted_quote(tok, subj) if inverted else []
+        if fronted or as_put:
+            # "“We will win,” said Ana Kovac, who ..." / "“...,” Kovac said": the quote just before;
+            # "As Kovac put it, ...": what follows
+            claim_toks = fronted or as_put
+        elif passive_subj:
             # "an agreement that was first announced by XNA": the announced thing is the claim.
             ps = passive_subj[0]
             target = tok.head if ps.lower_ in ("that", "which") and tok.dep_ == "relcl" else ps
             skip = {t.i for t in tok.subtree} if target is tok.head else set()
             claim_toks = [t for t in target.subtree if t.i not in skip]
         elif ccomp:
-            comp = ccomp[0]
-            claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+            # "- a mosque, which looks like a church - X said he ...": a clause right after the cue is
+            # the claim rather than one the parser hung on it from before the speaker
+            after = [c for c in ccomp if c.i > tok.i and c.left_edge.i <= tok.i + 2]
+            comp = after[0] if after and subj.i < tok.i and ccomp[0].i < subj.left_edge.i else ccomp[0]
+            # "said the plan would fail, saying ...": a speech participle the parser hung on the
+            # clause is a statement of its own
+            tail = {t.i for c in comp.children if self._speech_participle(c, comp) for t in c.subtree}
+            claim_toks = [
+                t for t in comp.subtree if t.i not in tail and not (t.dep_ == "mark" and t.head.i == comp.i)
+            ]
         elif (occasion := self._occasion_clause(tok)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
@@ -272,16 +276,31 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
                 and not any(c.dep_ == "dobj" for c in children)
             ):
                 return None
-            claim_toks = [t for t in tok.subtree if t.i >= tok.i]
+            # "denounced the plan and called for a vote": the second verb is a claim of its own
+            verbs = [c for c in children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            if any(c.dep_ in ("dobj", "xcomp", "prep", "dative", "oprd") and c.i > tok.i for c in children):
+                # "praised the plan, saying ...", "refused to go, insisting ...": a trailing
+                # speech participle is not the object but a claim of its own
+                verbs += [c for c in children if self._speech_participle(c, tok)]
+            skip = {t.i for c in verbs for t in c.subtree}
+            skip |= {c.i for c in children if c.dep_ == "cc"} if skip else set()
+            claim_toks = [t for t in tok.subtree if t.i >= tok.i and t.i not in skip]
         elif (
             tok.dep_ != "relcl"
             and not any(c.dep_ == "dobj" for c in children)
-            and (lemma not in self.res.verb_kinds or self._person_like(subj))
+            and (
+                lemma not in self.res.verb_kinds
+                or self._person_like(subj)
+                or subj.lemma_.lower() in self.res.evidence_nouns  # "..., records show, ..."
+            )
         ):
             claim_toks = self._quote_after(tok, subj, colon_only=True) or self._parenthetical_claim(
                 tok, subj, sent
             )
-        if not (claim_toks and claim_toks[0].i >= sent.end):  # a quotation after "said:" may lie past it
+        kept_whole = claim_toks is fronted or claim_toks is as_put
+        outside = claim_toks and (claim_toks[0].i >= sent.end or kept_whole)
+        if not outside:
+            # a quotation after "said:" may lie past the sentence, one before "said X" before it
             claim_toks = [t for t in claim_toks if sent.start <= t.i < sent.end]
         claim_toks = _strip_punct(claim_toks)
         if not claim_toks or len([t for t in claim_toks if not t.is_punct]) < 2:
@@ -315,6 +334,9 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
 
+    def _speech_participle(self, c: Any, head: Any) -> bool:
+        return c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > head.i and c.lemma_.lower() in self.res.verbs
+
     @staticmethod
     def _participial(tok: Any) -> bool:
         return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG"
@@ -337,7 +359,14 @@ class ClaimFinder(SubjectMixin, SpanMixin, SpeakerMixin, ContextMixin):
         if kind == "evidence":
             return subj.lemma_.lower() in self.res.evidence_nouns
         if lemma in self.res.verb_kinds:  # a belief verb
-            return self._person_like(subj) and subj.lower_ != "they"
+            if self._person_like(subj) and subj.lower_ != "they":
+                return True
+            # "most voters prefer Kovac", "a quarter of residents agree with her": a group's view
+            # (not "the people want to leave": an infinitive after a group is an intended act)
+            lem = subj.lemma_.lower()
+            verb = subj.head
+            group = lem in GROUP_HEADS or lem.rstrip("s") in GROUP_HEADS
+            return group and any(c.dep_ in ("dobj", "prep") for c in verb.children)
         return True
 
 

@@ -109,5 +109,6 @@ class CueModel:
         """Whether the verb's lemma was seen as a cue in training (others never fire)."""
         return tok.lemma_.lower() in self.lemmas
 
-    def is_cue(self, tok: Any, in_quote: bool) -> bool:
-        return self.knows(tok) and self.score(verb_features(tok, in_quote)) >= self.threshold
+    def is_cue(self, tok: Any, in_quote: bool, threshold: float | None = None) -> bool:
+        need = self.threshold if threshold is None else threshold
+        return self.knows(tok) and self.score(verb_features(tok, in_quote)) >= need

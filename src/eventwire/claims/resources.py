@@ -59,6 +59,8 @@ class ClaimResources:
     # cue lemma -> claim kind ("belief", "evidence"); a cue not listed here is "speech"
     verb_kinds: dict[str, str] = field(default_factory=dict)
     evidence_nouns: set[str] = field(default_factory=set)
+    # noun cue lemma -> claim kind ("his claim that ..." speech, "her belief that ..." belief)
+    noun_kinds: dict[str, str] = field(default_factory=dict)
     object_verbs: set[str] = field(default_factory=set)
     anon_heads: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
@@ -80,6 +82,8 @@ class ClaimResources:
             elif kind in ("belief", "evidence"):
                 res.verbs.add(term.lower())
                 res.verb_kinds[term.lower()] = kind
+            elif kind in ("speech_noun", "belief_noun"):
+                res.noun_kinds[term.lower()] = kind.split("_")[0]
             elif kind == "evidence_noun":
                 res.evidence_nouns.add(term.lower())
             elif kind == "object":

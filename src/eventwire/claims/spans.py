@@ -11,7 +11,6 @@ from .resources import ClaimResources
 from .words import (
     BODY_LABELS,
     COLON_LEAD_RE,
-    HEADLINE_RE,
     OCCASION_NOUNS,
     TAIL_RE,
     _char_span,
@@ -48,6 +47,11 @@ class SpanMixin:
         """The quotation (or, after a colon, the paragraph) that follows an attribution ending in
         ":" or ",": "Asked about the vote, she said:\n\n“We will win.”"."""
         after = max(tok.idx + len(tok.text), subj.right_edge.idx + len(subj.right_edge.text))
+        for c in tok.children:
+            # "said in a statement:", "said on Monday:": the colon comes after the cue's own phrases
+            own = c.dep_ in ("prep", "npadvmod", "advmod", "agent")
+            if own and c.i > tok.i and c.right_edge.i < tok.i + 12:
+                after = max(after, c.right_edge.idx + len(c.right_edge.text))
         m = COLON_LEAD_RE.match(self.text, after)
         if m is None:
             return []
@@ -63,8 +67,42 @@ class SpanMixin:
         span = self.doc.char_span(region[0], region[1], alignment_mode="expand")
         return list(span) if span is not None and len(span) >= 2 else []
 
+    def _fronted_quote(self, tok: Any, subj: Any) -> list[Any]:
+        """The quotation that closes (with its comma) right before the cue, or before the speaker
+        when the speaker comes first: "“...,” said X" / "“...,” X said"."""
+        start = min(tok.idx, self._phrase_head_start(subj)) if subj.i < tok.i else tok.idx
+        for qs, qe in self.quotes:
+            if qe <= start and start - qe <= 3 and qe - qs > 3:
+                if not self.text[qe - 2 : qe].strip("”\"'") or self.text[qe - 2] in ",?!":
+                    span = self.doc.char_span(qs, qe, alignment_mode="expand")
+                    return list(span) if span is not None and len(span) >= 2 else []
+        return []
+
+    def _as_put_it(self, tok: Any) -> list[Any]:
+        """ "As Ana Kovac put it, “...”" / "as she put it, the harbour is our future": what follows."""
+        it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it"), None)
+        if it is None or not any(c.lower_ == "as" and c.dep_ in ("mark", "advmod") for c in tok.children):
+            return []
+        quoted = self._quote_after(it, it)
+        if quoted:
+            return quoted
+        if tok.dep_ != "advcl":
+            return []
+        own = {t.i for t in tok.subtree}
+        return [t for t in tok.head.subtree if t.i not in own and t.i > tok.i]
+
+    def _phrase_head_start(self, subj: Any) -> int:
+        """Where the speaker's phrase starts, ignoring a quote the parser hung on it."""
+        first = subj
+        for c in subj.children:
+            if c.i < subj.i and c.dep_ in ("compound", "det", "amod", "poss", "nmod"):
+                first = min(first, c.left_edge, key=lambda t: t.i)
+        return first.idx
+
     def _quote_before(self, sent: Any, subj: Any) -> list[Any]:
         limit = subj.left_edge.idx
+        if any(c.dep_ in ("ccomp", "parataxis") and c.i < subj.i for c in subj.children):
+            limit = subj.idx  # the quote hangs on the speaker's name: it ends before the name
         for qs, qe in reversed(self.quotes):
             if qe <= limit and (limit - qe <= 3 or sent.start_char <= qe) and qe >= sent.start_char - 3:
                 span = self.doc.char_span(qs, qe, alignment_mode="expand")
@@ -161,36 +199,6 @@ class SpanMixin:
             if qs < start < qe or qs < end < qe:
                 start, end = min(start, qs), max(end, qe)
         return start, end
-
-    def _headline_claim(self) -> _Claim | None:
-        """A headline "Name: claim" ("Mayor Ray: The Bridge Will Open"): the named person or body
-        says the rest of the line."""
-        line_end = self.text.find("\n")
-        line_end = len(self.text) if line_end < 0 else line_end
-        m = HEADLINE_RE.match(self.text, 0, line_end)
-        if m is None or not self.sents:
-            return None
-        name_start, name_end = m.span(1)
-        ent = self.index.ent_starting_at(name_start)
-        if ent is None or ent.end_char != name_end or ent.label_ not in ("PERSON", "ORG"):
-            return None
-        claim_start, claim_end = m.span(2)
-        claim_text = self.text[claim_start:claim_end].rstrip(" .")
-        if len(claim_text.split()) < 3:
-            return None
-        att = Attribution(
-            claim=claim_text,
-            start=claim_start,
-            end=claim_start + len(claim_text),
-            speaker=self._expand(ent.text),
-            organization=self._expand(ent.text) if ent.label_ == "ORG" else self._actor_for(list(ent)),
-            cue=":",
-            speaker_start=name_start,
-            speaker_end=name_end,
-        )
-        claim = _Claim(att, ent.end, 0, (ent.start, ent.end))
-        claim.person = ent.label_ == "PERSON"
-        return claim
 
     def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:
         """ "..., XNA informs." when the parser read the cue as a noun: a sentence-final

@@ -9,6 +9,7 @@ from ..nlp.datelines import paragraph_dateline
 from .resources import MEDIA_HEADS, ClaimResources
 from .words import (
     BODY_LABELS,
+    GROUP_HEADS,
     PERSON_HEADS,
     STATEMENT_NOUNS,
     _span_text,
@@ -40,12 +41,21 @@ class SubjectMixin:
             if len(nsubjs) > 1:
                 # "VESTMARK, Jan 14 (Reuters) - The government said": the dateline's place is not a subject.
                 nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
+            passive = [c for c in children if c.dep_ == "nsubjpass"]
+            if cur is not tok and passive and not nsubjs:
+                # "X was booed by the crowd after telling ...": who was booed is who told
+                return passive[0]
             for c in nsubjs + [c for c in children if c.dep_ == "agent"]:
                 if c.dep_ == "nsubj":
                     if c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
                         return cur.head
                     if any(g.lower_ == "whose" for g in c.children):
                         return None  # "whose government accused ...": the owner is out of reach
+                    if self._in_dateline(c):
+                        # "VESTMARK, May 2 (Reuters) — Mayor Ana Kovac told ...": the parser made the
+                        # dateline's place the subject and the speaker its apposition
+                        later = [g for g in c.children if g.dep_ == "appos" and not self._in_dateline(g)]
+                        return later[-1] if later else (self._name_before(tok) or c)
                     return c
                 if c.dep_ == "agent":
                     pobj = [g for g in c.children if g.dep_ == "pobj"]
@@ -54,18 +64,56 @@ class SubjectMixin:
             if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
                 cur = cur.head
                 continue
+            nested = cur is not tok and tok.dep_ == "conj" and cur.dep_ == "ccomp"
+            if nested and cur.head.pos_ in ("VERB", "AUX"):
+                # "X said A - there are two - but said B": the parser hung the second "said" on
+                # the first one's clause; its subject is the first one's
+                cur = cur.head
+                continue
             if cur.dep_ in ("advcl", "xcomp") and cur.tag_ == "VBG" and cur.head.pos_ in ("VERB", "AUX"):
                 # participial attribution: "She left the stage, saying ...": the main clause's subject
                 cur = cur.head
+                reported = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self.res.verbs
+                if reported and tok.lemma_ in self.res.verbs:
+                    # "X argued that the plan would fail, saying ...": X says it, not the plan
+                    cur = cur.head
                 continue
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if cur.dep_ in ("xcomp", "advcl") and infinitive:
+                # "She was quick to point out ...", "He rose to demand ...": the main clause's subject
+                head = cur.head
+                if head.dep_ == "acomp" and head.pos_ == "ADJ":
+                    head = head.head
+                if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.res.verb_kinds:
+                    cur = head  # ("wanted to state ..." is an intention: no statement yet)
+                    continue
+            if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
+                # "He answered by calling for ...", "after warning that ...": the main clause's subject
+                if cur.head.head.pos_ in ("VERB", "AUX"):
+                    cur = cur.head.head
+                    continue
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 head = cur.head
                 if head.lemma_.lower() in self.res.anon_heads or head.ent_type_ in ("PERSON", "ORG"):
                     return head  # "sources confirming that ..."
+                lem = head.lemma_.lower()
+                if cur.tag_ == "VBG" and (lem in self.res.evidence_nouns or lem in PERSON_HEADS):
+                    return head  # "a poll showing that ...", "candidates proposing ..."
             break
         if tok.dep_ == "ROOT":
             return self._name_before(tok)
         return self._torn_subject(tok)
+
+    def _group_like(self, subj: Any) -> bool:
+        """A subject that can take a stance as a group: "they", a party, voters, 40 percent."""
+        lemma = subj.lemma_.lower()
+        return (
+            subj.lower_ == "they"
+            or lemma in GROUP_HEADS
+            or lemma.rstrip("s") in GROUP_HEADS
+            or lemma in self.res.anon_heads
+            or subj.ent_type_ in ("ORG", "NORP")
+        )
 
     def _in_dateline(self, tok: Any) -> bool:
         found = paragraph_dateline(self.text, tok.idx)
@@ -128,7 +176,8 @@ class SubjectMixin:
                 skip.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.i > head.i and c.lower_ not in ("of", "for", "in", "from", "at"):
                 skip.update(t.i for t in c.subtree)
-            if c.dep_ in ("advmod", "cc", "punct") and c.i < head.i:
+            if c.dep_ in ("advmod", "cc", "punct", "ccomp", "parataxis") and c.i < head.i:
+                # "“We will win,” Ana Kovac told ...": the parser may hang the quote on the name
                 skip.update(t.i for t in c.subtree)
         toks = [t for t in head.subtree if t.i not in skip]
         para_start = self.text.rfind("\n", 0, head.idx) + 1
@@ -174,6 +223,8 @@ class SubjectMixin:
         person = (
             any(t.ent_type_ == "PERSON" for t in toks)
             or named
+            # "Bozell says" (tagged a body) after "Brent Bozell" was named as a person
+            or (len(toks) == 1 and toks[0].pos_ == "PROPN" and self._first_full_name(toks[0].text))
             or (head is not None and head.lemma_.lower() in PERSON_HEADS and head.tag_ in ("NN", "NNP"))
         )
         return role, person

@@ -26,6 +26,13 @@ PERSON_HEADS = _SETS["person_heads"]
 FIGURE_NOUNS = _SETS["figure_nouns"]
 PORTFOLIO_ROLES = _SETS["portfolio_roles"]
 OCCASION_NOUNS = _SETS["occasion_nouns"]
+LINE_LABELS = _SETS["line_labels"]
+SURVEY_NOUNS = _SETS["survey_nouns"]
+HELD_VIEWS = _SETS["held_views"]
+VIEW_NOUNS = _SETS["view_nouns"]
+GROUP_HEADS = _SETS["group_heads"]
+STANCE_VERBS = _SETS["stance_verbs"]
+STANCE_ADJECTIVES = _SETS["stance_adjectives"]
 
 # ", XNA informs." at the end of a sentence (used when the parser misreads the cue).
 TAIL_RE = re.compile(r",\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*)\s+([a-z]+)\s*[.!]?\s*$")
@@ -42,7 +49,7 @@ HEADLINE_RE = re.compile(r"([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (\S.{
 COLON_LEAD_RE = re.compile(r"[ \t]*[:,][ \t]*(?:\n[ \t]*){0,2}")
 
 # How far back (in sentences) a pronoun may point to an earlier speaker.
-ANAPHOR_WINDOW = 4
+ANAPHOR_WINDOW = 2
 
 
 @dataclass

@@ -171,7 +171,7 @@ def claims(gold: str | None, out: str | None) -> None:
     """Train the learned attribution-cue detector on PolNeAR-style gold claims.
 
     GOLD defaults to ../shared/corpus/external/polnear-train/gold.jsonl. Every 4th article
-    (line 0, 4, 8, ...) is kept back for evaluation and never read; about three minutes.
+    (line 0, 4, 8, ...) is kept back for evaluation and never read; about two minutes.
 
     \b
     Example:

@@ -1,0 +1,71 @@
+"""Which listed verbs are cues here: the per-lemma conditions of the rule cues ("called X Y" but not
+"called the office", "pointed out" but not "pointed the gun", passives only with an agent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .quotes import region_at
+from .resources import ClaimResources
+from .words import STATEMENT_NOUNS
+
+
+class CueRulesMixin:
+    """Part of `ClaimFinder` (see extract.py); works on its per-article state."""
+
+    res: ClaimResources
+    quotes: list[tuple[int, int]]
+
+    def _is_cue(self, tok: Any) -> bool:
+        lemma = tok.lemma_.lower()
+        if lemma not in self.res.verbs or tok.pos_ not in ("VERB", "AUX"):
+            return False
+        if tok.dep_ in ("amod", "compound", "auxpass", "aux"):
+            return False
+        if region_at(self.quotes, tok.idx) is not None:
+            return False  # a verb inside someone's quote is their reported speech, not the outlet's cue
+        children = list(tok.children)
+        if lemma == "quote" and self._quoted_as_saying(tok) is not None:
+            return True
+        if any(c.dep_ == "auxpass" for c in children):
+            # Passive cues count only with a named agent ("announced by XNA");
+            # "it was reported" has no source.
+            return any(c.dep_ == "agent" for c in children)
+        if lemma == "claim" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in children
+        ):
+            return False  # "claiming the lives of" is a casualty idiom
+        if lemma == "report" and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in children):
+            # "He reports from Vestmark" is a reporter's location; "..., XNA reported." stays a cue.
+            if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
+                return False
+        has_object = any(c.dep_ == "dobj" for c in children)
+        bad_particle = any(c.dep_ == "prt" and (c.lower_ != "out" or not has_object) for c in children)
+        if lemma == "call" and bad_particle:
+            return False  # "called off the talks", "called out to the crowd"; "called out the board" is one
+        if lemma == "call" and not any(
+            c.dep_ in ("oprd", "ccomp")
+            or (c.dep_ in ("xcomp", "acomp", "attr") and has_object and self._label_word(c))
+            or (c.dep_ == "prep" and c.lower_ in ("for", "upon"))
+            or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in children))
+            or (c.dep_ == "prt" and c.lower_ == "out" and has_object)
+            or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
+            for c in children
+        ):
+            return False  # "called X Y", "called for Z", "called on X to"; "called the office" is not
+        if lemma == "point" and not any(
+            (c.dep_, c.lower_) in (("prt", "out"), ("prep", "to")) for c in children
+        ):  # "pointed out that ...", "pointed to the budget"; not "pointed the gun"
+            return False
+        if lemma in ("figure", "object", "project", "count") and not any(c.dep_ == "ccomp" for c in children):
+            return False
+        if lemma == "read" and not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
+        ):
+            return False
+        return True
+
+    @staticmethod
+    def _label_word(c: Any) -> bool:
+        """ "called the vote “rigged”": a label (adjective, noun, participle), not "called them to act"."""
+        return c.pos_ in ("ADJ", "NOUN") or c.tag_ == "VBN"

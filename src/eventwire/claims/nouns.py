@@ -1,0 +1,253 @@
+"""Claims carried by a noun or an adjective: "his claim that ...", "X is sure that ...".
+
+A speech or stance noun (``speech_noun`` / ``belief_noun`` in ``claims_cues.tsv``) whose owner is
+written as a possessive ("the mayor's promise to ...") or with "by" ("a decision by the council
+to ...") is a cue: the owner is the speaker, the noun's that-clause, infinitive or "for"/"on"
+object is the claim. "Her view is that ..." (the noun as a copula's subject) takes the
+copula's clause. Possessive pronouns point back like *he*/*she*/*they*. A stance adjective after
+"be" (``stance_adjectives`` in ``claims_words.tsv``: "voters are tired of ...", "she is not sure she
+can ...") with a person or group subject is a belief; the claim is the adjective's complement.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from .quotes import region_at
+from .resources import ClaimResources
+from .words import (
+    HELD_VIEWS,
+    STANCE_ADJECTIVES,
+    SURVEY_NOUNS,
+    VIEW_NOUNS,
+    _char_span,
+    _Claim,
+    _span_text,
+    _strip_punct,
+    _trim,
+)
+
+log = logging.getLogger(__name__)
+
+# Possessive pronoun -> the subject pronoun it stands for.
+POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
+# Dependencies under the noun that hold its content.
+CLAIM_DEPS = ("acl", "ccomp", "relcl", "xcomp")
+CLAIM_PREPS = ("for", "on", "of", "against", "about", "to")
+
+
+class NounCueMixin:
+    """Part of `ClaimFinder` (see extract.py); works on its per-article state."""
+
+    res: ClaimResources
+    doc: Any
+    text: str
+
+    def _noun_claims(self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]) -> list[_Claim]:
+        out: list[_Claim] = []
+        covered = [(c.att.start, c.att.end) for c in found]
+        for tok in sent:
+            kind = self.res.noun_kinds.get(tok.lemma_.lower())
+            if kind is None or tok.pos_ != "NOUN" or region_at(self.quotes, tok.idx) is not None:
+                continue
+            owner = self._noun_owner(tok)
+            if owner is None or owner.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # "Vestmark's plan to ...": a place's plan is its government's act
+            claim_toks = self._noun_content(tok)
+            claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
+            if len([t for t in claim_toks if not t.is_punct]) < 2:
+                continue
+            start, end = _char_span(claim_toks)
+            if any(s <= start and end <= e for s, e in covered):
+                continue  # already inside a claim found from a verb
+            speaker_toks = self._speaker_tokens(owner)
+            att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
+            att.kind = kind
+            claim = _Claim(att, tok.i, si, (owner.left_edge.i, owner.i + 1))
+            claim.role, claim.person = self._role_and_person(speaker_toks)
+            pron = POSSESSIVE.get(owner.lower_)
+            if pron is not None:
+                if not self._resolve_possessive(claim, owner, pron, earlier + found + out):
+                    continue
+            out.append(claim)
+        return out
+
+    def _adjective_claims(
+        self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]
+    ) -> list[_Claim]:
+        out: list[_Claim] = []
+        taken = {c.cue_i for c in found}
+        for adj in sent:
+            if (
+                adj.dep_ != "acomp"
+                or adj.lemma_.lower() not in STANCE_ADJECTIVES
+                and adj.lower_ not in STANCE_ADJECTIVES
+            ):
+                continue
+            verb = adj.head
+            if verb.lemma_ != "be" or verb.i in taken or region_at(self.quotes, adj.idx) is not None:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or not (self._person_like(subj) or self._group_like(subj)):
+                continue
+            content = None
+            for c in adj.children:
+                if c.i < adj.i:
+                    continue
+                if c.dep_ in ("ccomp", "xcomp") or (
+                    c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+                ):
+                    content = c
+                    break
+            if content is None:
+                content = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+            if content is None:
+                continue
+            skip = content.i if content.dep_ == "prep" else -1
+            claim_toks = [
+                t for t in content.subtree if t.i != skip and not (t.dep_ == "mark" and t.head.i == content.i)
+            ]
+            claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
+            if len([t for t in claim_toks if not t.is_punct]) < 2:
+                continue
+            speaker_toks = self._speaker_tokens(self._statement_owner(subj))
+            att = self._make_attribution(speaker_toks, claim_toks, adj.text, sent, cue_tok=adj)
+            att.kind = "belief"
+            claim = _Claim(att, adj.i, si, (subj.left_edge.i, subj.i + 1))
+            claim.role, claim.person = self._role_and_person(speaker_toks)
+            self._resolve_anaphor(claim, subj, earlier + found + out)
+            out.append(claim)
+        return out
+
+    def _held_view_claims(
+        self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]
+    ) -> list[_Claim]:
+        """ "Voters have doubts about the levy", "she had no interest in running": a view held."""
+        out: list[_Claim] = []
+        taken = {c.cue_i for c in found}
+        for tok in sent:
+            if tok.lemma_ != "have" or tok.i in taken or region_at(self.quotes, tok.idx) is not None:
+                continue
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in HELD_VIEWS), None)
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if obj is None or subj is None or not (self._person_like(subj) or self._group_like(subj)):
+                continue
+            claim_toks = _strip_punct([t for t in obj.subtree if sent.start <= t.i < sent.end])
+            if len([t for t in claim_toks if not t.is_punct]) < 3:
+                continue  # "has concerns" alone says nothing
+            speaker_toks = self._speaker_tokens(subj)
+            att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
+            att.kind = "belief"
+            claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
+            claim.role, claim.person = self._role_and_person(speaker_toks)
+            self._resolve_anaphor(claim, subj, earlier + found + out)
+            out.append(claim)
+        return out
+
+    def _survey_claims(self, sent: Any, si: int, found: list[_Claim]) -> list[_Claim]:
+        """ "In a new poll, 40 percent back the levy" / "She leads in the polls": the poll's finding;
+        "In Kovac's view, the levy is fair" / "in the words of X": X's view."""
+        for prep in sent:
+            if prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ in VIEW_NOUNS:
+                owner = self._noun_owner(pobj) or next(
+                    (
+                        g
+                        for c in pobj.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                if owner is not None and owner.lower_ not in POSSESSIVE:
+                    phrase = {t.i for t in prep.subtree}
+                    claim_toks = _strip_punct(
+                        [t for t in prep.head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
+                    )
+                    if len([t for t in claim_toks if not t.is_punct]) >= 3:
+                        speaker_toks = self._speaker_tokens(owner)
+                        att = self._make_attribution(
+                            speaker_toks, claim_toks, prep.text + " " + pobj.text, sent
+                        )
+                        att.kind = "belief"
+                        claim = _Claim(att, prep.i, si, (owner.left_edge.i, owner.i + 1))
+                        claim.role, claim.person = self._role_and_person(speaker_toks)
+                        return [claim]
+            if found or pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS:
+                continue
+            phrase = {t.i for t in prep.subtree}
+            claim_toks = _strip_punct(
+                [t for t in prep.head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
+            )
+            if len([t for t in claim_toks if not t.is_punct]) < 3:
+                continue
+            src = _trim([t for t in pobj.subtree if t.i in phrase])
+            att = self._make_attribution(src, claim_toks, "in", sent)
+            att.kind = "evidence"
+            att.speaker = _span_text(self.doc, src)
+            return [_Claim(att, prep.i, si, (src[0].i, src[-1].i + 1))]
+        return []
+
+    def _noun_owner(self, noun: Any) -> Any | None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (pobj.pos_ in ("PROPN", "PRON") or pobj.ent_type_):
+                    return pobj
+        return None
+
+    def _noun_content(self, noun: Any) -> list[Any]:
+        for c in noun.children:
+            if c.dep_ in CLAIM_DEPS and c.i > noun.i and c.pos_ in ("VERB", "AUX"):
+                if c.dep_ == "relcl" and not any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
+                    continue  # "the claim he made" is not its content
+                return [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in CLAIM_PREPS and c.i > noun.i:
+                if c.lower_ == "of" and not any(g.dep_ == "pcomp" for g in c.children):
+                    continue  # "his view of the race" is a topic; "his promise of cutting taxes" a claim
+                return [t for t in c.subtree if t.i != c.i]
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.lemma_ == "be":
+            # "Her view is that the levy will fail."
+            comp = next((c for c in head.children if c.dep_ in ("ccomp", "attr") and c.i > head.i), None)
+            if comp is not None and comp.pos_ in ("VERB", "AUX"):
+                return [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+        return []
+
+    def _resolve_possessive(self, claim: _Claim, owner: Any, pron: str, earlier: list[_Claim]) -> bool:
+        """ "his claim that ...": the person (or, for *its*/*their*, the body) it points back to."""
+        att = claim.att
+        if pron in ("i", "we"):
+            return True
+        found = None
+        if pron in ("he", "she"):
+            female = pron == "she"
+            recent = [
+                c
+                for c in earlier
+                if claim.sent_i - c.sent_i <= 2
+                and c.person
+                and self._gender_fits(c.att.speaker, c.att.speaker_start, female)
+            ]
+            if recent and recent[-1].att.speaker:
+                prev = recent[-1].att
+                found = (prev.speaker, prev.speaker_start or 0, prev.speaker_end or 0)
+            else:
+                found = self._preceding_entity(owner, ("PERSON",), female=female)
+                found = found or self._last_person(owner, earlier) or self._given_name_person(owner)
+            claim.person = True
+        else:
+            found = self._preceding_entity(owner, ("ORG",), acronyms=True)
+        if found is None:
+            return False
+        att.speaker, att.speaker_start, att.speaker_end = found
+        att.anonymous = False
+        return True
