@@ -334,7 +334,7 @@ def test_she_reaches_a_surname_the_tagger_took_for_a_body(analyze_claims):
 
 
 def test_she_reaches_a_given_name_the_tagger_missed(analyze_claims):
-    text = "Carly Vantorra spoke in Vestmark. The hall was full. The crowd was loud. She said it would open."
+    text = "Linda Vantorra spoke in Vestmark. The hall was full. The crowd was loud. She said it would open."
     a = analyze_claims(text)
     att = next(att for att in a.attributions if "would open" in (att.claim or ""))
-    assert att.speaker == "Carly Vantorra"
+    assert att.speaker == "Linda Vantorra"
