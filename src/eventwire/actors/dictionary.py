@@ -34,7 +34,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..nlp.matching import PhraseIndex, as_doc, leftmost_longest, longest_first
+from ..nlp.matching import PhraseIndex, as_doc, leftmost_longest, longest_first, text_of
 from .mentions import group_after, label_mentions
 
 log = logging.getLogger(__name__)
@@ -277,7 +277,7 @@ class ActorDictionary:
         return found
 
     def _find(self, doc: Any) -> list[ActorMatch]:
-        text = doc.text
+        text = text_of(doc)
         named: list[ActorMatch] = []
         for index in (self._named_ci, self._named_cs):
             for f in leftmost_longest(index.spans(doc, text)):

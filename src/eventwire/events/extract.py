@@ -23,6 +23,7 @@ from typing import Any
 from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary
 from ..models import Actor, Analysis, Article, Event
 from ..nlp.index import OffsetIndex
+from ..nlp.matching import text_of
 from ..time import DAY, DateMention, find_dates
 from . import modality as mod
 from .background import (
@@ -156,7 +157,7 @@ class EventExtractor:
         main_state, main_opp = self._main_actors(actors, country, published)
         events: list[Event] = []
         state = _State(
-            text=doc.text,
+            text=text_of(doc),
             places=OffsetIndex(places),
             actors=OffsetIndex(actors),
             claims=OffsetIndex(analysis.attributions),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Actor, Place
+from ..nlp.matching import text_of
 from .words import load_words
 
 W = load_words()
@@ -24,7 +25,7 @@ def fallback_places(doc: Any, actors: list[Actor], country_names: set[str]) -> l
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    doc_text = doc.text
+    doc_text = text_of(doc)
 
     def add(s: int, e: int, kind: str | None = None) -> None:
         text = doc_text[s:e]

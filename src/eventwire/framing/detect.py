@@ -15,6 +15,7 @@ from typing import Any
 
 from ..claims.quotes import quote_regions
 from ..models import Actor, Attribution, FramingSpan
+from ..nlp.matching import text_of
 from ..wordsets import word_sets
 from . import bounds
 from .features import lexicon_marks
@@ -65,7 +66,7 @@ class FramingFinder:
     ) -> list[FramingSpan]:
         """Lexicon spans judged by the rules below, plus (with a trained ``tagger``,
         ``framing.tagger.SpanTagger``) the spans it finds where the lexicon has none."""
-        text = doc.text
+        text = text_of(doc)
         self.doc, self.text = doc, text
         self.attributions = list(attributions)
         self.actors = list(actors)

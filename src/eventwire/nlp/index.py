@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+from .matching import text_of
+
 T = TypeVar("T")
 
 
@@ -20,7 +22,7 @@ class DocIndex:
 
     def __init__(self, doc: Any):
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = text_of(doc)
         self.ents: tuple[Any, ...] = tuple(doc.ents)
         self._ent_start_chars = [e.start_char for e in self.ents]
         self._ent_starts = [e.start for e in self.ents]

@@ -81,6 +81,15 @@ def _default_tokenizer() -> Any:
     return load_model(None).tokenizer  # the same cache entry as the nlp stage's (None, not no argument)
 
 
+def text_of(doc: Any) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token again on each access, and the
+    stages read a parsed article's text many times (the text waits in the Doc's user_data)."""
+    held = doc.user_data.get("eventwire.text")
+    if held is None:
+        held = doc.user_data["eventwire.text"] = doc.text
+    return held
+
+
 def as_doc(text_or_doc: Any) -> Any:
     """A Doc for ``text_or_doc``: a Doc is returned as it is, a string is tokenized (no parse)."""
     if isinstance(text_or_doc, str):
@@ -158,7 +167,7 @@ class PhraseIndex:
         """Every word-bounded occurrence in ``doc`` (``text`` is ``doc.text``, if the caller has it)."""
         if self._matcher is None:
             self.prepare()
-        text = doc.text if text is None else text
+        text = text_of(doc) if text is None else text
         out = []
         for _, s, e in self._matcher(doc):
             start, last = doc[s].idx, doc[e - 1]
@@ -228,7 +237,7 @@ class WordPatterns:
         self._needles = [_needle(p) for p in self.patterns]
 
     def spans(self, text_or_doc: Any) -> list[Found]:
-        text = text_or_doc if isinstance(text_or_doc, str) else text_or_doc.text
+        text = text_or_doc if isinstance(text_or_doc, str) else text_of(text_or_doc)
         lowered = text.lower()
         out = []
         for key, (rx, needle) in enumerate(zip(self.regexes, self._needles, strict=True)):
