@@ -105,3 +105,10 @@ def test_gap_sequences_take_the_first_fitting_token_within_reach():
     # lemmas match ("handed" -> hand); "over" must come within 2 tokens after "handed" and "keys"
     # within 2 after "over" (so not in the first sentence); "away" allows no gap after "walked"
     assert found == [(0, ["handed", "over", "keys"])]
+
+
+def test_a_docs_text_is_built_once():
+    from eventwire.nlp.matching import as_doc, text_of
+
+    doc = as_doc("Troops entered the town on Monday.")
+    assert text_of(doc) == doc.text and doc.user_data["eventwire.text"] is text_of(doc)
