@@ -61,11 +61,7 @@ class NounCueMixin:
             start, end = _char_span(claim_toks)
             if any(s <= start and end <= e for s, e in covered):
                 continue  # already inside a claim found from a verb
-            speaker_toks = self._speaker_tokens(owner)
-            att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
-            att.kind = kind
-            claim = _Claim(att, tok.i, si, (owner.left_edge.i, owner.i + 1))
-            claim.role, claim.person = self._role_and_person(speaker_toks)
+            claim = self._owned_claim(owner, owner, claim_toks, tok, sent, si, kind)
             pron = POSSESSIVE.get(owner.lower_)
             if pron is not None:
                 if not self._resolve_possessive(claim, owner, pron, earlier + found + out):
@@ -111,11 +107,7 @@ class NounCueMixin:
             claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
             if len([t for t in claim_toks if not t.is_punct]) < 2:
                 continue
-            speaker_toks = self._speaker_tokens(self._statement_owner(subj))
-            att = self._make_attribution(speaker_toks, claim_toks, adj.text, sent, cue_tok=adj)
-            att.kind = "belief"
-            claim = _Claim(att, adj.i, si, (subj.left_edge.i, subj.i + 1))
-            claim.role, claim.person = self._role_and_person(speaker_toks)
+            claim = self._owned_claim(self._statement_owner(subj), subj, claim_toks, adj, sent, si)
             self._resolve_anaphor(claim, subj, earlier + found + out)
             out.append(claim)
         return out
@@ -136,11 +128,7 @@ class NounCueMixin:
             claim_toks = _strip_punct([t for t in obj.subtree if sent.start <= t.i < sent.end])
             if len([t for t in claim_toks if not t.is_punct]) < 3:
                 continue  # "has concerns" alone says nothing
-            speaker_toks = self._speaker_tokens(subj)
-            att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent, cue_tok=tok)
-            att.kind = "belief"
-            claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
-            claim.role, claim.person = self._role_and_person(speaker_toks)
+            claim = self._owned_claim(subj, subj, claim_toks, tok, sent, si)
             self._resolve_anaphor(claim, subj, earlier + found + out)
             out.append(claim)
         return out
@@ -191,6 +179,25 @@ class NounCueMixin:
             att.speaker = _span_text(self.doc, src)
             return [_Claim(att, prep.i, si, (src[0].i, src[-1].i + 1))]
         return []
+
+    def _owned_claim(
+        self,
+        owner: Any,
+        subject: Any,
+        claim_toks: list[Any],
+        cue: Any,
+        sent: Any,
+        si: int,
+        kind: str = "belief",
+    ) -> _Claim:
+        """The claim of ``owner`` (the speaker's phrase) cued by token ``cue``; ``subject`` is the
+        phrase the text names the holder by (for anaphora)."""
+        speaker_toks = self._speaker_tokens(owner)
+        att = self._make_attribution(speaker_toks, claim_toks, cue.text, sent, cue_tok=cue)
+        att.kind = kind
+        claim = _Claim(att, cue.i, si, (subject.left_edge.i, subject.i + 1))
+        claim.role, claim.person = self._role_and_person(speaker_toks)
+        return claim
 
     def _noun_owner(self, noun: Any) -> Any | None:
         for c in noun.children:
