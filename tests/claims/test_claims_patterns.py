@@ -298,9 +298,9 @@ def test_in_x_s_view(analyze_claims):
 
 
 def test_a_dateline_place_parsed_as_subject_is_not_the_speaker(analyze_claims):
-    text = "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates it would fail."
+    text = "TAMPERE, July 19 (UPI) — Former Attorney General Oskar Lindqvist told delegates it would fail."
     a = analyze_claims(text)
-    assert next(att for att in a.attributions if att.cue == "told").speaker == "Michael Mukasey"
+    assert next(att for att in a.attributions if att.cue == "told").speaker == "Oskar Lindqvist"
 
 
 def test_they_never_points_back_to_one_person(analyze_claims):

@@ -250,7 +250,7 @@ class ContextMixin:
         return None
 
     def _person_ent(self, ent: Any) -> bool:
-        """A person entity, or a one-word name the tagger took for a body ("Fiorina" as ORG) after
+        """A person entity, or a one-word name the tagger took for a body ("Lindqvist" as ORG) after
         the article named that person in full."""
         return ent.label_ == "PERSON" or (" " not in ent.text and self._first_full_name(ent.text) is not None)
 

@@ -223,7 +223,7 @@ class SubjectMixin:
         person = (
             any(t.ent_type_ == "PERSON" for t in toks)
             or named
-            # "Bozell says" (tagged a body) after "Brent Bozell" was named as a person
+            # "Lindqvist says" (tagged a body) after "Oskar Lindqvist" was named as a person
             or (len(toks) == 1 and toks[0].pos_ == "PROPN" and self._first_full_name(toks[0].text))
             or (head is not None and head.lemma_.lower() in PERSON_HEADS and head.tag_ in ("NN", "NNP"))
         )

@@ -36,9 +36,12 @@ from typing import Any
 
 import numpy as np
 
+from .words import load_words
+
 log = logging.getLogger(__name__)
 
 NONE = "none"
+REPORT_LEMMAS = load_words()["report_lemmas"]
 MODEL_DIR = "data/models/events"
 # Entity labels worth a feature (a date or a number says little about the kind of event).
 _ENT_LABELS = ("PERSON", "NORP", "ORG", "GPE", "LOC", "FAC")
@@ -182,11 +185,10 @@ def learned_matches(sent: Any, decision: Decision, order: int) -> list[Any]:
     """A candidate for a sentence no trigger matched: the classifier's sub-type, anchored at the
     sentence's main verb, with the family whose rules find place and actors for that sub-type."""
     from .triggers import TriggerMatch, TriggerPattern
-    from .words import load_words
 
     etype, family = taxonomy()[decision.sub_event_type]
     anchor = sent.root
-    if anchor.lemma_.lower() in load_words()["report_lemmas"]:
+    if anchor.lemma_.lower() in REPORT_LEMMAS:
         # "X did Y, the army said": the event is the reported clause, the speaker no party to it
         reported = (c for c in anchor.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB")
         anchor = next(reported, anchor)

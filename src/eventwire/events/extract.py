@@ -231,7 +231,7 @@ class EventExtractor:
         sent_actors = state.actors.starting_between(s0, s1)
         sent_claims = state.claims.overlapping(s0, s1)
         date_spans = [(d.start, d.end) for d in dates]
-        refs = sentence_refs(doc, sent, sent_places, sent_actors, date_spans, self.country_names, state.text)
+        refs = sentence_refs(doc, sent, sent_places, sent_actors, date_spans, self.country_names)
         actor_roots = []
         for a in sent_actors:
             span = _span(doc, a.start, a.end)
@@ -266,7 +266,7 @@ class EventExtractor:
                 continue
             if _is_noun_modifier(trig, m.tokens):
                 continue
-            chosen = self._locations(trig, m, refs, fam)
+            chosen = choose_locations(trig, m, refs, fam, self.config.min_location_score)
             if fam in ("capture", "transfer") and _vague_places_only(trig, chosen):
                 continue
             if fam == "transfer" and trig.lemma_.lower() in MOVEMENT_LEMMAS:
@@ -358,9 +358,6 @@ class EventExtractor:
         return False
 
     # -- locations --------------------------------------------------------------
-    def _locations(self, trig: Any, m: TriggerMatch, refs: list[_PlaceRef], fam: str) -> list[_PlaceRef]:
-        return choose_locations(trig, m, refs, fam, self.config.min_location_score)
-
     def _carried_locations(self, state: _State, si: int) -> list[_PlaceRef]:
         for idx, refs in reversed(state.recent_locations):
             if si - idx <= self.config.carry_location_sentences:

@@ -80,3 +80,10 @@ def killed_civilians(trig: Any) -> bool:
     return any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in W["victim_nouns"] for c in trig.children
     )
+
+
+def disappeared(sent: Any) -> bool:
+    """ "detained a teacher; his whereabouts remain unknown": the sentence or the clause after it
+    says the person detained has disappeared (ACLED's forced disappearance)."""
+    after = sent.doc[sent.start : min(len(sent.doc), sent.end + 20)]
+    return any(t.lemma_.lower() in W["disappearance_cues"] for t in after)

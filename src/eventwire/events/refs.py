@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..models import Actor, Place
+from ..nlp.matching import text_of
 from .lists import list_companions
 from .locations import _coordinated, _is_dateline, _PlaceRef, place_level
 from .words import load_words
@@ -68,12 +69,10 @@ def stated_level(text: str, place: Place) -> int | None:
 
 def sentence_refs(
     doc: Any, sent: Any, places: list[Place], actors: list[Actor], date_spans: list[tuple[int, int]],
-    country_names: Iterable[str], text: str | None = None,
+    country_names: Iterable[str],
 ) -> list[_PlaceRef]:  # fmt: skip
-    """The candidate locations of one sentence (``places``, ``actors``: those starting in it).
-    ``text``: the article's text, when the caller holds it (spaCy rebuilds ``doc.text`` on every
-    access, which per sentence costs as much as the rest of the events stage)."""
-    text = doc.text if text is None else text
+    """The candidate locations of one sentence (``places``, ``actors``: those starting in it)."""
+    text = text_of(doc)  # built once per Doc (spaCy rebuilds doc.text on every access)
     names = set(country_names)
 
     def level_of(p: Place) -> int:

@@ -22,7 +22,7 @@ from ..actors.dictionary import NON_STATE_ARMED, ActorDictionary, _label_key
 from ..models import Actor
 from .agency import conjoined, enters, relation, roles_by_syntax, subjectless
 from .agreements import agreement_parties
-from .parties import civilian_victims, crowd_agent, hits, is_source, is_victim, killed_civilians
+from .parties import civilian_victims, crowd_agent, disappeared, hits, is_source, is_victim, killed_civilians
 from .syntax import clause_root
 from .territory import ARRESTS, TRANSFER, captives, territory_sub_type, unopposed
 from .words import load_words
@@ -231,7 +231,7 @@ class RoleReader:
         if fam in ("riot", "mob"):
             # a riot's actor1 is always "Rioters (Country)"; a group leading it is the associate
             name2 = self._localised(patient, where, published) if patient is not None else None
-            lead = agent if agent is not None and agent.actor_type not in ("rioters", "protesters") else None
+            lead = agent if agent is not None and agent.actor_type not in crowd else None
             return Roles(event_type, sub, role("rioters"), name2, self._localised(lead, where, published))
         attackers = [a for a in armed if id(a) not in victims]
         if fam in ("ied", "suicide", "grenade"):
@@ -294,8 +294,7 @@ class RoleReader:
             name1 = role("rioters")  # "crowds looted shops": a riot's looting
         if fam in ("abduction", "sexual") and name2 is None:
             name2 = role("civilians")  # VAC by definition
-        after = sent.doc[sent.start : min(len(sent.doc), sent.end + 20)]  # "...; his whereabouts ..."
-        if fam == "arrest" and any(t.lemma_.lower() in W["disappearance_cues"] for t in after):
+        if fam == "arrest" and disappeared(sent):
             # "detained a teacher; his whereabouts remain unknown": a forced disappearance (ACLED)
             event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
             name2 = name2 or role("civilians")

@@ -5,7 +5,7 @@ These rules, applied after the context rules of ``detect.py`` have kept a match,
 over the words that carry the same judgment (examples written for these docs):
 
 - adjectives in front of a labelled noun ("*ruthless* terrorists", "*bloody* terror attacks",
-  "*rapid* successive victories"): the modifier is part of the label; quantifiers and
+  "*stunning* series of victories"): the modifier is part of the label; quantifiers and
   ordinals ("several", "remaining", "first", from ``framing_words.tsv``) and nationalities are not;
 - a labelled possessor and what it owns ("the terrorists' *depots*"), like the singular label
   before its noun ("terrorist depots", the ``extend_head`` rule);
