@@ -52,7 +52,9 @@ class CueRulesMixin:
             or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
             for c in children
         ):
-            return False  # "called X Y", "called for Z", "called on X to"; "called the office" is not
+            # "called him ''a liar''": the parser may take the label for a second object
+            if sum(c.dep_ == "dobj" for c in children) < 2:
+                return False  # "called X Y", "called for Z", "called on X to"; "called the office" is not
         if lemma == "point" and not any(
             (c.dep_, c.lower_) in (("prt", "out"), ("prep", "to")) for c in children
         ):  # "pointed out that ...", "pointed to the budget"; not "pointed the gun"

@@ -56,6 +56,15 @@ log = logging.getLogger(__name__)
 OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
 # Learned-cue score a group subject ("the campaign", "voters") needs; a person's is the model's own.
 GROUP_THRESHOLD = 0.75
+# Prepositions that introduce what a statement is about ("spoke about", "warned against").
+TOPIC_PREPS = frozenset({"about", "of", "on", "against", "over", "for"})
+# Speech verbs whose prepositional phrase is a setting, not a topic ("told of" is; "reported on"
+# a beat is a job).
+NO_TOPIC_VERBS = frozenset({"report", "tell"})
+# Verbs heading a clause of their own (a clause before the speaker is what a parenthetical cue reports).
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj"})
+# Entity types a prepositional object has when it is the time or place of a statement.
+NOT_TOPICS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 
 class ClaimFinder(
@@ -106,6 +115,7 @@ class ClaimFinder(
                 out.append(claim)
         if self.cue_model is not None:
             out.extend(self._learned_claims(sent, si, earlier, out))
+        out.extend(self._colon_quote_claims(sent, si, earlier, out))
         out.extend(self._noun_claims(sent, si, earlier, out))
         out.extend(self._adjective_claims(sent, si, earlier, out))
         out.extend(self._held_view_claims(sent, si, earlier, out))
@@ -204,6 +214,27 @@ class ClaimFinder(
                 out.append(claim)
         return out
 
+    def _colon_quote_claims(self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]) -> list[_Claim]:
+        """"She boomed: “We will win.”", "He wrote on Monday: “...”": any verb of a person that a
+        colon and a quotation follow introduces that quotation."""
+        out: list[_Claim] = []
+        taken = {c.cue_i for c in found}
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in self.res.verbs:
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None or not self._person_like(subj) or region_at(self.quotes, tok.idx) is not None:
+                continue
+            claim_toks = self._quote_after(tok, subj, colon_only=True)
+            if not claim_toks or not claim_toks[0].is_quote:
+                continue
+            att = self._make_attribution(self._speaker_tokens(subj), claim_toks, tok.text, sent, cue_tok=tok)
+            claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
+            claim.role, claim.person = self._role_and_person(self._speaker_tokens(subj))
+            self._resolve_anaphor(claim, subj, earlier + found + out)
+            out.append(claim)
+        return out
+
     def _claim_for_cue(
         self, tok: Any, sent: Any, si: int, earlier: list[_Claim], learned: bool = False
     ) -> _Claim | None:
@@ -219,6 +250,9 @@ class ClaimFinder(
             return None
         children = list(tok.children)
         ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.i != subj.i]
+        if not ccomp and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
+            # "said cutting output must be a priority": the parser hangs the clause on a gerund
+            ccomp = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i]
         # "After the vote ended, X said ...": a clause under "after"/"when" is the occasion, not the claim
         ccomp = [
             c
@@ -253,16 +287,26 @@ class ClaimFinder(
             # the claim rather than one the parser hung on it from before the speaker
             after = [c for c in ccomp if c.i > tok.i and c.left_edge.i <= tok.i + 2]
             comp = after[0] if after and subj.i < tok.i and ccomp[0].i < subj.left_edge.i else ccomp[0]
+            if comp.pos_ == "ADJ":
+                # "made it clear that ...": the that-clause the parser hung on the adjective
+                comp = next((c for c in comp.children if c.dep_ in ("ccomp", "advcl") and _that(c)), comp)
             # "said the plan would fail, saying ...": a speech participle the parser hung on the
             # clause is a statement of its own
             tail = {t.i for c in comp.children if self._speech_participle(c, comp) for t in c.subtree}
+            # "said that she would stay and predicted that ...": a subjectless cue verb the parser
+            # conjoined inside the clause is the speaker's next statement; the claim ends before it
+            end = min((c.left_edge.i for c in comp.subtree if self._conjoined_cue(c)), default=None)
             claim_toks = [
-                t for t in comp.subtree if t.i not in tail and not (t.dep_ == "mark" and t.head.i == comp.i)
+                t
+                for t in comp.subtree
+                if t.i not in tail
+                and not (t.dep_ == "mark" and t.head.i == comp.i)
+                and (end is None or t.i < end)
             ]
         elif (occasion := self._occasion_clause(tok)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
-        elif (learned or self._object_claim_ok(lemma, subj)) and any(
+        elif (learned or self._object_claim_ok(lemma, subj) or self._topic_claim_ok(tok, subj)) and any(
             c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd") and c.i > tok.i
             for c in children
         ):
@@ -284,7 +328,10 @@ class ClaimFinder(
                 verbs += [c for c in children if self._speech_participle(c, tok)]
             skip = {t.i for c in verbs for t in c.subtree}
             skip |= {c.i for c in children if c.dep_ == "cc"} if skip else set()
-            claim_toks = [t for t in tok.subtree if t.i >= tok.i and t.i not in skip]
+            # the claim ends where the first skipped verb begins (its trailing punctuation is the
+            # sentence's, not the claim's)
+            end = min((i for i in skip if i > tok.i), default=tok.right_edge.i + 1)
+            claim_toks = [t for t in tok.subtree if tok.i <= t.i < end]
         elif (
             tok.dep_ != "relcl"
             and not any(c.dep_ == "dobj" for c in children)
@@ -311,6 +358,9 @@ class ClaimFinder(
                 claim_toks = self._quote_after(tok, subj)
             if not claim_toks:
                 return None
+        words = [t for t in claim_toks if t.i != tok.i and not t.is_punct and t.pos_ not in ("ADP", "DET")]
+        if words and all(t.ent_type_ in NOT_TOPICS for t in words):
+            return None  # "spoke on Friday", "wrote from Vestmark": when and where, not what
         speaker_toks = self._speaker_tokens(self._statement_owner(subj))
         if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and tok.dep_ in ("ROOT", "conj"):
             speaker_toks = self._name_tokens(subj)
@@ -337,6 +387,15 @@ class ClaimFinder(
     def _speech_participle(self, c: Any, head: Any) -> bool:
         return c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > head.i and c.lemma_.lower() in self.res.verbs
 
+    def _conjoined_cue(self, c: Any) -> bool:
+        """A cue verb conjoined after "and"/"but" with no subject of its own ("..., but added")."""
+        lemma = c.lemma_.lower()
+        if c.dep_ != "conj" or c.pos_ != "VERB" or not (lemma in self.res.verbs or lemma in STANCE_VERBS):
+            return False
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            return False
+        return c.i > 0 and self.doc[c.i - 1].dep_ == "cc" or any(g.dep_ == "cc" for g in c.head.children)
+
     @staticmethod
     def _participial(tok: Any) -> bool:
         return tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG"
@@ -348,6 +407,27 @@ class ClaimFinder(
             or subj.lower_ in ("he", "she", "i", "we", "they")
             or subj.lemma_.lower() in PERSON_HEADS
         )
+
+    def _topic_claim_ok(self, tok: Any, subj: Any) -> bool:
+        """"complained about the delays", "spoke out against the plan", "wrote of a betrayal": what a
+        person or group speaks about is the claim of a speech verb with no clause."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.res.verbs or lemma in self.res.verb_kinds or lemma in NO_TOPIC_VERBS:
+            return False
+        if not (self._person_like(subj) or self._group_like(subj)):
+            return False
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in tok.sent if t.i < subj.left_edge.i):
+            return False  # "Shells hit the port, the governor wrote on Telegram": the clause before is the claim
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in TOPIC_PREPS or c.i < tok.i:
+                continue
+            if lemma == "say" and c.lower_ != "of":
+                continue  # "said of the plan" names a topic; "said on Monday" a time
+            if c.lower_ == "on" and any(g.ent_type_ in ("ORG", "PRODUCT") for g in c.children):
+                continue  # "wrote on Telegram": a channel
+            if any(g.dep_ == "pcomp" or g.dep_ == "pobj" and g.ent_type_ not in NOT_TOPICS for g in c.children):
+                return True
+        return False
 
     def _object_claim_ok(self, lemma: str, subj: Any) -> bool:
         """Whether a plain object or infinitive is the claim: "denied backing", "wants to run".
@@ -368,6 +448,10 @@ class ClaimFinder(
             group = lem in GROUP_HEADS or lem.rstrip("s") in GROUP_HEADS
             return group and any(c.dep_ in ("dobj", "prep") for c in verb.children)
         return True
+
+
+def _that(clause: Any) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 def _link_nested(atts: list[Attribution]) -> None:

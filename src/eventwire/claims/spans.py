@@ -113,13 +113,23 @@ class SpanMixin:
         """Claim of "X killed Y, officials said." / "“...,” said X": the sentence around the attribution."""
         attribution_start = min(subj.left_edge.i, tok.i)
         attribution_end = max(tok.right_edge.i, subj.right_edge.i)
-        before = [t for t in sent if t.i < attribution_start]
+        # "Since May, X said ..." / "As the crowd gathered, they chanted ...": the cue's own
+        # fronted time phrase or clause sets the occasion and is not what was said
+        own = {
+            t.i
+            for c in tok.children
+            if c.i < attribution_start and c.dep_ in ("advcl", "prep", "npadvmod", "advmod")
+            for t in c.subtree
+        }
+        before = [t for t in sent if t.i < attribution_start and t.i not in own]
         after = [t for t in sent if t.i > attribution_end]
         before = _strip_punct(before)
         if len(before) >= 3:
             return before
         after = _strip_punct(after)
-        return after if len(after) >= 3 and tok.dep_ != "ROOT" else []
+        # "..., they chanted, “No more!”": a quotation right after the cue is its claim
+        quoted = bool(after) and after[0].is_quote
+        return after if len(after) >= 3 and (tok.dep_ != "ROOT" or quoted) else []
 
     def _according_to(self, sent: Any) -> tuple[list[Any], list[Any], Any] | None:
         for tok in sent:

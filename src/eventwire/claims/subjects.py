@@ -35,6 +35,10 @@ class SubjectMixin:
             named = self._name_before(tok)
             if named is not None and named.ent_type_ == "PERSON" and named.head.i != tok.head.i:
                 return named
+        if self._conjoined_cue(tok) and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in self.res.verbs:
+            # "X said A had helped and said that B": the parser joined the second "said" to the
+            # first one's clause; its speaker is the first one's
+            cur = tok.head.head
         for _ in range(4):
             children = list(cur.children)
             nsubjs = [c for c in children if c.dep_ == "nsubj"]
