@@ -215,18 +215,24 @@ class ClaimFinder(
         return out
 
     def _colon_quote_claims(self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]) -> list[_Claim]:
-        """"She boomed: “We will win.”", "He wrote on Monday: “...”": any verb of a person that a
-        colon and a quotation follow introduces that quotation."""
+        """"She boomed: “We will win.”", "“Why?” he pressed.": any verb of a person that a colon and a
+        quotation follow, or that follows a quotation, introduces it."""
         out: list[_Claim] = []
         taken = {c.cue_i for c in found}
         for tok in sent:
             if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() in self.res.verbs:
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is None or not self._person_like(subj) or region_at(self.quotes, tok.idx) is not None:
+            if subj is None or region_at(self.quotes, tok.idx) is not None:
+                continue
+            if not self._person_like(subj):
                 continue
             claim_toks = self._quote_after(tok, subj, colon_only=True)
             if not claim_toks or not claim_toks[0].is_quote:
+                # "“Is it negotiable?” the host pressed.": a quotation closing right before the person
+                fronted = self._fronted_quote(tok, subj) if tok.dep_ == "ROOT" else []
+                claim_toks = fronted if fronted and fronted[0].is_quote else []
+            if not claim_toks:
                 continue
             att = self._make_attribution(self._speaker_tokens(subj), claim_toks, tok.text, sent, cue_tok=tok)
             claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
@@ -271,7 +277,16 @@ class ClaimFinder(
         claim_toks: list[Any] = []
         passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
         inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
-        fronted = self._fronted_quote(tok, subj) if inverted else []
+        # "“Why now?” she asks as ...": a quotation that closes right before the speaker and cue
+        before = subj.i < tok.i and tok.dep_ == "ROOT" and self.doc[subj.left_edge.i - 1].is_quote
+        before = before and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in children)
+        fronted = self._fronted_quote(tok, subj) if inverted or before else []
+        if not fronted and not as_put and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
+            # "..., an official said, “We will not comment.”": a quotation right after the cue
+            after = self._quote_after(tok, subj)
+            if after and after[0].is_quote:
+                # "“We will win,” Kovac said, “and rebuild.”": one quotation split by the attribution
+                as_put = self._fronted_quote(tok, subj) + after
         if fronted or as_put:
             # "“We will win,” said Ana Kovac, who ..." / "“...,” Kovac said": the quote just before;
             # "As Kovac put it, ...": what follows
