@@ -421,6 +421,10 @@ class ClaimFinder(
             subj.ent_type_ == "PERSON"
             or subj.lower_ in ("he", "she", "i", "we", "they")
             or subj.lemma_.lower() in PERSON_HEADS
+            # a surname the tagger missed here but read as a person's in full elsewhere ("Marek")
+            or subj.text[:1].isupper()
+            and subj.ent_type_ in ("", "ORG", "GPE", "NORP")
+            and self._first_full_name(subj.text) is not None
         )
 
     def _topic_claim_ok(self, tok: Any, subj: Any) -> bool:
