@@ -38,6 +38,7 @@ from .words import (
     FIGURE_NOUNS,
     GROUP_HEADS,
     NON_SPEAKERS,
+    NON_STANCE_HEADS,
     PERSON_HEADS,
     STANCE_VERBS,
     _Claim,
@@ -55,7 +56,8 @@ log = logging.getLogger(__name__)
 # Subordinators of a clause that sets the occasion of a statement rather than being its content.
 OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
 # Learned-cue score a group subject ("the campaign", "voters") needs; a person's is the model's own.
-GROUP_THRESHOLD = 0.75
+GROUP_THRESHOLD = 0.5
+OTHER_THRESHOLD = 0.45
 # Prepositions that introduce what a statement is about ("spoke about", "warned against").
 TOPIC_PREPS = frozenset({"about", "of", "on", "against", "over", "for"})
 # Speech verbs whose prepositional phrase is a setting, not a topic ("told of" is; "reported on"
@@ -203,16 +205,32 @@ class ClaimFinder(
                 continue
             person = self._person_like(subj) and subj.lower_ != "they"
             # A group's stance verb is often an act to report ("refused to withdraw"): a group
-            # subject needs a surer score than a person.
-            if not person and (not self._group_like(subj) or self._participial(tok)):
+            # subject needs a surer score than a person, any other noun a surer one still.
+            other = not person and not self._group_like(subj)
+            if not person and self._participial(tok):
                 continue  # "..., officials said, underscoring the threat": the outlet's gloss
+            if other and (subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ in NOT_TOPICS):
+                continue
+            if not person and self._acting_subject(subj):
+                continue
             need = None if person or tok.lemma_.lower() in STANCE_VERBS else GROUP_THRESHOLD
+            need = OTHER_THRESHOLD if other else need
             if not model.is_cue(tok, False, need):
                 continue
             claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
             if claim is not None:
                 out.append(claim)
         return out
+
+    def _acting_subject(self, subj: Any) -> bool:
+        """An armed actor, a place or a weapon: its verbs are acts to report, not stances ("rebels
+        refused to withdraw", "the towns accepted government rule", "the convoy came under fire")."""
+        for tok in self.doc[subj.left_edge.i : subj.i + 1]:  # "Operation Dawn", "rebel fighters"
+            lemma = tok.lemma_.lower()
+            if lemma in NON_STANCE_HEADS or lemma.rstrip("s") in NON_STANCE_HEADS:
+                return True
+        start, end = subj.left_edge.idx, subj.idx + len(subj.text)
+        return any(a.start < end and start < a.end for a in self.actors)
 
     def _colon_quote_claims(self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]) -> list[_Claim]:
         """"She boomed: “We will win.”", "“Why?” he pressed.": any verb of a person that a colon and a
