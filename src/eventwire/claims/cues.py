@@ -52,8 +52,10 @@ class CueRulesMixin:
             or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
             for c in children
         ):
-            # "called him ''a liar''": the parser may take the label for a second object
-            if sum(c.dep_ == "dobj" for c in children) < 2:
+            # "called him ''a liar''": the parser may take the label for a second object, or
+            # lose the frame in the quotation marks; a quotation a few words on is the label
+            label_quote = self._label_quote(tok) and any(c.dep_ in ("dobj", "oprd") for c in children)
+            if sum(c.dep_ == "dobj" for c in children) < 2 and not label_quote:
                 return False  # "called X Y", "called for Z", "called on X to"; "called the office" is not
         if lemma == "point" and not any(
             (c.dep_, c.lower_) in (("prt", "out"), ("prep", "to")) for c in children
@@ -66,6 +68,15 @@ class CueRulesMixin:
         ):
             return False
         return True
+
+    def _label_quote(self, tok: Any) -> bool:
+        """A quotation opening a few words after ``tok`` with no other verb between ("called the
+        plan “a fraud”"), not "called the office and said “...”"."""
+        start = next((qs for qs, _qe in self.quotes if tok.idx < qs <= tok.idx + 60), None)
+        if start is None:
+            return False
+        between = [t for t in tok.doc[tok.i + 1 :] if t.idx < start]
+        return not any(t.pos_ in ("VERB", "AUX") for t in between)
 
     @staticmethod
     def _label_word(c: Any) -> bool:

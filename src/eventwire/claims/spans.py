@@ -34,13 +34,20 @@ class SpanMixin:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "at", "on"):
                 continue
             for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.lemma_.lower() not in OCCASION_NOUNS:
+                if pobj.dep_ != "pobj":
                     continue
+                occasion = pobj.lemma_.lower() in OCCASION_NOUNS
                 for c in pobj.children:
-                    if c.dep_ in ("acl", "relcl", "ccomp") and any(
-                        g.dep_ == "mark" and g.lower_ == "that" for g in c.children
-                    ):
+                    if c.dep_ not in ("acl", "relcl", "ccomp"):
+                        continue
+                    if occasion and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                         return c
+                    # "alleged in the suit that X earned ...": a complete clause opened by "that"
+                    # (the parser took it for a relative clause of any noun)
+                    subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                    if c.left_edge.lower_ == "that" and subj is not None and subj.lower_ != "that":
+                        if any(g.dep_ in ("dobj", "attr", "acomp", "ccomp") and g.lower_ != "that" for g in c.children):
+                            return c
         return None
 
     def _quote_after(self, tok: Any, subj: Any, colon_only: bool = False) -> list[Any]:
@@ -124,9 +131,12 @@ class SpanMixin:
         before = [t for t in sent if t.i < attribution_start and t.i not in own]
         after = [t for t in sent if t.i > attribution_end]
         before = _strip_punct(before)
+        after = _strip_punct(after)
+        if tok.dep_ == "parataxis" and before and len(after) >= 2 and tok.head.i > attribution_end:
+            # "The harbour, she said, will reopen": the attribution splits the claim
+            return before + after
         if len(before) >= 3:
             return before
-        after = _strip_punct(after)
         # "..., they chanted, “No more!”": a quotation right after the cue is its claim
         quoted = bool(after) and after[0].is_quote
         return after if len(after) >= 3 and (tok.dep_ != "ROOT" or quoted) else []
