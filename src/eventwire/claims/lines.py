@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import Attribution
 from .resources import ClaimResources
-from .words import HEADLINE_RE, LINE_LABELS, STANCE_VERBS, _Claim
+from .words import GROUP_HEADS, HEADLINE_RE, LINE_LABELS, STANCE_VERBS, _Claim
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +105,18 @@ class LineClaimMixin:
         named = ent is not None and ent.end_char == name_end and ent.label_ in ("PERSON", "ORG")
         caps = transcript and name.isupper() and len(name) > 2  # "HOLM: ..." in a transcript
         poll = not transcript and name.split()[-1].lower() in self.res.evidence_nouns
-        if not (named or caps or poll):
+        # A headline's "Holm: ..." or "Insiders: ...": title case hides names from the tagger, so a
+        # short capitalised name that is not a place, or a group noun, is the speaker
+        span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+        headline = (
+            not transcript
+            and not name.isupper()  # "AMMAN: ..." is a dateline
+            and span is not None
+            and len(span) <= 3
+            and not any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") or t.pos_ in ("VERB", "AUX") for t in span)
+            and (all(t.pos_ == "PROPN" for t in span) or span[-1].lemma_.lower().rstrip("s") in GROUP_HEADS)
+        )
+        if not (named or caps or poll or headline):
             return None
         claim_start, claim_end = m.span(2)
         claim_text = self.text[claim_start:claim_end].rstrip(" .")

@@ -11,6 +11,7 @@ from .words import (
     BODY_LABELS,
     GROUP_HEADS,
     PERSON_HEADS,
+    STANCE_VERBS,
     STATEMENT_NOUNS,
     _span_text,
     _strip_paren,
@@ -35,6 +36,9 @@ class SubjectMixin:
             named = self._name_before(tok)
             if named is not None and named.ent_type_ == "PERSON" and named.head.i != tok.head.i:
                 return named
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in STANCE_VERBS:
+            if tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return tok.head  # "a group backing the mayor", "those opposing the levy"
         if self._conjoined_cue(tok) and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in self.res.verbs:
             # "X said A had helped and said that B": the parser joined the second "said" to the
             # first one's clause; its speaker is the first one's
