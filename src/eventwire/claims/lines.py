@@ -113,8 +113,13 @@ class LineClaimMixin:
             and not name.isupper()  # "AMMAN: ..." is a dateline
             and span is not None
             and len(span) <= 3
-            and not any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") or t.pos_ in ("VERB", "AUX") for t in span)
-            and (all(t.pos_ == "PROPN" for t in span) or span[-1].lemma_.lower().rstrip("s") in GROUP_HEADS)
+            and not any(
+                t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") or t.pos_ in ("VERB", "AUX") for t in span
+            )
+            and (
+                all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in span)
+                or span[-1].lemma_.lower().rstrip("s") in GROUP_HEADS
+            )
         )
         if not (named or caps or poll or headline):
             return None

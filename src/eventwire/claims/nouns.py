@@ -57,7 +57,11 @@ class NounCueMixin:
             claim_toks = self._noun_content(tok)
             claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
             # one word is enough for the object of "her attacks on X" (a name, a noun), not "to"
-            named = len(claim_toks) == 1 and claim_toks[0].pos_ in ("PROPN", "NOUN") and claim_toks[0].dep_ == "pobj"
+            named = (
+                len(claim_toks) == 1
+                and claim_toks[0].pos_ in ("PROPN", "NOUN")
+                and claim_toks[0].dep_ == "pobj"
+            )
             if len([t for t in claim_toks if not t.is_punct]) < 2 and not named:
                 continue
             start, end = _char_span(claim_toks)
@@ -222,7 +226,9 @@ class NounCueMixin:
             if c.dep_ == "prep" and c.lower_ in CLAIM_PREPS and c.i > noun.i:
                 speech = self.res.noun_kinds.get(noun.lemma_.lower()) == "speech"
                 if c.lower_ == "of" and not speech and not any(g.dep_ == "pcomp" for g in c.children):
-                    continue  # "his view of the race" is a topic; "his promise of cutting taxes", "her criticism of the plan" a claim
+                    # "his view of the race" is a topic; "his promise of cutting taxes" and "her
+                    # criticism of the plan" are claims
+                    continue
                 return [t for t in c.subtree if t.i != c.i]
         head = noun.head
         if noun.dep_ == "nsubj" and head.lemma_ == "be":

@@ -46,7 +46,10 @@ class SpanMixin:
                     # (the parser took it for a relative clause of any noun)
                     subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
                     if c.left_edge.lower_ == "that" and subj is not None and subj.lower_ != "that":
-                        if any(g.dep_ in ("dobj", "attr", "acomp", "ccomp") and g.lower_ != "that" for g in c.children):
+                        if any(
+                            g.dep_ in ("dobj", "attr", "acomp", "ccomp") and g.lower_ != "that"
+                            for g in c.children
+                        ):
                             return c
         return None
 

@@ -39,7 +39,11 @@ class SubjectMixin:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.lemma_.lower() in STANCE_VERBS:
             if tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return tok.head  # "a group backing the mayor", "those opposing the levy"
-        if self._conjoined_cue(tok) and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in self.res.verbs:
+        if (
+            self._conjoined_cue(tok)
+            and tok.head.dep_ == "ccomp"
+            and tok.head.head.lemma_.lower() in self.res.verbs
+        ):
             # "X said A had helped and said that B": the parser joined the second "said" to the
             # first one's clause; its speaker is the first one's
             cur = tok.head.head
