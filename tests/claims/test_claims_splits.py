@@ -130,3 +130,12 @@ def test_headline_name_colon_without_a_tagged_name(analyze_claims):
 def test_census_given_names_tell_he_from_she():
     assert GIVEN_NAMES["Margaret"] == "female" and GIVEN_NAMES["Robert"] == "male"
     assert "Leslie" not in GIVEN_NAMES  # common for both: never decides a pronoun
+
+
+def test_quotation_right_after_the_cue_or_its_listener(analyze_claims):
+    a = analyze_claims("The marchers chanted “Bread, not bullets!” outside the ministry.")
+    assert claims(a)["chanted"][1] == "“Bread, not bullets!”"
+    b = analyze_claims("Mayor Ana Kovac took a risk, telling the crowd, “I am a builder like you, folks.”")
+    assert claims(b)["telling"] == ("Ana Kovac", "“I am a builder like you, folks.”")
+    c = analyze_claims("“The depot is empty,” a customs source, who asked not to be named, told Reuters.")
+    assert claims(c)["told"][1] == "“The depot is empty,”"

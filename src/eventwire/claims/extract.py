@@ -218,7 +218,8 @@ class ClaimFinder(
         inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
         # "“Why now?” she asks as ...": a quotation that closes right before the speaker and cue
         before = subj.i < tok.i and tok.dep_ == "ROOT" and self.doc[subj.left_edge.i - 1].is_quote
-        before = before and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in children)
+        objects = ("ccomp", "xcomp") if lemma == "tell" else ("ccomp", "dobj", "xcomp")  # "told Reuters"
+        before = before and not any(c.dep_ in objects and c.i > tok.i for c in children)
         fronted = self._fronted_quote(tok, subj) if inverted or before else []
         if not as_put and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
             # "..., an official said, “We will not comment.”": a quotation right after the cue

@@ -57,14 +57,18 @@ class SpanMixin:
         """The quotation (or, after a colon, the paragraph) that follows an attribution ending in
         ":" or ",": "Asked about the vote, she said:\n\n“We will win.”"."""
         after = max(tok.idx + len(tok.text), subj.right_edge.idx + len(subj.right_edge.text))
-        for c in tok.children:
+        for c in sorted(tok.children, key=lambda c: c.i):
             # "said in a statement:", "said on Monday:": the colon comes after the cue's own phrases
-            own = c.dep_ in ("prep", "npadvmod", "advmod", "agent")
-            if own and c.i > tok.i and c.right_edge.i < tok.i + 12:
+            own = c.dep_ in ("prep", "npadvmod", "advmod", "agent", "dative") or (
+                c.dep_ == "dobj" and tok.lemma_.lower() == "tell"  # "told the crowd, “...”"
+            )
+            # only a phrase that runs on from the cue ("chanted “...” outside the hall" ends at the quote)
+            next_to = not self.text[after : c.left_edge.idx].strip()
+            if own and next_to and c.i > tok.i and c.right_edge.i < tok.i + 12:
                 after = max(after, c.right_edge.idx + len(c.right_edge.text))
         m = COLON_LEAD_RE.match(self.text, after)
-        if m is None:
-            return []
+        if m is None or m.end() == after and m.group(0) == "":
+            return []  # the cue runs on into its sentence: no lead-in, no quotation after it
         if colon_only and ":" not in m.group(0):
             return []
         begin = m.end()

@@ -46,8 +46,8 @@ ACRONYM_RE = re.compile(
 
 # A headline that gives a claim to a name: "Greta Holm: The Harbour Plan Will Cost Jobs".
 HEADLINE_RE = re.compile(r"([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (\S.{10,200})")
-# What may separate an attribution from the quotation it introduces: "said:", "said,\n\n".
-COLON_LEAD_RE = re.compile(r"[ \t]*[:,][ \t]*(?:\n[ \t]*){0,2}")
+# What may separate an attribution from the quotation it introduces: "said:", "said,\n\n", "chanted “".
+COLON_LEAD_RE = re.compile(r"[ \t]*[:,]?[ \t]*(?:\n[ \t]*){0,2}")
 
 # How far back (in sentences) a pronoun may point to an earlier speaker.
 ANAPHOR_WINDOW = 2
