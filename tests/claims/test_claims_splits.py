@@ -139,3 +139,10 @@ def test_quotation_right_after_the_cue_or_its_listener(analyze_claims):
     assert claims(b)["telling"] == ("Ana Kovac", "“I am a builder like you, folks.”")
     c = analyze_claims("“The depot is empty,” a customs source, who asked not to be named, told Reuters.")
     assert claims(c)["told"][1] == "“The depot is empty,”"
+
+
+def test_title_case_headline_with_a_long_name(analyze_claims):
+    a = analyze_claims("Vestmark’s Mayor Ana Kovac Backs Harbour Levy.\n\nThe mayor spoke on Monday.")
+    att = next(x for x in a.attributions if x.cue == "Backs")
+    assert att.speaker.endswith("Ana Kovac") and att.claim == "Harbour Levy"
+    assert not [x for x in analyze_claims("The Harbour Reopens After Floods\n\nText.").attributions]

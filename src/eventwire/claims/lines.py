@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 # A title-case headline: capitalised words, a cue verb, the rest ("Ana Kovac Says The Pier Will Reopen").
 HEADLINE_VERB_RE = re.compile(r"((?:[A-Z][\w.'’\-]*\s){1,5}?)([A-Z][a-z]+)\s+(\S[^\n]{8,})")
 IRREGULAR = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "thinks": "think"}
+WORD_RE = re.compile(r"[\w.'’\-]+")
 QUESTION_WORDS = frozenset({"how", "why", "what", "when", "where", "who", "whether"})
 # A line that opens with a name and a colon: "HOLM: ...", "Greta Holm: ...".
 LINE_RE = re.compile(r"([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (\S[^\n]{10,})")
@@ -66,26 +67,37 @@ class LineClaimMixin:
     def _headline_verb_claim(self, line_end: int) -> _Claim | None:
         """A title-case headline "Ana Kovac Says The Pier Will Reopen": title case defeats the parser,
         so a cue verb after a run of capitalised words is read from the text."""
-        m = HEADLINE_VERB_RE.match(self.text, 0, line_end)
+        if HEADLINE_VERB_RE.match(self.text, 0, line_end) is None:
+            return None
+        known = set(self.res.verbs) | STANCE_VERBS
+        # the name may run to five words ("France's Marine Le Pen Backs ..."): the first
+        # capitalised word after it that is a cue verb ends it
+        words = list(WORD_RE.finditer(self.text, 0, line_end))
+        m = None
+        for k, w in enumerate(words[1:6], start=1):
+            verb = w.group(0).lower()
+            if not w.group(0)[:1].isupper() or k + 1 >= len(words):
+                break
+            stems = [verb[: -len(end)] for end in ("es", "s") if verb.endswith(end)]
+            lemma = IRREGULAR.get(verb) or next((v for v in stems if v in known), None)
+            if lemma is not None:
+                m = (words[0].start(), words[k - 1].end(), w, words[k + 1].start())
+                break
         if m is None:
             return None
-        verb = m.group(2).lower()
-        known = set(self.res.verbs) | STANCE_VERBS
-        stems = [verb[: -len(end)] for end in ("es", "s") if verb.endswith(end)]
-        lemma = IRREGULAR.get(verb) or next((v for v in stems if v in known), None)
-        if lemma is None:
-            return None
-        name_start, name_end = m.span(1)
+        name_start, name_end = m[0], m[1]
         while self.text[name_start:name_end].split(" ", 1)[0].lower() in QUESTION_WORDS:
             name_start = self.text.index(" ", name_start) + 1
-        claim_start, claim_end = m.span(3)
+        claim_start, claim_end = m[3], line_end
         claim_text = self.text[claim_start:claim_end].rstrip(" .")
+        if len(claim_text) < 3:
+            return None
         att = Attribution(
             claim=claim_text,
             start=claim_start,
             end=claim_start + len(claim_text),
             speaker=self._expand(self.text[name_start:name_end].strip()),
-            cue=m.group(2),
+            cue=m[2].group(0),
             speaker_start=name_start,
             speaker_end=name_end,
             kind=self.res.kind_of(lemma, None),
