@@ -75,8 +75,12 @@ class CueRulesMixin:
         start = next((qs for qs, _qe in self.quotes if tok.idx < qs <= tok.idx + 60), None)
         if start is None:
             return False
-        between = [t for t in tok.doc[tok.i + 1 :] if t.idx < start]
-        return not any(t.pos_ in ("VERB", "AUX") for t in between)
+        for t in tok.doc[tok.i + 1 :]:
+            if t.idx >= start:
+                return True
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+        return True
 
     @staticmethod
     def _label_word(c: Any) -> bool:

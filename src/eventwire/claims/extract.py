@@ -109,7 +109,7 @@ class ClaimFinder(
                 out.append(claim)
         if self.cue_model is not None:
             out.extend(self._learned_claims(sent, si, earlier, out))
-        out.extend(self._colon_quote_claims(sent, si, earlier, out))
+        out.extend(self._framed_quote_claims(sent, si, earlier, out))
         out.extend(self._noun_claims(sent, si, earlier, out))
         out.extend(self._adjective_claims(sent, si, earlier, out))
         out.extend(self._held_view_claims(sent, si, earlier, out))
@@ -223,10 +223,10 @@ class ClaimFinder(
         fronted = self._fronted_quote(tok, subj) if inverted or before else []
         if not as_put and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
             # "..., an official said, “We will not comment.”": a quotation right after the cue
-            after = self._quote_after(tok, subj)
-            if after and after[0].is_quote:
+            quoted = self._quote_after(tok, subj)
+            if quoted and quoted[0].is_quote:
                 # "“We will win,” Kovac said, “and rebuild.”": one quotation split by the attribution
-                as_put = (fronted or self._fronted_quote(tok, subj)) + after
+                as_put = (fronted or self._fronted_quote(tok, subj)) + quoted
         if fronted or as_put:
             # "“We will win,” said Ana Kovac, who ..." / "“...,” Kovac said": the quote just before;
             # "As Kovac put it, ...": what follows

@@ -17,7 +17,8 @@ from .quotes import region_at
 from .resources import ClaimResources
 from .words import GROUP_HEADS, NON_STANCE_HEADS, PERSON_HEADS, STANCE_VERBS, _Claim
 
-# Learned-cue score a group subject ("the campaign", "voters") needs; a person's is the model's own.
+# Learned-cue score a group subject ("the campaign", "voters") needs, and any other noun ("the
+# mayor's office", "his allies"); a person's is the model's own. Both chosen on PolNeAR lines 4k+1.
 GROUP_THRESHOLD = 0.5
 OTHER_THRESHOLD = 0.45
 # Prepositions that introduce what a statement is about ("spoke about", "warned against").
@@ -83,7 +84,7 @@ class VerbGateMixin:
         start, end = subj.left_edge.idx, subj.idx + len(subj.text)
         return any(a.start < end and start < a.end for a in self.actors)
 
-    def _colon_quote_claims(
+    def _framed_quote_claims(
         self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]
     ) -> list[_Claim]:
         """ "She boomed: “We will win.”", "“Why?” he pressed.": any verb of a person that a colon and a
@@ -122,7 +123,7 @@ class VerbGateMixin:
             return False
         if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
             return False
-        return c.i > 0 and self.doc[c.i - 1].dep_ == "cc" or any(g.dep_ == "cc" for g in c.head.children)
+        return (c.i > 0 and self.doc[c.i - 1].dep_ == "cc") or any(g.dep_ == "cc" for g in c.head.children)
 
     @staticmethod
     def _participial(tok: Any) -> bool:
@@ -135,9 +136,11 @@ class VerbGateMixin:
             or subj.lower_ in ("he", "she", "i", "we", "they")
             or subj.lemma_.lower() in PERSON_HEADS
             # a surname the tagger missed here but read as a person's in full elsewhere ("Marek")
-            or subj.text[:1].isupper()
-            and subj.ent_type_ in ("", "ORG", "GPE", "NORP")
-            and self._first_full_name(subj.text) is not None
+            or (
+                subj.text[:1].isupper()
+                and subj.ent_type_ in ("", "ORG", "GPE", "NORP")
+                and self._first_full_name(subj.text) is not None
+            )
         )
 
     def _topic_claim_ok(self, tok: Any, subj: Any) -> bool:
@@ -148,12 +151,9 @@ class VerbGateMixin:
             return False
         if not (self._person_like(subj) or self._group_like(subj)):
             return False
-        if any(
-            t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in tok.sent if t.i < subj.left_edge.i
-        ):
-            return (
-                False  # "Shells hit the port, the governor wrote on Telegram": the clause before is the claim
-            )
+        before = [t for t in tok.sent if t.i < subj.left_edge.i]
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSE_DEPS for t in before):
+            return False  # "Shells hit the port, the governor wrote on Telegram": that clause is the claim
         for c in tok.children:
             if c.dep_ != "prep" or c.lower_ not in TOPIC_PREPS or c.i < tok.i:
                 continue
