@@ -146,3 +146,8 @@ def test_title_case_headline_with_a_long_name(analyze_claims):
     att = next(x for x in a.attributions if x.cue == "Backs")
     assert att.speaker.endswith("Ana Kovac") and att.claim == "Harbour Levy"
     assert not [x for x in analyze_claims("The Harbour Reopens After Floods\n\nText.").attributions]
+
+
+def test_a_quantity_of_places_acts_like_the_places(analyze_claims):
+    a = analyze_claims("A row of hill villages welcomed government rule as the front collapsed.")
+    assert not [x for x in a.attributions if x.cue == "welcomed"]

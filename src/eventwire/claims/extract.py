@@ -217,10 +217,12 @@ class ClaimFinder(
         passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
         inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
         # "“Why now?” she asks as ...": a quotation that closes right before the speaker and cue
-        before = subj.i < tok.i and tok.dep_ == "ROOT" and self.doc[subj.left_edge.i - 1].is_quote
+        start = subj.left_edge.i
+        before = subj.i < tok.i and tok.dep_ == "ROOT" and start > 0 and self.doc[start - 1].is_quote
         objects = ("ccomp", "xcomp") if lemma == "tell" else ("ccomp", "dobj", "xcomp")  # "told Reuters"
         before = before and not any(c.dep_ in objects and c.i > tok.i for c in children)
         fronted = self._fronted_quote(tok, subj) if inverted or before else []
+        quoted = None  # the quotation after the cue, read once
         if not as_put and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
             # "..., an official said, “We will not comment.”": a quotation right after the cue
             quoted = self._quote_after(tok, subj)
@@ -310,7 +312,7 @@ class ClaimFinder(
             claim_toks = self._quote_before(sent, subj) if lemma not in self.res.verb_kinds else []
             if not claim_toks and lemma not in self.res.verb_kinds:
                 # "He said:" / "Said X," with the quotation after the colon, maybe in the next paragraph
-                claim_toks = self._quote_after(tok, subj)
+                claim_toks = quoted if quoted is not None else self._quote_after(tok, subj)
             if not claim_toks:
                 return None
         words = [t for t in claim_toks if t.i != tok.i and not t.is_punct and t.pos_ not in ("ADP", "DET")]

@@ -77,7 +77,12 @@ class VerbGateMixin:
     def _acting_subject(self, subj: Any) -> bool:
         """An armed actor, a place or a weapon: its verbs are acts to report, not stances ("rebels
         refused to withdraw", "the towns accepted government rule", "the convoy came under fire")."""
-        for tok in self.doc[subj.left_edge.i : subj.i + 1]:  # "Operation Dawn", "rebel fighters"
+        phrase = list(self.doc[subj.left_edge.i : subj.i + 1])  # "Operation Dawn", "rebel fighters"
+        if not self._group_like(subj):
+            # "a row of villages", "a column of tanks": after a quantity's "of" comes the actor
+            # (not after a group's: "leaders of the town" may take a stance)
+            phrase += [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        for tok in phrase:
             lemma = tok.lemma_.lower()
             if lemma in NON_STANCE_HEADS or lemma.rstrip("s") in NON_STANCE_HEADS:
                 return True

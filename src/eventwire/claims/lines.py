@@ -154,8 +154,7 @@ class LineClaimMixin:
             att.organization = self._actor_for(list(ent))
         if poll:
             att.kind = "evidence"
-        tok = self.doc.char_span(name_start, name_end, alignment_mode="expand")
-        first, last = (tok.start, tok.end) if tok is not None else (0, 0)
+        first, last = (span.start, span.end) if span is not None else (0, 0)
         claim = _Claim(att, last, self.index.sent_index(first), (first, last))
         claim.person = (named and ent.label_ == "PERSON") or caps
         return claim
