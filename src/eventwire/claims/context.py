@@ -191,9 +191,12 @@ class ContextMixin:
         for ent in self.index.ents_starting_between(start, pron.idx):
             if not self._person_ent(ent) or ent.start_char <= floor or ent.end_char > pron.idx:
                 continue
-            if ent.root.dep_ not in ("nsubj", "nsubjpass") or region_at(self.quotes, ent.start_char):
+            if region_at(self.quotes, ent.start_char):
                 continue
-            if ent.root.head.dep_ not in ("ROOT", "conj"):
+            fronted = self._topic_fronted(ent)
+            if ent.root.dep_ not in ("nsubj", "nsubjpass") and not fronted:
+                continue
+            if ent.root.head.dep_ not in ("ROOT", "conj") and not fronted:
                 continue  # "Asked whether Ann Ray would run, she said": a subordinate clause's subject
             if not self._gender_fits(ent.text, ent.start_char, female):
                 continue
@@ -202,6 +205,12 @@ class ContextMixin:
         if best is None:
             return None
         return self._expand(best.text), best.start_char, best.end_char
+
+    def _topic_fronted(self, ent: Any) -> bool:
+        """ "As for Ana Kovac, she said ...": the person the sentence is about, named up front."""
+        sent = ent.root.sent
+        lead = self.text[sent.start_char : ent.start_char].strip().lower()
+        return lead.split()[-2:] == ["as", "for"] and len(lead.split()) <= 3
 
     def _last_person(self, pron: Any, earlier: list[_Claim]) -> tuple[str, int, int] | None:
         """Fallback for a *he*/*she* with nobody in reach: the last person who spoke before, however

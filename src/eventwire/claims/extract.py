@@ -28,6 +28,7 @@ from .cues import CueRulesMixin
 from .gates import NOT_TOPICS, VerbGateMixin
 from .learned import CueModel
 from .lines import LineClaimMixin
+from .nesting import distinct, link_nested, reported_statements_only
 from .nouns import NounCueMixin
 from .quotes import quote_regions
 from .resources import MEDIA_HEADS, ClaimResources
@@ -93,8 +94,10 @@ class ClaimFinder(
                 continue
             found = self._sentence_claims(sent, si, claims)
             claims.extend(found)
-        atts = [c.att for c in claims]
-        _link_nested(atts)
+        atts = distinct([c.att for c in claims])
+        link_nested(atts)
+        atts = reported_statements_only(atts)
+        link_nested(atts)
         return atts
 
     # -- per sentence ---------------------------------------------------------
@@ -113,6 +116,7 @@ class ClaimFinder(
         out.extend(self._noun_claims(sent, si, earlier, out))
         out.extend(self._adjective_claims(sent, si, earlier, out))
         out.extend(self._held_view_claims(sent, si, earlier, out))
+        out.extend(self._stance_role_claims(sent, si, earlier, out))
         out.extend(self._survey_claims(sent, si, out))
         if not out:
             tail = self._tail_attribution(sent, si)
@@ -344,17 +348,3 @@ class ClaimFinder(
 
 def _that(clause: Any) -> bool:
     return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
-
-
-def _link_nested(atts: list[Attribution]) -> None:
-    """ "X said that Y claimed Z": Y's claim lies inside X's; ``parent`` keeps the chain."""
-    for i, inner in enumerate(atts):
-        best = None
-        for j, outer in enumerate(atts):
-            if i == j or not (outer.start <= inner.start and inner.end <= outer.end):
-                continue
-            if (outer.start, outer.end) == (inner.start, inner.end):
-                continue
-            if best is None or outer.end - outer.start < atts[best].end - atts[best].start:
-                best = j
-        inner.parent = best

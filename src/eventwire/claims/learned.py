@@ -54,6 +54,14 @@ def verb_features(tok: Any, in_quote: bool) -> list[str]:
             feats.append(f"l={lemma}|p={c.lower_}")
         if c.dep_ == "prt":
             feats.append(f"l={lemma}|prt={c.lower_}")
+        if c.dep_ in ("dobj", "xcomp"):
+            # what is made, released or wanted tells a stance from an act ("made the case" / "made a trip")
+            feats.append(f"o={c.lemma_.lower()}")
+            feats.append(f"l={lemma}|o={c.lemma_.lower()}")
+            if c.ent_type_:
+                feats.append(f"oe={c.ent_type_}")
+        if c.dep_ == "neg":
+            feats.append("n=neg")
     for d in sorted(deps):
         feats.append(f"c={d}")
         if d in ("ccomp", "xcomp", "dobj"):
@@ -69,6 +77,8 @@ def verb_features(tok: Any, in_quote: bool) -> list[str]:
         else:
             feats.append(f"s={subj.pos_}")
         feats.append(f"sl={subj.lemma_.lower()}")
+    if tok.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+        feats.append(f"h={tok.head.lemma_.lower()}")
     if in_quote:
         feats.append("q=1")
     return feats

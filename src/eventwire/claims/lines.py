@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import Attribution
 from .resources import ClaimResources
-from .words import GROUP_HEADS, HEADLINE_RE, LINE_LABELS, STANCE_VERBS, _Claim
+from .words import GROUP_HEADS, HEADLINE_RE, LINE_LABELS, STANCE_VERBS, STATEMENT_NOUNS, _Claim
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,9 @@ WORD_RE = re.compile(r"[\w.'’\-]+")
 QUESTION_WORDS = frozenset({"how", "why", "what", "when", "where", "who", "whether"})
 # A line that opens with a name and a colon: "HOLM: ...", "Greta Holm: ...".
 LINE_RE = re.compile(r"([A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}): (\S[^\n]{10,})")
+
+# After a name: an optional party tag, a colon, space and the quotation ("Ivo Marek (D-Ore.): “...”").
+COLON_QUOTE_RE = re.compile(r"(?: \([^)\n]{1,24}\))?:[ \t]*(?:\n[ \t]*){0,2}")
 
 
 class LineClaimMixin:
@@ -52,6 +55,47 @@ class LineClaimMixin:
                 if claim is not None:
                     out.append(claim)
             pos = self.text.find("\n", end) if end < len(self.text) else -1
+        starts = {c.att.start for c in out}
+        out.extend(c for c in self._colon_quote_claims() if c.att.start not in starts)
+        return out
+
+    def _colon_quote_claims(self) -> list[_Claim]:
+        """ "More from Ana Kovac: “...”", "Rep. Ivo Marek (D-Ore.): “...”", "From her post: “...”":
+        a person or body (or a statement of theirs) right before a colon says the quotation after it."""
+        out: list[_Claim] = []
+        opens = {qs: qe for qs, qe in self.quotes}
+        for ent in self.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG") or ent.root.head.lemma_.lower() in self.res.verbs:
+                continue  # "X told Reuters: “...”" is the cue's (Reuters relays)
+            m = COLON_QUOTE_RE.match(self.text, ent.end_char)
+            owner = ent
+            if m is None:
+                # "Ana Kovac's Facebook post: “...”": the statement's owner speaks
+                noun = ent[-1].head if ent[-1].dep_ == "poss" else None
+                if noun is None or noun.lemma_.lower() not in STATEMENT_NOUNS:
+                    continue
+                m = COLON_QUOTE_RE.match(self.text, noun.idx + len(noun.text))
+            if m is None or m.end() not in opens:
+                continue
+            claim_start, claim_end = m.end(), opens[m.end()]
+            span = self.doc.char_span(claim_start, claim_end, alignment_mode="expand")
+            if span is None or len(span) < 4:
+                continue
+            att = Attribution(
+                claim=self.text[claim_start:claim_end],
+                start=claim_start,
+                end=claim_end,
+                speaker=self._expand(owner.text),
+                organization=self._expand(owner.text)
+                if owner.label_ == "ORG"
+                else self._actor_for(list(owner)),
+                cue=":",
+                speaker_start=owner.start_char,
+                speaker_end=owner.end_char,
+            )
+            claim = _Claim(att, owner.end, self.index.sent_index(owner.start), (owner.start, owner.end))
+            claim.person = owner.label_ == "PERSON"
+            out.append(claim)
         return out
 
     def _headline_claim(self) -> _Claim | None:

@@ -19,6 +19,7 @@ from .resources import ClaimResources
 from .words import (
     HELD_VIEWS,
     STANCE_ADJECTIVES,
+    STANCE_ROLES,
     SURVEY_NOUNS,
     VIEW_NOUNS,
     _char_span,
@@ -32,6 +33,8 @@ log = logging.getLogger(__name__)
 
 # Possessive pronoun -> the subject pronoun it stands for.
 POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
+# "a fan of hers": an owner, not a side taken.
+OWN_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 # Dependencies under the noun that hold its content.
 CLAIM_DEPS = ("acl", "ccomp", "relcl", "xcomp")
 CLAIM_PREPS = ("for", "on", "of", "against", "about", "to")
@@ -114,6 +117,38 @@ class NounCueMixin:
             if len([t for t in claim_toks if not t.is_punct]) < 2:
                 continue
             claim = self._owned_claim(self._statement_owner(subj), subj, claim_toks, adj, sent, si)
+            self._resolve_anaphor(claim, subj, earlier + found + out)
+            out.append(claim)
+        return out
+
+    def _stance_role_claims(
+        self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]
+    ) -> list[_Claim]:
+        """ "The mayor is a vocal critic of the levy", "she has been a champion of the pier": the side
+        the subject takes (the "of" object) is a belief of the subject."""
+        out: list[_Claim] = []
+        taken = {c.cue_i for c in found}
+        for role in sent:
+            if role.dep_ != "attr" or role.lemma_.lower() not in STANCE_ROLES or role.head.lemma_ != "be":
+                continue
+            verb = role.head
+            if verb.i in taken or region_at(self.quotes, role.idx) is not None:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or not (self._person_like(subj) or self._group_like(subj)):
+                continue
+            if self._acting_subject(subj):
+                continue  # "the rebels are enemies of the state" is a side in a war, not a view
+            of = next((c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is None:
+                continue
+            claim_toks = _strip_punct([t for t in of.subtree if t.i != of.i and sent.start <= t.i < sent.end])
+            if not any(
+                t.pos_ in ("NOUN", "PROPN", "VERB") and t.lower_ not in OWN_PRONOUNS for t in claim_toks
+            ):
+                continue  # "a fan of hers"
+            claim = self._owned_claim(self._statement_owner(subj), subj, claim_toks, role, sent, si)
+            claim.att.kind = "belief"
             self._resolve_anaphor(claim, subj, earlier + found + out)
             out.append(claim)
         return out

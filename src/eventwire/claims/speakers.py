@@ -37,6 +37,8 @@ class SpeakerMixin:
             persons = []  # "the Hill People's Liberation Front" tagged as a person is a body
         if not persons:
             persons = self._name_after_role(toks, head)
+        elif persons[-1].dep_ == "appos" and persons[-1].head.i == head.i and persons[-1].i == toks[-1].i:
+            head = persons[-1]  # "the Herald columnist Ana Kovac": the name ends the phrase and heads it
         appos_name = self._appos_name(head) if not persons else None
         if appos_name:
             # "An army spokesman, Brigadier Ivo Marek, told ...": the apposition names the speaker.

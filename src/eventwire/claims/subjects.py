@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from ..nlp.datelines import paragraph_dateline
+from .quotes import region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .words import (
     BODY_LABELS,
@@ -19,6 +20,10 @@ from .words import (
 )
 
 log = logging.getLogger(__name__)
+
+
+# Punctuation that can open a speaker's phrase the parser misattached ("..., an aide said").
+PHRASE_OPENERS = frozenset({",", "—", "–", "-"})
 
 
 class SubjectMixin:
@@ -53,6 +58,8 @@ class SubjectMixin:
             if len(nsubjs) > 1:
                 # "VESTMARK, Jan 14 (Reuters) - The government said": the dateline's place is not a subject.
                 nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
+                # "“Safety,” said Grimm": a word of the quotation the parser made a second subject
+                nsubjs = [c for c in nsubjs if region_at(self.quotes, c.idx) is None] or nsubjs
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             if cur is not tok and passive and not nsubjs:
                 # "X was booed by the crowd after telling ...": who was booed is who told
@@ -86,6 +93,8 @@ class SubjectMixin:
                 # participial attribution: "She left the stage, saying ...": the main clause's subject
                 cur = cur.head
                 reported = cur.dep_ == "ccomp" and cur.head.lemma_.lower() in self.res.verbs
+                # (not a "said" inside the quotation the parser made the sentence's root)
+                reported = reported and region_at(self.quotes, cur.head.idx) is None
                 if reported and tok.lemma_ in self.res.verbs:
                     # "X argued that the plan would fail, saying ...": X says it, not the plan
                     cur = cur.head
@@ -113,7 +122,7 @@ class SubjectMixin:
                     return head  # "a poll showing that ...", "candidates proposing ..."
             break
         if tok.dep_ == "ROOT":
-            return self._name_before(tok)
+            return self._name_before(tok) or self._phrase_before(tok) or self._subject_after(tok)
         return self._torn_subject(tok)
 
     def _group_like(self, subj: Any) -> bool:
@@ -156,6 +165,35 @@ class SubjectMixin:
             return t
         return None
 
+    def _phrase_before(self, tok: Any) -> Any | None:
+        """ "“...,” an aide, who asked not to be named, told reporters": the parser hung the speaker
+        on the quotation's clause; take the noun phrase that opens after a comma or quotation
+        mark and runs up to a speech cue."""
+        if tok.lemma_.lower() not in self.res.verbs or any(c.dep_ == "nsubj" for c in tok.children):
+            return None
+        prev = tok.i - 1
+        while prev > 0 and (self.doc[prev].pos_ == "ADV" or self.doc[prev].lower_ == ","):
+            prev -= 1
+        cur = self.doc[prev]
+        while cur.head.i != cur.i and cur.right_edge.i < tok.i:
+            before = self.doc[cur.left_edge.i - 1] if cur.left_edge.i > 0 else None
+            if cur.pos_ in ("NOUN", "PROPN") and before is not None and before.is_punct:
+                return cur if before.lower_ in PHRASE_OPENERS or before.is_quote else None
+            cur = cur.head
+        return None
+
+    def _subject_after(self, tok: Any) -> Any | None:
+        """ "“...,” said Ana Kovac, asked about the delay": after a quotation, the parser made the
+        inverted speaker the subject of the clause that follows."""
+        if tok.lemma_.lower() not in self.res.verbs or tok.i < 2 or not self.doc[tok.i - 1].is_quote:
+            return None
+        for c in tok.children:
+            if c.i > tok.i and c.pos_ in ("VERB", "AUX"):
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None and subj.left_edge.i == tok.i + 1 and subj.pos_ in ("NOUN", "PROPN"):
+                    return subj
+        return None
+
     def _name_tokens(self, tok: Any) -> list[Any]:
         """The whole entity around ``tok`` (for speakers found without a subject relation)."""
         ent = self.index.ent_of(tok.i)
@@ -184,6 +222,8 @@ class SubjectMixin:
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and head.lemma_.lower() in MEDIA_HEADS:
                 continue  # "state media outlet XNA": the name is the speaker
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1:
+                continue  # "the Herald columnist Ana Kovac": no comma, so the name is the head's own
             if c.dep_ in ("appos", "relcl", "acl", "punct", "advmod", "cc", "conj") and c.i > head.i:
                 skip.update(t.i for t in c.subtree)
             if c.dep_ == "prep" and c.i > head.i and c.lower_ not in ("of", "for", "in", "from", "at"):

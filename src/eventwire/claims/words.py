@@ -34,6 +34,7 @@ VIEW_NOUNS = _SETS["view_nouns"]
 GROUP_HEADS = _SETS["group_heads"]
 STANCE_VERBS = _SETS["stance_verbs"]
 STANCE_ADJECTIVES = _SETS["stance_adjectives"]
+STANCE_ROLES = _SETS["stance_roles"]
 
 # ", XNA informs." at the end of a sentence (used when the parser misreads the cue).
 TAIL_RE = re.compile(r",\s+((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*)\s+([a-z]+)\s*[.!]?\s*$")

@@ -166,8 +166,13 @@ POLNEAR_TRAIN = Path("../shared/corpus/external/polnear-train/gold.jsonl")
 @command.command("claims")
 @click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", type=click.Path(dir_okay=False), help="Weights file (default: the packaged one).")
+@click.option(
+    "--no-refit",
+    is_flag=True,
+    help="Fit on lines 4k+2 and 4k+3 only, so lines 4k+1 stay unseen for choosing claim-level settings.",
+)
 @user_errors
-def claims(gold: str | None, out: str | None) -> None:
+def claims(gold: str | None, out: str | None, no_refit: bool) -> None:
     """Train the learned attribution-cue detector on PolNeAR-style gold claims.
 
     GOLD defaults to ../shared/corpus/external/polnear-train/gold.jsonl. Every 4th article
@@ -190,5 +195,5 @@ def claims(gold: str | None, out: str | None) -> None:
     path = Path(gold) if gold else POLNEAR_TRAIN
     if not path.exists():
         raise EventwireError(f"no GOLD given and {POLNEAR_TRAIN} not found: pass a gold JSONL file")
-    about = train(path, Path(out) if out else DEFAULT_WEIGHTS)
+    about = train(path, Path(out) if out else DEFAULT_WEIGHTS, refit=not no_refit)
     click.echo(json.dumps(about, indent=1))

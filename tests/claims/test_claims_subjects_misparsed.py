@@ -1,0 +1,96 @@
+"""Speakers the parser hangs in the wrong place, colon quotations inside a paragraph, cried
+quotations, and which claims inside claims are kept. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from eventwire.claims.nesting import distinct, link_nested, reported_statements_only
+from eventwire.models import Attribution
+
+
+def test_a_word_of_the_quotation_is_not_the_subject(analyze_claims):
+    a = analyze_claims(
+        "Runa Dahl runs a bakery on the quay.\n\n"
+        "“Bread,” said Dahl, a member of the traders' guild. “Bread and a dry road.”"
+    )
+    said = [x for x in a.attributions if x.cue == "said"]
+    assert said and said[0].speaker == "Runa Dahl" and "Bread" in said[0].claim
+
+
+def test_a_speaker_hung_on_the_quotation_after_a_comma(analyze_claims):
+    a = analyze_claims(
+        "“The pumps are failing and the crews are exhausted,” an engineer at the plant, who was not "
+        "allowed to speak publicly, told the Vestby Courier."
+    )
+    told = [x for x in a.attributions if x.cue == "told"]
+    assert told and "engineer" in (told[0].speaker or "")
+    assert "pumps are failing" in told[0].claim
+
+
+def test_an_inverted_speaker_the_parser_gave_to_the_next_clause(analyze_claims):
+    a = analyze_claims(
+        "“I will not resign over a rumour, so let it go,” said harbour master Lene Sund, asked about "
+        "the report that she would step down."
+    )
+    said = [x for x in a.attributions if x.cue == "said"]
+    assert said and said[0].speaker == "Lene Sund" and "resign over a rumour" in said[0].claim
+
+
+def test_a_name_and_a_colon_inside_a_paragraph_introduce_a_quotation(analyze_claims):
+    a = analyze_claims(
+        "The count ran late into the night. More from Oskar Vinter and Mia Lund: “Turnout in the "
+        "northern wards was the highest we have recorded since the war.”"
+    )
+    colon = [x for x in a.attributions if x.cue == ":"]
+    assert colon and colon[0].speaker in ("Mia Lund", "Oskar Vinter and Mia Lund")
+    assert colon[0].claim.startswith("“Turnout")
+
+
+def test_the_listener_of_told_before_a_colon_is_not_the_speaker(analyze_claims):
+    a = analyze_claims("Farmer Ivo Brandt told the Vestby Courier: “The river took half my fields.”")
+    assert {x.speaker for x in a.attributions} == {"Ivo Brandt"}
+
+
+def test_an_exclamation_cried_after_any_verb_is_what_was_cried(analyze_claims):
+    a = analyze_claims("As the mayor left the hall, her old friends jeered, “Fix the road first!”")
+    assert ("her old friends", "“Fix the road first!”") in {(x.speaker, x.claim) for x in a.attributions}
+
+
+def test_a_quoted_label_that_is_not_an_exclamation_is_no_claim(analyze_claims):
+    a = analyze_claims("The minister touted “historic” growth figures at the fair.")
+    assert not any("historic" in x.claim and x.claim.startswith("“") for x in a.attributions)
+
+
+def test_a_close_apposition_names_the_speaker(analyze_claims):
+    a = analyze_claims(
+        "The Vestby Courier columnist Hanne Moe wrote on Sunday that the ferry plan had failed."
+    )
+    wrote = [x for x in a.attributions if x.cue == "wrote"]
+    assert wrote and wrote[0].speaker == "Hanne Moe"
+
+
+def test_a_trailing_stance_participle_ends_the_claim(analyze_claims):
+    a = analyze_claims(
+        "Councillor Pia Holt conceded that the budget would have to be cut, citing the fall in port fees."
+    )
+    conceded = [x for x in a.attributions if x.cue == "conceded"]
+    assert conceded and "citing" not in conceded[0].claim
+
+
+def _att(start, end, speaker, kind="speech"):
+    return Attribution(claim="x" * (end - start), start=start, end=end, speaker=speaker, kind=kind)
+
+
+def test_inside_a_claim_only_someone_elses_statement_stays():
+    outer = _att(0, 100, "Ana Kovac")
+    other = _att(10, 40, "Ivo Marek")  # "Kovac said that Marek denied ..."
+    belief = _att(50, 70, "the council", kind="belief")  # "... that the council wants ..."
+    own = _att(75, 95, "Kovac")  # her own second cue
+    atts = [outer, other, belief, own]
+    link_nested(atts)
+    kept = reported_statements_only(atts)
+    assert kept == [outer, other]
+
+
+def test_one_claim_per_span_and_speaker():
+    a, b, c = _att(0, 10, "Ana Kovac"), _att(0, 10, "ana kovac"), _att(0, 10, "Ivo Marek")
+    assert distinct([a, b, c]) == [a, c]
