@@ -159,7 +159,7 @@ class VerbGateMixin:
         )
 
     def _cried_quote(self, tok: Any) -> list[Any]:
-        """ "a man yelled “Stay there!”", "the crowd jeered, ''Go home!''": an exclamation or question
+        """ "a woman shouted back “Not again!”", "the crowd jeered, ''Go home!''": an exclamation or question
         quoted right after a verb with no object of its own is what was cried."""
         if any(c.dep_ in ("dobj", "ccomp") and region_at(self.quotes, c.idx) is None for c in tok.children):
             return []

@@ -7,7 +7,7 @@ from ..models import Attribution
 
 
 def distinct(atts: list[Attribution]) -> list[Attribution]:
-    """One claim per span and speaker: two cues of one statement ("joked ... adopting a tone")
+    """One claim per span and speaker: two cues of one statement ("said ..., adding")
     or a headline read by two rules give it once, the first reading."""
     seen: set[tuple[int, int, str]] = set()
     out = []

@@ -58,7 +58,7 @@ class SubjectMixin:
             if len(nsubjs) > 1:
                 # "VESTMARK, Jan 14 (Reuters) - The government said": the dateline's place is not a subject.
                 nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
-                # "“Safety,” said Grimm": a word of the quotation the parser made a second subject
+                # "“Bread,” said Dahl": a word of the quotation the parser made a second subject
                 nsubjs = [c for c in nsubjs if region_at(self.quotes, c.idx) is None] or nsubjs
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             if cur is not tok and passive and not nsubjs:
