@@ -209,8 +209,8 @@ class ContextMixin:
     def _topic_fronted(self, ent: Any) -> bool:
         """ "As for Ana Kovac, she said ...": the person the sentence is about, named up front."""
         sent = ent.root.sent
-        lead = self.text[sent.start_char : ent.start_char].strip().lower()
-        return lead.split()[-2:] == ["as", "for"] and len(lead.split()) <= 3
+        lead = self.text[sent.start_char : ent.start_char].lower().split()
+        return lead[-2:] == ["as", "for"] and len(lead) <= 3
 
     def _last_person(self, pron: Any, earlier: list[_Claim]) -> tuple[str, int, int] | None:
         """Fallback for a *he*/*she* with nobody in reach: the last person who spoke before, however

@@ -30,16 +30,15 @@ def reported_statements_only(atts: list[Attribution]) -> list[Attribution]:
         if outer is not None and (a.kind != "speech" or _same_speaker(a, outer)):
             continue
         keep.append(a)
-    for a in keep:
-        a.parent = None
-    return keep
+    return keep  # their ``parent`` indexes point into ``atts``: call `link_nested` again
 
 
 def _same_speaker(a: Attribution, b: Attribution) -> bool:
-    def words(x: Attribution) -> set[str]:
-        return {w for w in (x.speaker or "").lower().replace("’s", " ").split() if len(w) > 2}
+    return bool(_speaker_words(a) & _speaker_words(b))
 
-    return bool(words(a) & words(b))
+
+def _speaker_words(a: Attribution) -> set[str]:
+    return {w for w in (a.speaker or "").lower().replace("’s", " ").split() if len(w) > 2}
 
 
 def link_nested(atts: list[Attribution]) -> None:
