@@ -198,3 +198,19 @@ def test_a_participle_after_a_passive_belongs_to_its_subject(analyze_claims):
     a = analyze_claims("Mary Collins was booed by the crowd after telling them that the pier would close.")
     att = next(att for att in a.attributions if att.cue == "telling")
     assert "Collins" in att.speaker
+
+
+def test_citing_a_reason_keeps_the_speaker(analyze_claims):
+    reason = analyze_claims(
+        "Hale defended the plan to raise the number of permits, citing Norway's efforts to attract engineers."
+    )
+    assert [a.speaker for a in reason.attributions if a.cue == "defended"] == ["Hale"]
+    source = analyze_claims("Prices at the port rose sharply, the agency said, citing officials at the port.")
+    said = [a for a in source.attributions if a.cue == "said"]
+    assert said and "officials" in (said[0].speaker or "") and said[0].via
+
+
+def test_called_with_a_participle_on_the_object_before_the_label(analyze_claims):
+    a = analyze_claims('In October, Dahl called those pushing for more troops "fools" who never served.')
+    called = find(a, "fools")
+    assert called.speaker == "Dahl" and called.cue == "called"

@@ -1,5 +1,6 @@
-"""Speakers the parser hangs in the wrong place, colon quotations inside a paragraph, cried
-quotations, and which claims inside claims are kept. Sentences written for these tests."""
+"""Speakers the parser hangs in the wrong place (a quoted word, a phrase after a comma, an
+aside between commas, a relative clause), colon quotations inside a paragraph, cried quotations,
+and which claims inside claims are kept. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -74,6 +75,38 @@ def test_a_trailing_stance_participle_ends_the_claim(analyze_claims):
     )
     conceded = [x for x in a.attributions if x.cue == "conceded"]
     assert conceded and "citing" not in conceded[0].claim
+
+
+def test_an_aside_between_commas_names_the_speaker_after_the_verb(analyze_claims):
+    # two parses: the speaker as the clause's subject, or as a second subject of the cue
+    for text, who, first, last in (
+        (
+            "Any fair reading of the treaty, said Paul Brenner, a jurist at the Lund Institute, would "
+            "treat it as binding.",
+            "Paul Brenner",
+            "Any fair reading",
+            "as binding",
+        ),
+        (
+            "The new levy, said the finance minister, would hurt exporters.",
+            "finance minister",
+            "The new levy",
+            "exporters",
+        ),
+    ):
+        said = [x for x in analyze_claims(text).attributions if x.cue == "said"]
+        assert said and said[0].speaker == who, (text, said)
+        assert said[0].claim.startswith(first) and said[0].claim.endswith(last), said[0].claim
+
+
+def test_a_relative_clause_after_the_speaker_is_not_the_claim(analyze_claims):
+    a = analyze_claims(
+        "Ana Berg, whose latest firm helps bakers find suppliers, said the mayor was a candidate "
+        "in the spirit of the valley."
+    )
+    said = [x for x in a.attributions if x.cue == "said"]
+    assert said and said[0].speaker == "Ana Berg"
+    assert said[0].claim.startswith("the mayor was a candidate") and "suppliers" not in said[0].claim
 
 
 def _att(start, end, speaker, kind="speech"):

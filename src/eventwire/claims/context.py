@@ -8,13 +8,16 @@ from typing import Any
 
 from ..wordsets import word_sets
 from .quotes import region_at
-from .resources import ClaimResources
+from .resources import MEDIA_HEADS, ClaimResources
 from .words import (
     ANAPHOR_HEADS,
     ANAPHOR_WINDOW,
     BODY_ANAPHORS,
+    GROUP_HEADS,
+    PERSON_HEADS,
     PRONOUNS,
     STATEMENT_NOUNS,
+    SURVEY_NOUNS,
     _char_span,
     _Claim,
     _has_name,
@@ -53,8 +56,8 @@ class ContextMixin:
             if c.lower_ != "citing" or c.dep_ not in ("advcl", "xcomp", "prep", "acl"):
                 continue
             obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
-            if obj is None:
-                continue
+            if obj is None or not self._cited_source(obj):
+                continue  # "citing rising costs": a reason given, not who says so
             toks = self._speaker_tokens(self._statement_owner(obj))
             att = claim.att
             relay = att.via or self.res.find_outlet(att.speaker or "") or att.speaker
@@ -65,6 +68,22 @@ class ContextMixin:
             att.anonymous = anonymous
             att.speaker_start, att.speaker_end = _char_span(toks) if toks else (None, None)
             return
+
+    def _cited_source(self, obj: Any) -> bool:
+        """What "citing" can name as a source: a named person or body, a statement or survey, a
+        person or group noun ("officials", "a witness"), a role or an outlet."""
+        lemma = self._statement_owner(obj).lemma_.lower()
+        return (
+            obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or obj.pos_ == "PROPN"
+            or lemma in STATEMENT_NOUNS
+            or lemma in SURVEY_NOUNS
+            or lemma in PERSON_HEADS
+            or lemma in GROUP_HEADS
+            or lemma in MEDIA_HEADS
+            or lemma in self.res.roles
+            or lemma in self.res.evidence_nouns
+        )
 
     # -- context across sentences -------------------------------------------------
     def _resolve_anaphor(self, claim: _Claim, subj: Any, earlier: list[_Claim]) -> None:

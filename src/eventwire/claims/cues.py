@@ -71,15 +71,15 @@ class CueRulesMixin:
 
     def _label_quote(self, tok: Any) -> bool:
         """A quotation opening a few words after ``tok`` with no other verb between ("called the
-        plan “a fraud”"), not "called the office and said “...”"."""
+        plan “a fraud”", "called those backing it “fools”"), not "called the office and said “...”"."""
         start = next((qs for qs, _qe in self.quotes if tok.idx < qs <= tok.idx + 60), None)
         if start is None:
             return False
         for t in tok.doc[tok.i + 1 :]:
             if t.idx >= start:
                 return True
-            if t.pos_ in ("VERB", "AUX"):
-                return False
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod"):
+                return False  # (a participle or clause on the object is part of it: "those pushing for X")
         return True
 
     @staticmethod

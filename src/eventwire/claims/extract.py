@@ -190,6 +190,9 @@ class ClaimFinder(
         lemma = tok.lemma_.lower()
         if lemma == "quote" and self._quoted_as_saying(tok) is not None:
             return self._quoted_claim(tok, sent, si)
+        aside = self._inverted_aside(tok, sent)
+        if aside is not None:  # "The levy, said Ivo Marek, a lawyer, will hit small firms"
+            return self._claim_from(tok, aside[0], aside[1], sent, si, earlier, learned)
         subj = self._subject(tok)
         if subj is None or subj.dep_ == "expl" or subj.lower_ == "you":
             return None
@@ -198,7 +201,12 @@ class ClaimFinder(
         if subj.lemma_.lower() in NON_SPEAKERS:
             return None
         children = list(tok.children)
-        ccomp = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.i != subj.i]
+        ccomp = [
+            c
+            for c in children
+            if c.dep_ in ("ccomp", "parataxis")
+            and not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)
+        ]  # (a clause before the cue that holds the speaker is not what the speaker said)
         if not ccomp and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
             # "said cutting output must be a priority": the parser hangs the clause on a gerund
             ccomp = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i]
@@ -319,6 +327,20 @@ class ClaimFinder(
                 claim_toks = quoted if quoted is not None else self._quote_after(tok, subj)
             if not claim_toks:
                 return None
+        return self._claim_from(tok, subj, claim_toks, sent, si, earlier, learned)
+
+    def _claim_from(
+        self,
+        tok: Any,
+        subj: Any,
+        claim_toks: list[Any],
+        sent: Any,
+        si: int,
+        earlier: list[_Claim],
+        learned: bool,
+    ) -> _Claim | None:
+        """The claim of cue ``tok`` once its subject and words are found."""
+        lemma = tok.lemma_.lower()
         words = [t for t in claim_toks if t.i != tok.i and not t.is_punct and t.pos_ not in ("ADP", "DET")]
         if words and all(t.ent_type_ in NOT_TOPICS for t in words):
             return None  # "spoke on Friday", "wrote from Vestmark": when and where, not what

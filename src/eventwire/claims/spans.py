@@ -7,6 +7,7 @@ from typing import Any
 
 from ..models import Attribution
 from ..nlp.datelines import opens_paragraph, paragraph_dateline
+from .quotes import region_at
 from .resources import ClaimResources
 from .words import (
     BODY_LABELS,
@@ -28,6 +29,7 @@ class SpanMixin:
     res: ClaimResources
     doc: Any
     text: str
+    quotes: list[tuple[int, int]]
 
     def _occasion_clause(self, tok: Any) -> Any | None:
         for prep in tok.children:
@@ -122,6 +124,39 @@ class SpanMixin:
                 span = self.doc.char_span(qs, qe, alignment_mode="expand")
                 return list(span) if span is not None else []
         return []
+
+    def _inverted_aside(self, tok: Any, sent: Any) -> tuple[Any, list[Any]] | None:
+        """ "The new levy, said Ivo Marek, a tax lawyer, will hit small firms": a speech verb between
+        commas with its speaker after it, splitting a claim whose subject comes first and whose verb
+        comes last. The parser makes the fronted subject the cue's and the speaker the clause's (or a
+        second subject of the cue). Returns (speaker head, claim tokens)."""
+        lemma = tok.lemma_.lower()
+        if lemma not in self.res.verbs or lemma in self.res.verb_kinds or tok.i < 2:
+            return None
+        if self.doc[tok.i - 1].text != "," or tok.i + 1 >= sent.end:
+            return None
+        front = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if front is None or front.pos_ == "PRON" or region_at(self.quotes, front.idx) is not None:
+            return None
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+        speaker = next(
+            (
+                t
+                for t in self.doc[tok.i + 1 : min(tok.i + 6, sent.end)]
+                if t.dep_ == "nsubj"
+                and t.left_edge.i == tok.i + 1
+                and t.head.i in {tok.i, *(c.i for c in clauses)}
+                and t.pos_ in ("PROPN", "NOUN")
+            ),
+            None,
+        )
+        if speaker is None or not clauses or clauses[0].i <= speaker.i:
+            return None
+        aside_end = max(t.i for t in speaker.subtree)
+        if not self.doc[aside_end].is_punct and self.doc[aside_end + 1].text != ",":
+            return None  # "The plan, said Marek and his aides" without the closing comma: no aside
+        last = max(t.i for t in clauses[0].subtree)
+        return speaker, _strip_punct(list(self.doc[front.left_edge.i : last + 1]))
 
     def _parenthetical_claim(self, tok: Any, subj: Any, sent: Any) -> list[Any]:
         """Claim of "X killed Y, officials said." / "“...,” said X": the sentence around the attribution."""

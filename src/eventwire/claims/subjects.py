@@ -122,7 +122,12 @@ class SubjectMixin:
                     return head  # "a poll showing that ...", "candidates proposing ..."
             break
         if tok.dep_ == "ROOT":
-            return self._name_before(tok) or self._phrase_before(tok) or self._subject_after(tok)
+            return (
+                self._name_before(tok)
+                or self._relative_subject(tok)
+                or self._phrase_before(tok)
+                or self._subject_after(tok)
+            )
         return self._torn_subject(tok)
 
     def _group_like(self, subj: Any) -> bool:
@@ -163,6 +168,23 @@ class SubjectMixin:
         t = self.doc[prev]
         if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG"):
             return t
+        return None
+
+    def _relative_subject(self, tok: Any) -> Any | None:
+        """ "Ana Berg, whose firm makes locks, said ...": the parser read the relative clause as a
+        clause the cue reports, with the speaker as that clause's subject."""
+        if tok.lemma_.lower() not in self.res.verbs or any(c.dep_ == "nsubj" for c in tok.children):
+            return None
+        if tok.i < 1 or self.doc[tok.i - 1].text != ",":
+            return None
+        for clause in tok.children:
+            if clause.dep_ != "ccomp" or clause.i > tok.i:
+                continue
+            subj = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ not in ("PROPN", "NOUN") or subj.i + 2 >= tok.i:
+                continue
+            if self.doc[subj.i + 1].text == "," and self.doc[subj.i + 2].lower_ in ("who", "whose"):
+                return subj
         return None
 
     def _phrase_before(self, tok: Any) -> Any | None:
