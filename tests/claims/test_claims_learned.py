@@ -56,3 +56,25 @@ def test_a_group_stance_is_a_claim_but_a_group_act_is_not(analyze_claims):
 def test_a_person_noun_subject_takes_a_learned_stance_verb(analyze_claims):
     a = analyze_claims("The judge blasted the harbour board for hiding the audit.")
     assert any(att.speaker and "judge" in att.speaker for att in a.attributions)
+
+
+def test_a_lemma_never_seen_as_a_cue_needs_the_unseen_threshold(claims_pipeline):
+    doc = claims_pipeline.nlp("Ana Berg quipped that the bridge would outlast the council.")
+    verb = next(t for t in doc if t.lemma_ == "quip")
+    model = CueModel(
+        weights={"c=ccomp": 2.5, "s=ent:PERSON": 1.0, "l=walk": -3.0},
+        bias=-2.0,
+        threshold=0.5,
+        cue_lemmas=frozenset({"blast"}),
+    )
+    assert not model.knows(verb)
+    assert not model.is_cue(verb, False)  # without an unseen threshold it never fires
+    assert model.is_cue(verb, False, 0.3, unseen=0.6)  # complements and subject carry it
+    assert not model.is_cue(verb, False, 0.3, unseen=0.9)
+
+
+def test_shipped_weights_list_their_cue_lemmas_and_keep_plain_verbs_against():
+    model = CueModel.load()
+    assert model is not None and "say" not in model.cue_lemmas and len(model.cue_lemmas) > 50
+    negative = [k for k, w in model.weights.items() if k.startswith("l=") and "|" not in k and w < 0]
+    assert any(k[2:] not in model.cue_lemmas for k in negative)

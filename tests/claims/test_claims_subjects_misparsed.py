@@ -109,6 +109,22 @@ def test_a_relative_clause_after_the_speaker_is_not_the_claim(analyze_claims):
     assert said[0].claim.startswith("the mayor was a candidate") and "suppliers" not in said[0].claim
 
 
+def test_a_person_noun_with_a_name_in_apposition_gives_the_name(analyze_claims):
+    one = analyze_claims("On a radio show Tuesday, his wife, Jane, called for an open primary.")
+    assert [a.speaker for a in one.attributions if a.cue == "called"] == ["Jane"]
+    # plural: the description stays (the names are a list)
+    two = analyze_claims("Two objectors, Ann Berg and Ivo Lund, argued that the ballot was invalid.")
+    assert [a.speaker for a in two.attributions if a.cue == "argued"] == ["Two objectors"]
+
+
+def test_who_after_a_name_and_its_role_points_to_the_name(analyze_claims):
+    a = analyze_claims(
+        "“We are ready,” said Scott Moe, the chamber's chief strategist, who added that his group "
+        "plans to focus on local races."
+    )
+    assert [x.speaker for x in a.attributions if x.cue == "added"] == ["Scott Moe"]
+
+
 def _att(start, end, speaker, kind="speech"):
     return Attribution(claim="x" * (end - start), start=start, end=end, speaker=speaker, kind=kind)
 

@@ -23,6 +23,9 @@ from .words import GROUP_HEADS, NON_STANCE_HEADS, PERSON_HEADS, STANCE_VERBS, _C
 PERSON_THRESHOLD = 0.25
 GROUP_THRESHOLD = 0.5
 OTHER_THRESHOLD = 0.45
+# The score a verb whose lemma was never a cue in training needs (whatever its subject): read
+# from its other features, "quipped that" or "mused that" can still be cues.
+UNSEEN_THRESHOLD = 0.35
 # Prepositions that introduce what a statement is about ("spoke about", "warned against").
 TOPIC_PREPS = frozenset({"about", "of", "on", "against", "over", "for"})
 # Speech verbs whose prepositional phrase is a setting, not a topic ("told of" is; "reported on"
@@ -48,12 +51,12 @@ class VerbGateMixin:
         taken = {c.cue_i for c in found}
         model: CueModel = self.cue_model  # type: ignore[assignment]
         for tok in sent:
-            if tok.pos_ != "VERB" or not model.knows(tok) or tok.i in taken:
+            if tok.pos_ != "VERB" or tok.i in taken:
                 continue
             if tok.lemma_.lower() in self.res.verbs or tok.dep_ in ("amod", "compound", "aux", "auxpass"):
                 continue
-            if region_at(self.quotes, tok.idx) is not None:
-                continue
+            if region_at(self.quotes, tok.idx) is not None or self._cried_quote(tok):
+                continue  # (what was cried is read by `_framed_quote_claims`)
             subj = self._subject(tok)
             if subj is None:
                 continue
@@ -69,7 +72,7 @@ class VerbGateMixin:
                 continue
             need = PERSON_THRESHOLD if person or tok.lemma_.lower() in STANCE_VERBS else GROUP_THRESHOLD
             need = OTHER_THRESHOLD if other else need
-            if not model.is_cue(tok, False, need):
+            if not model.is_cue(tok, False, need, unseen=UNSEEN_THRESHOLD):
                 continue
             claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
             if claim is not None:
@@ -129,7 +132,7 @@ class VerbGateMixin:
         if lemma in self.res.verbs or lemma in STANCE_VERBS:
             return True
         model = self.cue_model
-        return model is not None and model.is_cue(c, False, PERSON_THRESHOLD)
+        return model is not None and model.is_cue(c, False, PERSON_THRESHOLD, unseen=UNSEEN_THRESHOLD)
 
     def _conjoined_cue(self, c: Any) -> bool:
         """A cue verb conjoined after "and"/"but" with no subject of its own ("..., but added")."""

@@ -90,6 +90,8 @@ class CueModel:
     bias: float = 0.0
     threshold: float = 0.5
     about: dict[str, Any] = field(default_factory=dict)
+    # lemmas seen as a cue in training (None: every lemma with a weight of its own, as older files)
+    cue_lemmas: frozenset[str] | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> CueModel | None:
@@ -99,11 +101,13 @@ class CueModel:
             return None
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
+            lemmas = data.get("cue_lemmas")
             return cls(
                 weights={str(k): float(v) for k, v in data["weights"].items()},
                 bias=float(data["bias"]),
                 threshold=float(data.get("threshold", 0.5)),
                 about=dict(data.get("about", {})),
+                cue_lemmas=frozenset(str(x) for x in lemmas) if lemmas is not None else None,
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise EventwireError(Errors.E120.format(path=p, detail=f"{type(exc).__name__}: {exc}")) from exc
@@ -113,12 +117,22 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def __post_init__(self) -> None:
-        self.lemmas = frozenset(k[2:] for k in self.weights if k.startswith("l=") and "|" not in k)
+        if self.cue_lemmas is None:
+            self.cue_lemmas = frozenset(k[2:] for k in self.weights if k.startswith("l=") and "|" not in k)
 
     def knows(self, tok: Any) -> bool:
-        """Whether the verb's lemma was seen as a cue in training (others never fire)."""
-        return tok.lemma_.lower() in self.lemmas
+        """Whether the verb's lemma was seen as a cue in training."""
+        return tok.lemma_.lower() in self.cue_lemmas  # type: ignore[operator]
 
-    def is_cue(self, tok: Any, in_quote: bool, threshold: float | None = None) -> bool:
+    def is_cue(
+        self, tok: Any, in_quote: bool, threshold: float | None = None, unseen: float | None = None
+    ) -> bool:
+        """Whether the verb scores as a cue. A lemma never seen as one in training ("quipped" when
+        only "joked" was) is scored on its other features (subject, complements, the lemma's own
+        weight if it was seen as a plain verb) and needs ``unseen``; without it, it never fires."""
         need = self.threshold if threshold is None else threshold
-        return self.knows(tok) and self.score(verb_features(tok, in_quote)) >= need
+        if not self.knows(tok):
+            if unseen is None:
+                return False
+            need = max(need, unseen)
+        return self.score(verb_features(tok, in_quote)) >= need

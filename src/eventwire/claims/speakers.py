@@ -9,6 +9,7 @@ from .quotes import region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .words import (
     BODY_LABELS,
+    PERSON_HEADS,
     PORTFOLIO_ROLES,
     _char_span,
     _span_text,
@@ -112,8 +113,11 @@ class SpeakerMixin:
         return list(ent) if ent is not None else []
 
     def _appos_name(self, head: Any) -> list[Any] | None:
-        if head.lemma_.lower() not in self.res.roles and head.lemma_.lower() not in self.res.anon_heads:
-            return None
+        """ "An army spokesman, Ivo Marek, said", "his wife, Mira, said": the name in apposition."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.res.roles and lemma not in self.res.anon_heads:
+            if lemma not in PERSON_HEADS or head.tag_ != "NN":
+                return None  # (plural "two objectors, A and B," name a group)
         for c in head.children:
             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > head.i:
                 ent = [t for t in self._entity_of(c) if t.pos_ == "PROPN"]

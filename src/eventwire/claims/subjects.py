@@ -67,7 +67,10 @@ class SubjectMixin:
             for c in nsubjs + [c for c in children if c.dep_ == "agent"]:
                 if c.dep_ == "nsubj":
                     if c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
-                        return cur.head
+                        head = cur.head
+                        if c.lower_ == "who" and head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+                            return head.head  # "said Ana Berg, the firm's founder, who added ..."
+                        return head
                     if any(g.lower_ == "whose" for g in c.children):
                         return None  # "whose government accused ...": the owner is out of reach
                     if self._in_dateline(c):

@@ -118,9 +118,7 @@ def train(gold_path: str | Path, out: str | Path = DEFAULT_WEIGHTS, refit: bool 
     weights = {}
     for name, w in zip(names, clf.coef_[0], strict=True):
         key = str(name).split("=", 1)[0] + "=" + str(name).split("=", 1)[1]
-        if key.startswith("l=") and "|" not in key and key not in lemmas:
-            continue  # lemmas seen too rarely as cues are left out (they then never fire)
-        if abs(w) >= MIN_WEIGHT:
+        if abs(w) >= MIN_WEIGHT:  # (a lemma seen only as a plain verb keeps its weight against it)
             weights[key] = round(float(w), 4)
     model = {
         "about": {
@@ -138,6 +136,7 @@ def train(gold_path: str | Path, out: str | Path = DEFAULT_WEIGHTS, refit: bool 
         },
         "bias": round(float(clf.intercept_[0]), 4),
         "threshold": round(best[1], 2),
+        "cue_lemmas": sorted(k[2:] for k in lemmas),
         "weights": dict(sorted(weights.items())),
     }
     Path(out).parent.mkdir(parents=True, exist_ok=True)
