@@ -55,7 +55,13 @@ class VerbGateMixin:
                 continue
             if tok.lemma_.lower() in self.res.verbs or tok.dep_ in ("amod", "compound", "aux", "auxpass"):
                 continue
-            if region_at(self.quotes, tok.idx) is not None or self._cried_quote(tok):
+            if region_at(self.quotes, tok.idx) is not None:
+                continue
+            # the score first, at the lowest threshold (most verbs stop here, before the parse walks)
+            score = model.cue_score(tok, False)
+            if not model.clears(tok, score, PERSON_THRESHOLD, UNSEEN_THRESHOLD):
+                continue
+            if self._cried_quote(tok):
                 continue  # (what was cried is read by `_framed_quote_claims`)
             subj = self._subject(tok)
             if subj is None:
@@ -72,7 +78,7 @@ class VerbGateMixin:
                 continue
             need = PERSON_THRESHOLD if person or tok.lemma_.lower() in STANCE_VERBS else GROUP_THRESHOLD
             need = OTHER_THRESHOLD if other else need
-            if not model.is_cue(tok, False, need, unseen=UNSEEN_THRESHOLD):
+            if not model.clears(tok, score, need, UNSEEN_THRESHOLD):
                 continue
             claim = self._claim_for_cue(tok, sent, si, earlier + found + out, learned=True)
             if claim is not None:

@@ -124,15 +124,22 @@ class CueModel:
         """Whether the verb's lemma was seen as a cue in training."""
         return tok.lemma_.lower() in self.cue_lemmas  # type: ignore[operator]
 
-    def is_cue(
-        self, tok: Any, in_quote: bool, threshold: float | None = None, unseen: float | None = None
-    ) -> bool:
-        """Whether the verb scores as a cue. A lemma never seen as one in training ("quipped" when
-        only "joked" was) is scored on its other features (subject, complements, the lemma's own
-        weight if it was seen as a plain verb) and needs ``unseen``; without it, it never fires."""
-        need = self.threshold if threshold is None else threshold
+    def cue_score(self, tok: Any, in_quote: bool) -> float:
+        return self.score(verb_features(tok, in_quote))
+
+    def clears(self, tok: Any, score: float, threshold: float, unseen: float | None = None) -> bool:
+        """Whether a verb's ``score`` makes it a cue at ``threshold``. A lemma never seen as a cue in
+        training ("quipped" when only "joked" was) is scored on its other features (subject,
+        complements, the lemma's own weight if it was seen as a plain verb) and needs ``unseen``
+        as well; without it, it never fires."""
         if not self.knows(tok):
             if unseen is None:
                 return False
-            need = max(need, unseen)
-        return self.score(verb_features(tok, in_quote)) >= need
+            threshold = max(threshold, unseen)
+        return score >= threshold
+
+    def is_cue(
+        self, tok: Any, in_quote: bool, threshold: float | None = None, unseen: float | None = None
+    ) -> bool:
+        need = self.threshold if threshold is None else threshold
+        return self.clears(tok, self.cue_score(tok, in_quote), need, unseen)
