@@ -126,7 +126,8 @@ def train(gold_path: str | Path, out: str | Path = DEFAULT_WEIGHTS, refit: bool 
             "source": "PolNeAR train split (github.com/networkdynamics/PolNeAR), articles whose "
             "line number in gold.jsonl is not a multiple of 4; lines 4k are held out for evaluation",
             "command": "eventwire train claims [polnear-train/gold.jsonl]",
-            "scope": "verbs not listed as cues in claims_cues.tsv (the rules handle those)",
+            "scope": "verbs not listed as cues in claims_cues.tsv (the rules handle those); cue_lemmas "
+            "are the lemmas seen as cues, any other verb needs the claims stage's UNSEEN_THRESHOLD",
             "features": "lemma, dependency, tag, complements and their prepositions, the object's "
             "lemma and entity type, negation, the governing verb, kind of subject, inside a quotation",
             "fit_on": "lines 4k+1, 4k+2, 4k+3" if refit else "lines 4k+2, 4k+3 (4k+1 unseen)",
