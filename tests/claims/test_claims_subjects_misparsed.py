@@ -125,6 +125,14 @@ def test_who_after_a_name_and_its_role_points_to_the_name(analyze_claims):
     assert [x.speaker for x in a.attributions if x.cue == "added"] == ["Scott Moe"]
 
 
+def test_a_clause_read_as_an_object_with_a_relative_clause_is_the_claim(analyze_claims):
+    a = analyze_claims("Hale says the rise in rents that the mayor decries also hurts the young.")
+    says = [x for x in a.attributions if x.cue == "says"]
+    assert says and says[0].speaker == "Hale" and says[0].claim.endswith("hurts the young")
+    # a plain object stays no claim of "say"
+    assert not analyze_claims("Hale said a short prayer that morning.").attributions
+
+
 def _att(start, end, speaker, kind="speech"):
     return Attribution(claim="x" * (end - start), start=start, end=end, speaker=speaker, kind=kind)
 

@@ -208,8 +208,17 @@ class ClaimFinder(
             and not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)
         ]  # (a clause before the cue that holds the speaker is not what the speaker said)
         if not ccomp and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
-            # "said cutting output must be a priority": the parser hangs the clause on a gerund
-            ccomp = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i]
+            # "said cutting output must be a priority": the parser hangs the clause on a gerund;
+            # "says the rise in rents that X decries also hurts ...": the clause's subject read as
+            # the object, its verb as a relative clause with a "that" of its own
+            ccomp = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i] or [
+                c
+                for c in children
+                if c.dep_ == "dobj"
+                and c.i > tok.i
+                and c.pos_ == "NOUN"
+                and any(r.dep_ == "relcl" and any(g.dep_ == "mark" for g in r.children) for r in c.children)
+            ]
         # "After the vote ended, X said ...": a clause under "after"/"when" is the occasion, not the claim
         ccomp = [
             c
