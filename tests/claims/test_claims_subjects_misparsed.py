@@ -97,6 +97,13 @@ def test_an_aside_between_commas_names_the_speaker_after_the_verb(analyze_claims
         said = [x for x in analyze_claims(text).attributions if x.cue == "said"]
         assert said and said[0].speaker == who, (text, said)
         assert said[0].claim.startswith(first) and said[0].claim.endswith(last), said[0].claim
+    # a subject before the cue and no closing comma after the next phrase: no aside
+    plain = analyze_claims(
+        "County chairman Ivo Lund, for example, said the mayor's visit to Vestby — the region's biggest "
+        "market — last Friday would earn her wide coverage."
+    )
+    said = [x for x in plain.attributions if x.cue == "said"]
+    assert said and said[0].speaker == "Ivo Lund" and said[0].claim.startswith("the mayor's visit")
 
 
 def test_a_relative_clause_after_the_speaker_is_not_the_claim(analyze_claims):

@@ -205,8 +205,8 @@ class ClaimFinder(
             c
             for c in children
             if c.dep_ in ("ccomp", "parataxis")
-            and not (c.i < tok.i and c.left_edge.i <= subj.i <= c.right_edge.i)
-        ]  # (a clause before the cue that holds the speaker is not what the speaker said)
+            and not (c.i < tok.i and subj.head.i == c.i and subj.dep_ == "nsubj")
+        ]  # (a clause before the cue whose subject is the speaker is not what the speaker said)
         if not ccomp and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
             # "said cutting output must be a priority": the parser hangs the clause on a gerund;
             # "says the rise in rents that X decries also hurts ...": the clause's subject read as

@@ -153,8 +153,8 @@ class SpanMixin:
         if speaker is None or not clauses or clauses[0].i <= speaker.i:
             return None
         aside_end = max(t.i for t in speaker.subtree)
-        if not self.doc[aside_end].is_punct and self.doc[aside_end + 1].text != ",":
-            return None  # "The plan, said Marek and his aides" without the closing comma: no aside
+        if "," not in (self.doc[aside_end].text, self.doc[aside_end + 1].text) or aside_end - tok.i > 15:
+            return None  # no closing comma ("X, for example, said the visit — ... — would ..."): no aside
         last = max(t.i for t in clauses[0].subtree)
         return speaker, _strip_punct(list(self.doc[front.left_edge.i : last + 1]))
 
