@@ -8,12 +8,17 @@ from eventwire.claims.nesting import distinct, link_nested, reported_statements_
 from eventwire.models import Attribution
 
 
+def by_cue(analysis, cue: str) -> list[Attribution]:
+    """The claims of one cue word, in text order."""
+    return [x for x in analysis.attributions if x.cue == cue]
+
+
 def test_a_word_of_the_quotation_is_not_the_subject(analyze_claims):
     a = analyze_claims(
         "Runa Dahl runs a bakery on the quay.\n\n"
         "“Bread,” said Dahl, a member of the traders' guild. “Bread and a dry road.”"
     )
-    said = [x for x in a.attributions if x.cue == "said"]
+    said = by_cue(a, "said")
     assert said and said[0].speaker == "Runa Dahl" and "Bread" in said[0].claim
 
 
@@ -22,7 +27,7 @@ def test_a_speaker_hung_on_the_quotation_after_a_comma(analyze_claims):
         "“The pumps are failing and the crews are exhausted,” an engineer at the plant, who was not "
         "allowed to speak publicly, told the Vestby Courier."
     )
-    told = [x for x in a.attributions if x.cue == "told"]
+    told = by_cue(a, "told")
     assert told and "engineer" in (told[0].speaker or "")
     assert "pumps are failing" in told[0].claim
 
@@ -32,7 +37,7 @@ def test_an_inverted_speaker_the_parser_gave_to_the_next_clause(analyze_claims):
         "“I will not resign over a rumour, so let it go,” said harbour master Lene Sund, asked about "
         "the report that she would step down."
     )
-    said = [x for x in a.attributions if x.cue == "said"]
+    said = by_cue(a, "said")
     assert said and said[0].speaker == "Lene Sund" and "resign over a rumour" in said[0].claim
 
 
@@ -41,7 +46,7 @@ def test_a_name_and_a_colon_inside_a_paragraph_introduce_a_quotation(analyze_cla
         "The count ran late into the night. More from Oskar Vinter and Mia Lund: “Turnout in the "
         "northern wards was the highest we have recorded since the war.”"
     )
-    colon = [x for x in a.attributions if x.cue == ":"]
+    colon = by_cue(a, ":")
     assert colon and colon[0].speaker in ("Mia Lund", "Oskar Vinter and Mia Lund")
     assert colon[0].claim.startswith("“Turnout")
 
@@ -65,7 +70,7 @@ def test_a_close_apposition_names_the_speaker(analyze_claims):
     a = analyze_claims(
         "The Vestby Courier columnist Hanne Moe wrote on Sunday that the ferry plan had failed."
     )
-    wrote = [x for x in a.attributions if x.cue == "wrote"]
+    wrote = by_cue(a, "wrote")
     assert wrote and wrote[0].speaker == "Hanne Moe"
 
 
@@ -73,7 +78,7 @@ def test_a_trailing_stance_participle_ends_the_claim(analyze_claims):
     a = analyze_claims(
         "Councillor Pia Holt conceded that the budget would have to be cut, citing the fall in port fees."
     )
-    conceded = [x for x in a.attributions if x.cue == "conceded"]
+    conceded = by_cue(a, "conceded")
     assert conceded and "citing" not in conceded[0].claim
 
 
@@ -94,7 +99,7 @@ def test_an_aside_between_commas_names_the_speaker_after_the_verb(analyze_claims
             "exporters",
         ),
     ):
-        said = [x for x in analyze_claims(text).attributions if x.cue == "said"]
+        said = by_cue(analyze_claims(text), "said")
         assert said and said[0].speaker == who, (text, said)
         assert said[0].claim.startswith(first) and said[0].claim.endswith(last), said[0].claim
     # a subject before the cue and no closing comma after the next phrase: no aside
@@ -102,7 +107,7 @@ def test_an_aside_between_commas_names_the_speaker_after_the_verb(analyze_claims
         "County chairman Ivo Lund, for example, said the mayor's visit to Vestby — the region's biggest "
         "market — last Friday would earn her wide coverage."
     )
-    said = [x for x in plain.attributions if x.cue == "said"]
+    said = by_cue(plain, "said")
     assert said and said[0].speaker == "Ivo Lund" and said[0].claim.startswith("the mayor's visit")
 
 
@@ -111,17 +116,17 @@ def test_a_relative_clause_after_the_speaker_is_not_the_claim(analyze_claims):
         "Ana Berg, whose latest firm helps bakers find suppliers, said the mayor was a candidate "
         "in the spirit of the valley."
     )
-    said = [x for x in a.attributions if x.cue == "said"]
+    said = by_cue(a, "said")
     assert said and said[0].speaker == "Ana Berg"
     assert said[0].claim.startswith("the mayor was a candidate") and "suppliers" not in said[0].claim
 
 
 def test_a_person_noun_with_a_name_in_apposition_gives_the_name(analyze_claims):
     one = analyze_claims("On a radio show Tuesday, his wife, Jane, called for an open primary.")
-    assert [a.speaker for a in one.attributions if a.cue == "called"] == ["Jane"]
+    assert [a.speaker for a in by_cue(one, "called")] == ["Jane"]
     # plural: the description stays (the names are a list)
     two = analyze_claims("Two objectors, Ann Berg and Ivo Lund, argued that the ballot was invalid.")
-    assert [a.speaker for a in two.attributions if a.cue == "argued"] == ["Two objectors"]
+    assert [a.speaker for a in by_cue(two, "argued")] == ["Two objectors"]
 
 
 def test_who_after_a_name_and_its_role_points_to_the_name(analyze_claims):
@@ -129,12 +134,12 @@ def test_who_after_a_name_and_its_role_points_to_the_name(analyze_claims):
         "“We are ready,” said Scott Moe, the chamber's chief strategist, who added that his group "
         "plans to focus on local races."
     )
-    assert [x.speaker for x in a.attributions if x.cue == "added"] == ["Scott Moe"]
+    assert [x.speaker for x in by_cue(a, "added")] == ["Scott Moe"]
 
 
 def test_a_clause_read_as_an_object_with_a_relative_clause_is_the_claim(analyze_claims):
     a = analyze_claims("Hale says the rise in rents that the mayor decries also hurts the young.")
-    says = [x for x in a.attributions if x.cue == "says"]
+    says = by_cue(a, "says")
     assert says and says[0].speaker == "Hale" and says[0].claim.endswith("hurts the young")
     # a plain object stays no claim of "say"
     assert not analyze_claims("Hale said a short prayer that morning.").attributions

@@ -13,8 +13,6 @@ from .words import (
     ANAPHOR_HEADS,
     ANAPHOR_WINDOW,
     BODY_ANAPHORS,
-    GROUP_HEADS,
-    PERSON_HEADS,
     PRONOUNS,
     STATEMENT_NOUNS,
     SURVEY_NOUNS,
@@ -70,16 +68,17 @@ class ContextMixin:
             return
 
     def _cited_source(self, obj: Any) -> bool:
-        """What "citing" can name as a source: a named person or body, a statement or survey, a
-        person or group noun ("officials", "a witness"), a role or an outlet."""
-        lemma = self._statement_owner(obj).lemma_.lower()
+        """What "citing" can name as a source: a named person or body, a person or group
+        (`_person_like`, `_group_like`), a statement or survey, a role or an outlet."""
+        owner = self._statement_owner(obj)
+        lemma = owner.lemma_.lower()
         return (
             obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or obj.pos_ == "PROPN"
+            or self._person_like(owner)
+            or self._group_like(owner)
             or lemma in STATEMENT_NOUNS
             or lemma in SURVEY_NOUNS
-            or lemma in PERSON_HEADS
-            or lemma in GROUP_HEADS
             or lemma in MEDIA_HEADS
             or lemma in self.res.roles
             or lemma in self.res.evidence_nouns
