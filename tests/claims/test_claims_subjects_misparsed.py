@@ -145,6 +145,44 @@ def test_a_clause_read_as_an_object_with_a_relative_clause_is_the_claim(analyze_
     assert not analyze_claims("Hale said a short prayer that morning.").attributions
 
 
+def test_a_cue_joined_to_the_quotations_verb_keeps_the_speaker_named_after_it(analyze_claims):
+    # the parser makes "told" a conjunct of the quotation's verb, whose subject ("I") lies inside
+    # the quotation, and hangs the closing quotation mark on the speaker
+    a = analyze_claims(
+        '"Had the bank waited a month, I would have been paying the loan for a long time," '
+        "Mr. Olsen, now 81 and retired in Bergen, told the paper on Friday."
+    )
+    told = by_cue(a, "told")
+    assert told and "Olsen" in (told[0].speaker or "") and "paying the loan" in told[0].claim
+
+
+def test_a_that_clause_after_an_aside_is_the_claim_even_in_the_passive(analyze_claims):
+    # the parser reads "that ..." as a relative clause of "show"
+    for text, speaker, claim in (
+        (
+            "Tor Vik said on a late-night show, where he is a weekly panelist, that the report "
+            "should be published in full.",
+            "Tor Vik",
+            "the report should be published in full",
+        ),
+        (
+            "Siv Aune said on a talk show, where she now works as a commentator, that Holm should "
+            "be removed from office.",
+            "Siv Aune",
+            "Holm should be removed from office",
+        ),
+    ):
+        said = by_cue(analyze_claims(text), "said")
+        assert said and said[0].speaker == speaker and said[0].claim == claim
+
+
+def test_that_said_is_a_discourse_marker_not_a_speaker(analyze_claims):
+    a = analyze_claims("That said, the minister also argued that the bridge was safe.")
+    assert not by_cue(a, "said")
+    argued = by_cue(a, "argued")
+    assert argued and "minister" in (argued[0].speaker or "")
+
+
 def _att(start, end, speaker, kind="speech"):
     return Attribution(claim="x" * (end - start), start=start, end=end, speaker=speaker, kind=kind)
 

@@ -30,7 +30,7 @@ from .learned import CueModel
 from .lines import LineClaimMixin
 from .nesting import distinct, link_nested, reported_statements_only
 from .nouns import NounCueMixin
-from .quotes import quote_regions
+from .quotes import quote_regions, region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .spans import SpanMixin
 from .speakers import SpeakerMixin
@@ -200,6 +200,13 @@ class ClaimFinder(
             return None  # "I mean", "you know": discourse markers, not claims
         if subj.lemma_.lower() in NON_SPEAKERS:
             return None
+        if (
+            subj.lower_ in ("that", "this")
+            and subj.i + 1 == tok.i
+            and tok.i + 1 < len(self.doc)
+            and tok.nbor(1).text == ","
+        ):
+            return None  # "That said, ...": a discourse marker
         children = list(tok.children)
         ccomp = [
             c
@@ -239,7 +246,12 @@ class ClaimFinder(
         inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
         # "“Why now?” she asks as ...": a quotation that closes right before the speaker and cue
         start = subj.left_edge.i
-        before = subj.i < tok.i and tok.dep_ == "ROOT" and start > 0 and self.doc[start - 1].is_quote
+        # (or a cue the parser joined to the quotation's own verb: "“...,” Kettil, 61, told Radio Nord")
+        joined = tok.dep_ == "conj" and region_at(self.quotes, tok.head.idx) is not None
+        start += int(self.doc[start].is_quote)  # (the closing quotation mark hung on the speaker)
+        before = (
+            subj.i < tok.i and (tok.dep_ == "ROOT" or joined) and start > 0 and self.doc[start - 1].is_quote
+        )
         objects = ("ccomp", "xcomp") if lemma == "tell" else ("ccomp", "dobj", "xcomp")  # "told Reuters"
         before = before and not any(c.dep_ in objects and c.i > tok.i for c in children)
         fronted = self._fronted_quote(tok, subj) if inverted or before else []

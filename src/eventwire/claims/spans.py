@@ -46,13 +46,13 @@ class SpanMixin:
                         return c
                     # "alleged in the suit that X earned ...": a complete clause opened by "that"
                     # (the parser took it for a relative clause of any noun)
-                    subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                    subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                     if c.left_edge.lower_ == "that" and subj is not None and subj.lower_ != "that":
-                        if any(
+                        if subj.dep_ == "nsubjpass" or any(
                             g.dep_ in ("dobj", "attr", "acomp", "ccomp") and g.lower_ != "that"
                             for g in c.children
                         ):
-                            return c
+                            return c  # ("... that the report should be published": passive, no object)
         return None
 
     def _quote_after(self, tok: Any, subj: Any, colon_only: bool = False) -> list[Any]:

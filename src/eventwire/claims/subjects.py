@@ -78,6 +78,14 @@ class SubjectMixin:
                         # dateline's place the subject and the speaker its apposition
                         later = [g for g in c.children if g.dep_ == "appos" and not self._in_dateline(g)]
                         return later[-1] if later else (self._name_before(tok) or c)
+                    if (
+                        cur is not tok
+                        and region_at(self.quotes, c.idx)
+                        and not region_at(self.quotes, tok.idx)
+                    ):
+                        # "“..., I would have stayed,” Mr. Olsen, now retired, said": the parser joined
+                        # the cue to the quotation's verb; the speaker is named after the quotation
+                        return self._subject_after_quote(c, tok)
                     return c
                 if c.dep_ == "agent":
                     pobj = [g for g in c.children if g.dep_ == "pobj"]
@@ -206,6 +214,21 @@ class SubjectMixin:
                 return cur if before.lower_ in PHRASE_OPENERS or before.is_quote else None
             cur = cur.head
         return None
+
+    def _subject_after_quote(self, inside: Any, tok: Any) -> Any | None:
+        """The noun phrase that opens right after the quotation holding ``inside``, before the cue
+        ``tok`` (its head: "Mr. Olsen, now 81," -> "Olsen"); None when it is no noun."""
+        region = region_at(self.quotes, inside.idx)
+        end = region[1] if region else inside.idx
+        first = next((t for t in self.doc[inside.i + 1 : tok.i] if t.idx >= end and not t.is_punct), None)
+        if first is None:
+            return None
+        root = first
+        while (
+            first.i <= root.head.i < tok.i and root.head.i != root.i and root.head.pos_ in ("PROPN", "NOUN")
+        ):
+            root = root.head
+        return root if root.pos_ in ("PROPN", "NOUN") else None
 
     def _subject_after(self, tok: Any) -> Any | None:
         """ "“...,” said Ana Kovac, asked about the delay": after a quotation, the parser made the
