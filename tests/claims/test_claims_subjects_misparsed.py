@@ -176,6 +176,28 @@ def test_a_that_clause_after_an_aside_is_the_claim_even_in_the_passive(analyze_c
         assert said and said[0].speaker == speaker and said[0].claim == claim
 
 
+def test_a_relative_clause_on_what_the_subject_is_speaks_for_the_subject(analyze_claims):
+    a = analyze_claims(
+        "Lund is a serial liar, bully and coward who has repeatedly pledged to close the port."
+    )
+    pledged = by_cue(a, "pledged")
+    assert pledged and pledged[0].speaker == "Lund"
+    # a relative clause on an object still speaks for the object
+    a = analyze_claims("The council hired a lawyer who says the contract is void.")
+    says = by_cue(a, "says")
+    assert says and says[0].speaker == "lawyer"
+
+
+def test_whose_views_are_the_views_of_the_name_the_clause_describes(analyze_claims):
+    a = analyze_claims(
+        "Lund, whose harsh views on fishing quotas have angered even members of his own party, "
+        "spoke on Monday."
+    )
+    views = by_cue(a, "views")
+    assert views and views[0].speaker == "Lund"
+    assert all((x.speaker or "").lower() != "whose" for x in a.attributions)
+
+
 def test_that_said_is_a_discourse_marker_not_a_speaker(analyze_claims):
     a = analyze_claims("That said, the minister also argued that the bridge was safe.")
     assert not by_cue(a, "said")

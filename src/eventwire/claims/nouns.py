@@ -242,6 +242,12 @@ class NounCueMixin:
 
     def _noun_owner(self, noun: Any) -> Any | None:
         for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ == "whose":
+                # "Lund, whose views on quotas have angered ...": the name the clause describes
+                clause = noun.head
+                return (
+                    clause.head if clause.dep_ == "relcl" and clause.head.pos_ in ("PROPN", "NOUN") else None
+                )
             if c.dep_ == "poss":
                 return c
         for c in noun.children:

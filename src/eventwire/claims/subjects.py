@@ -70,7 +70,7 @@ class SubjectMixin:
                         head = cur.head
                         if c.lower_ == "who" and head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
                             return head.head  # "said Ana Berg, the firm's founder, who added ..."
-                        return head
+                        return self._described_subject(head)
                     if any(g.lower_ == "whose" for g in c.children):
                         return None  # "whose government accused ...": the owner is out of reach
                     if self._in_dateline(c):
@@ -214,6 +214,18 @@ class SubjectMixin:
                 return cur if before.lower_ in PHRASE_OPENERS or before.is_quote else None
             cur = cur.head
         return None
+
+    def _described_subject(self, head: Any) -> Any:
+        """ "Lund is a liar and a coward who has pledged ...": a relative clause on what the subject
+        of "be" is said to be speaks for that subject; any other head speaks for itself."""
+        noun = head
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.pos_ in ("PROPN", "NOUN") or subj.ent_type_):
+                return subj
+        return head
 
     def _subject_after_quote(self, inside: Any, tok: Any) -> Any | None:
         """The noun phrase that opens right after the quotation holding ``inside``, before the cue
