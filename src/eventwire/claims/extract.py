@@ -203,8 +203,7 @@ class ClaimFinder(
         if (
             subj.lower_ in ("that", "this")
             and subj.i + 1 == tok.i
-            and tok.i + 1 < len(self.doc)
-            and tok.nbor(1).text == ","
+            and self.doc[tok.i + 1 : tok.i + 2].text == ","
         ):
             return None  # "That said, ...": a discourse marker
         children = list(tok.children)

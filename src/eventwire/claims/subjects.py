@@ -78,14 +78,11 @@ class SubjectMixin:
                         # dateline's place the subject and the speaker its apposition
                         later = [g for g in c.children if g.dep_ == "appos" and not self._in_dateline(g)]
                         return later[-1] if later else (self._name_before(tok) or c)
-                    if (
-                        cur is not tok
-                        and region_at(self.quotes, c.idx)
-                        and not region_at(self.quotes, tok.idx)
-                    ):
+                    quote = region_at(self.quotes, c.idx) if cur is not tok else None
+                    if quote and not region_at(self.quotes, tok.idx):
                         # "“..., I would have stayed,” Mr. Olsen, now retired, said": the parser joined
                         # the cue to the quotation's verb; the speaker is named after the quotation
-                        return self._subject_after_quote(c, tok)
+                        return self._subject_after_quote(quote[1], c, tok)
                     return c
                 if c.dep_ == "agent":
                     pobj = [g for g in c.children if g.dep_ == "pobj"]
@@ -227,11 +224,10 @@ class SubjectMixin:
                 return subj
         return head
 
-    def _subject_after_quote(self, inside: Any, tok: Any) -> Any | None:
-        """The noun phrase that opens right after the quotation holding ``inside``, before the cue
-        ``tok`` (its head: "Mr. Olsen, now 81," -> "Olsen"); None when it is no noun."""
-        region = region_at(self.quotes, inside.idx)
-        end = region[1] if region else inside.idx
+    def _subject_after_quote(self, end: int, inside: Any, tok: Any) -> Any | None:
+        """The noun phrase that opens after the quotation ending at char ``end`` (which holds
+        ``inside``), before the cue ``tok`` (its head: "Mr. Olsen, now 81," -> "Olsen"); None when
+        it is no noun."""
         first = next((t for t in self.doc[inside.i + 1 : tok.i] if t.idx >= end and not t.is_punct), None)
         if first is None:
             return None
