@@ -108,7 +108,8 @@ class ContextMixin:
         if statement_back and not is_pronoun:
             # "according to the statement": the statement of the last named speaker.
             prev = next((c for c in reversed(recent) if not c.att.anonymous and c.att.speaker), None)
-            if prev is not None:
+            if prev is not None and not self._outlet_reporting(prev):
+                # (an outlet that reported on the letter only relays it; the letter speaks for itself)
                 att.speaker, att.organization = prev.att.speaker, att.organization or prev.att.organization
                 att.via = att.via or prev.att.via
                 att.speaker_start, att.speaker_end = prev.att.speaker_start, prev.att.speaker_end
@@ -197,6 +198,12 @@ class ContextMixin:
             if ent is not None and ent.end_char <= subj.idx:
                 att.speaker = ent.text
                 return
+
+    def _outlet_reporting(self, claim: _Claim) -> bool:
+        """ "According to the Courier, a memo was sent ...": an outlet telling of a document."""
+        cue = (claim.att.cue or "").lower()
+        reporting = cue == "according to" or cue.startswith("report")
+        return reporting and self.res.find_outlet(claim.att.speaker or "") is not None
 
     def _nearer_subject_person(self, pron: Any, prev: Any) -> tuple[str, int, int] | None:
         """The nearest person named as a subject before ``pron`` (this or the previous two

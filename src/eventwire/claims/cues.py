@@ -50,6 +50,8 @@ class CueRulesMixin:
             or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in children))
             or (c.dep_ == "prt" and c.lower_ == "out" and has_object)
             or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
+            # "called to ban the sale": a demand, as "called for"
+            or (c.dep_ == "xcomp" and not has_object and tok.nbor(1).lower_ == "to" and c.i == tok.i + 2)
             for c in children
         ):
             # "called him ''a liar''": the parser may take the label for a second object, or
@@ -72,7 +74,7 @@ class CueRulesMixin:
     def _label_quote(self, tok: Any) -> bool:
         """A quotation opening a few words after ``tok`` with no other verb between ("called the
         plan “a fraud”", "called those backing it “fools”"), not "called the office and said “...”"."""
-        start = next((qs for qs, _qe in self.quotes if tok.idx < qs <= tok.idx + 60), None)
+        start = next((qs for qs, _qe in self.quotes if tok.idx < qs <= tok.idx + 90), None)
         if start is None:
             return False
         for t in tok.doc[tok.i + 1 :]:

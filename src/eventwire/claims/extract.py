@@ -198,8 +198,8 @@ class ClaimFinder(
             return None
         if lemma in ("know", "mean", "guess") and subj.lower_ in ("i", "we"):
             return None  # "I mean", "you know": discourse markers, not claims
-        if subj.lemma_.lower() in NON_SPEAKERS:
-            return None
+        if subj.lemma_.lower() in NON_SPEAKERS and subj.ent_type_ != "PERSON":
+            return None  # ("the law says ...", but "Steven Law said")
         if (
             subj.lower_ in ("that", "this")
             and subj.i + 1 == tok.i
@@ -231,6 +231,10 @@ class ClaimFinder(
             for c in ccomp
             if c.i > tok.i or not any(g.dep_ == "mark" and g.lower_ in OCCASION_MARKS for g in c.children)
         ]
+        if any(c.dep_ in ("oprd", "xcomp") and c.i > tok.i for c in children):
+            # "She drew his ire - he called her “weak”", "..., he urged them to act": the cue's own
+            # complement after it is the claim, not a clause the parser hung on it from before
+            ccomp = [c for c in ccomp if c.i > tok.i]
         if subj.dep_ != "nsubj" and subj.dep_ != "pobj" and subj.i < tok.i and subj.head.i != tok.i:
             ccomp = [c for c in ccomp if c.i < subj.left_edge.i or c.i > tok.i]
         as_put = self._as_put_it(tok) if lemma == "put" else []
@@ -239,7 +243,10 @@ class ClaimFinder(
                 if not ccomp:
                     return None
         if lemma == "describe" and not any(c.lower_ == "as" for c in tok.subtree):
-            return None
+            # "described the scene as ..."; without "as" only a person's account ("she described
+            # hearing the blasts"), not "the report describes the site"
+            if not (self._person_like(subj) and any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in children)):
+                return None
         claim_toks: list[Any] = []
         passive_subj = [c for c in children if c.dep_ == "nsubjpass"]
         inverted = subj.i > tok.i and lemma not in self.res.verb_kinds
@@ -260,11 +267,17 @@ class ClaimFinder(
             quoted = self._quote_after(tok, subj)
             if quoted and quoted[0].is_quote:
                 # "“We will win,” Kovac said, “and rebuild.”": one quotation split by the attribution
-                as_put = (fronted or self._fronted_quote(tok, subj)) + quoted
+                # ("“A,” Kovac said, adding, “B.”": the participle's claim is only the second one)
+                split = not self._participial(tok)
+                as_put = ((fronted or self._fronted_quote(tok, subj)) if split else []) + quoted
         if fronted or as_put:
             # "“We will win,” said Ana Kovac, who ..." / "“...,” Kovac said": the quote just before;
             # "As Kovac put it, ...": what follows
             claim_toks = as_put or fronted
+        elif self._coordinated_aside(tok, subj):
+            # "The force will grow, the minister told a panel.": the parser coordinated the cue with
+            # the clause it reports; that clause, up to the speaker, is the claim
+            claim_toks = [t for t in tok.head.subtree if t.i < subj.left_edge.i - 1]
         elif passive_subj:
             # "an agreement that was first announced by XNA": the announced thing is the claim.
             ps = passive_subj[0]
@@ -348,6 +361,22 @@ class ClaimFinder(
             if not claim_toks:
                 return None
         return self._claim_from(tok, subj, claim_toks, sent, si, earlier, learned)
+
+    def _coordinated_aside(self, tok: Any, subj: Any) -> bool:
+        """A speech verb joined without "and" to the clause before its comma and speaker."""
+        if (
+            tok.dep_ != "conj"
+            or tok.lemma_.lower() not in self.res.verbs
+            or tok.lemma_.lower() in self.res.verb_kinds
+        ):
+            return False
+        if subj.dep_ != "nsubj" or subj.head.i != tok.i or not tok.head.i < subj.left_edge.i < tok.i:
+            return False
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") and c.i > tok.i for c in tok.children):
+            return False  # (the cue reports a clause of its own after it)
+        comma = self.doc[subj.left_edge.i - 1]
+        coordinated = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children)
+        return comma.text == "," and not coordinated and tok.head.pos_ in ("VERB", "AUX")
 
     def _claim_from(
         self,

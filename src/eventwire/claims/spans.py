@@ -172,6 +172,8 @@ class SpanMixin:
         }
         before = [t for t in sent if t.i < attribution_start and t.i not in own]
         after = [t for t in sent if t.i > attribution_end]
+        if tok.dep_ == "ccomp" and tok.head.i > attribution_end:
+            after = []  # "X did not object, an aide said": what follows is the clause's own attribution
         before = _strip_punct(before)
         after = _strip_punct(after)
         if tok.dep_ == "parataxis" and before and len(after) >= 2 and tok.head.i > attribution_end:
@@ -257,9 +259,13 @@ class SpanMixin:
 
     def _expand_to_quote(self, start: int, end: int) -> tuple[int, int]:
         """Keep a quotation whole when the claim starts or ends inside it."""
+        # (an opening quotation mark the parser left at the end of the sentence before is not a word)
+        words_end = start + len(self.text[start:end].rstrip(" \t\n.,;:'\"“‘"))
         for qs, qe in self.quotes:
-            if qs < start < qe or qs < end < qe:
+            if qs < start < qe or (qs < end < qe and qs < words_end):
                 start, end = min(start, qs), max(end, qe)
+            elif words_end <= qs < end < qe:
+                end = start + len(self.text[start:qs].rstrip())
         return start, end
 
     def _tail_attribution(self, sent: Any, si: int) -> _Claim | None:

@@ -9,7 +9,6 @@ from .quotes import region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .words import (
     BODY_LABELS,
-    PERSON_HEADS,
     PORTFOLIO_ROLES,
     _char_span,
     _span_text,
@@ -53,7 +52,14 @@ class SpeakerMixin:
             first = persons[-1]
             while first.i - 1 >= toks[0].i:
                 left = doc[first.i - 1]
-                if left.pos_ != "PROPN" or left.lemma_.lower() in self.res.roles or left.text.isupper():
+                initial = (
+                    len(left.text) == 2 and left.text[1] == "." and left.text[0].isupper()
+                )  # "Paul D. Ryan"
+                if (
+                    left.pos_ != "PROPN"
+                    or left.lemma_.lower() in self.res.roles
+                    or (left.text.isupper() and not initial)
+                ):
                     break
                 split_name = (
                     left.ent_type_ == "ORG"
@@ -116,8 +122,8 @@ class SpeakerMixin:
         """ "An army spokesman, Ivo Marek, said", "his wife, Mira, said": the name in apposition."""
         lemma = head.lemma_.lower()
         if lemma not in self.res.roles and lemma not in self.res.anon_heads:
-            if lemma not in PERSON_HEADS or head.tag_ != "NN":
-                return None  # (plural "two objectors, A and B," name a group)
+            if head.tag_ != "NN" or head.ent_type_:
+                return None  # (plural "two objectors, A and B," name a group; "the assailant, A," one)
         for c in head.children:
             if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > head.i:
                 ent = [t for t in self._entity_of(c) if t.pos_ == "PROPN"]

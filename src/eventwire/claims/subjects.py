@@ -60,6 +60,16 @@ class SubjectMixin:
                 nsubjs = [c for c in nsubjs if not self._in_dateline(c)] or nsubjs
                 # "“Bread,” said Dahl": a word of the quotation the parser made a second subject
                 nsubjs = [c for c in nsubjs if region_at(self.quotes, c.idx) is None] or nsubjs
+            if not nsubjs:
+                # "Most voters going to the polls said ...": the parser made the participle a clausal
+                # subject; its own subject is the cue's
+                nsubjs = [
+                    g
+                    for c in children
+                    if c.dep_ == "csubj" and c.tag_ == "VBG"
+                    for g in c.children
+                    if g.dep_ == "nsubj" and g.i < c.i
+                ]
             passive = [c for c in children if c.dep_ == "nsubjpass"]
             if cur is not tok and passive and not nsubjs:
                 # "X was booed by the crowd after telling ...": who was booed is who told
@@ -83,6 +93,11 @@ class SubjectMixin:
                         # "“..., I would have stayed,” Mr. Olsen, now retired, said": the parser joined
                         # the cue to the quotation's verb; the speaker is named after the quotation
                         return self._subject_after_quote(quote[1], c, tok)
+                    quote = region_at(self.quotes, c.idx) if cur is tok and c.i < tok.i else None
+                    if quote and not region_at(self.quotes, tok.idx):
+                        # "“Good reporter, this guy,” Trump, the front-runner, said": a word of the
+                        # quotation taken for the subject, the name after the quotation its apposition
+                        return self._subject_after_quote(quote[1], c, tok) or c
                     return c
                 if c.dep_ == "agent":
                     pobj = [g for g in c.children if g.dep_ == "pobj"]
@@ -121,6 +136,19 @@ class SubjectMixin:
                 if cur.head.head.pos_ in ("VERB", "AUX"):
                     cur = cur.head.head
                     continue
+            if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN") and not passive:
+                # "X, the party's leader, on Tuesday called ...", "one lawmaker called ...": a finite
+                # verb the parser hung on its own subject as a clause of it
+                said = any(c.dep_ in ("dobj", "oprd", "ccomp") for c in children)
+                finite = (cur.tag_ == "VBD" or cur.dep_ == "relcl") and said
+                finite = finite and not any(c.dep_ in ("mark", "advmod") for c in children)
+                if (
+                    cur is tok
+                    and finite
+                    and not nsubjs
+                    and (self._person_like(cur.head) or self._group_like(cur.head))
+                ):
+                    return cur.head
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                 head = cur.head
                 if head.lemma_.lower() in self.res.anon_heads or head.ent_type_ in ("PERSON", "ORG"):
@@ -248,6 +276,22 @@ class SubjectMixin:
                 subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if subj is not None and subj.left_edge.i == tok.i + 1 and subj.pos_ in ("NOUN", "PROPN"):
                     return subj
+            if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1 and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                # "“...,” added a local Democrat.": the parser took the inverted speaker for an object
+                if c.right_edge.i + 1 >= tok.sent.end or self.doc[c.right_edge.i + 1].is_punct:
+                    return c
+        # "“...,” said Lund, ...": a name the tagger took for another word class
+        name = self.doc[tok.i + 1 : tok.i + 4]
+        run = [t for t in name if t.text[:1].isupper() and not t.is_punct]
+        if run and run[0].i == tok.i + 1 and all(t.ent_type_ not in ("DATE", "TIME") for t in run):
+            last = run[0]
+            for t in run[1:]:
+                if t.i != last.i + 1:
+                    break
+                last = t
+            after = self.doc[last.i + 1] if last.i + 1 < len(self.doc) else None
+            if after is None or after.is_punct:
+                return last
         return None
 
     def _name_tokens(self, tok: Any) -> list[Any]:
