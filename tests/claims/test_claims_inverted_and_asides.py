@@ -167,3 +167,38 @@ def test_an_apposition_names_the_speaker_after_any_singular_noun(analyze_claims)
     a = analyze_claims("“He deserved it,” the attacker, Tomas Brandt, told a television programme.")
     told = by_cue(a, "told")
     assert told and told[0].speaker == "Tomas Brandt"
+
+
+def test_a_named_body_wanting_or_planning_to_act_states_an_intention(analyze_claims):
+    a = analyze_claims(
+        "The Marek campaign wants to address concerns about its fundraising. Mr. Holt's group plans "
+        "to demand the resignation of the party chairwoman."
+    )
+    wants, plans = by_cue(a, "wants"), by_cue(a, "plans")
+    assert wants and "campaign" in (wants[0].speaker or "") and wants[0].kind == "belief"
+    assert plans and "group" in (plans[0].speaker or "") and "resignation" in plans[0].claim
+
+
+def test_people_wanting_to_leave_is_not_a_stance(analyze_claims):
+    a = analyze_claims("People want to leave the town before the river rises again.")
+    assert not by_cue(a, "want")
+
+
+def test_a_persons_attacks_in_words_but_not_an_armed_attack(analyze_claims):
+    a = analyze_claims(
+        "Ana Berg praised the mayor on Monday. But Mr. Lund's attacks on him are now routine. "
+        "The militia's attack on the town killed five people."
+    )
+    attacks = by_cue(a, "attacks")
+    assert attacks and attacks[0].speaker == "Mr. Lund" and attacks[0].claim == "him"
+    assert not by_cue(a, "attack")
+
+
+def test_a_claim_span_runs_in_text_order_whatever_the_token_order():
+    import spacy
+
+    from eventwire.claims.words import _char_span
+
+    doc = spacy.blank("en")("spoke of the malaise and the lack of jobs")
+    toks = list(doc[4:]) + list(doc[0:4])
+    assert _char_span(toks) == (0, len(doc.text))

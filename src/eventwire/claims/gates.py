@@ -221,5 +221,11 @@ class VerbGateMixin:
             lem = subj.lemma_.lower()
             verb = subj.head
             group = lem in GROUP_HEADS or lem.rstrip("s") in GROUP_HEADS
-            return group and any(c.dep_ in ("dobj", "prep") for c in verb.children)
+            if group and any(c.dep_ in ("dobj", "prep") for c in verb.children):
+                return True
+            # "the Sanders campaign wants to ...", "the court agreed to ...", "they plan to ...": a
+            # named body's (or a resumed group's) intention is its stance; "people want to leave" is an act
+            named = subj.ent_type_ in ("ORG", "NORP") or subj.pos_ == "PROPN" or subj.lower_ == "they"
+            named = named or any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in subj.children)
+            return named and self._group_like(subj) and not self._acting_subject(subj)
         return True

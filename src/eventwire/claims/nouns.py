@@ -57,12 +57,14 @@ class NounCueMixin:
             owner = self._noun_owner(tok)
             if owner is None or owner.ent_type_ in ("GPE", "LOC", "FAC"):
                 continue  # "Vestmark's plan to ...": a place's plan is its government's act
+            if tok.lemma_.lower() in self.res.person_nouns and not self._verbal_attacker(owner):
+                continue  # "the militia's attack on the town" is an event, not a statement
             claim_toks = self._noun_content(tok)
             claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
             # one word is enough for the object of "her attacks on X" (a name, a noun), not "to"
             named = (
                 len(claim_toks) == 1
-                and claim_toks[0].pos_ in ("PROPN", "NOUN")
+                and (claim_toks[0].pos_ in ("PROPN", "NOUN") or tok.lemma_.lower() in self.res.person_nouns)
                 and claim_toks[0].dep_ == "pobj"
             )
             if len([t for t in claim_toks if not t.is_punct]) < 2 and not named:
@@ -77,6 +79,12 @@ class NounCueMixin:
                     continue
             out.append(claim)
         return out
+
+    def _verbal_attacker(self, owner: Any) -> bool:
+        """A named person, or "his"/"her" (a person's "attacks on X" are words; a group's are acts)."""
+        if owner.lower_ in ("his", "her"):
+            return True
+        return owner.ent_type_ == "PERSON" and not self._acting_subject(owner)
 
     def _adjective_claims(
         self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]

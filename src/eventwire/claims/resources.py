@@ -61,6 +61,8 @@ class ClaimResources:
     evidence_nouns: set[str] = field(default_factory=set)
     # noun cue lemma -> claim kind ("his claim that ..." speech, "her belief that ..." belief)
     noun_kinds: dict[str, str] = field(default_factory=dict)
+    # noun cues that are a statement only when a person owns them ("her attacks on X")
+    person_nouns: set[str] = field(default_factory=set)
     object_verbs: set[str] = field(default_factory=set)
     anon_heads: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
@@ -84,6 +86,9 @@ class ClaimResources:
                 res.verb_kinds[term.lower()] = kind
             elif kind in ("speech_noun", "belief_noun"):
                 res.noun_kinds[term.lower()] = kind.split("_")[0]
+            elif kind == "person_noun":
+                res.noun_kinds[term.lower()] = "speech"
+                res.person_nouns.add(term.lower())
             elif kind == "evidence_noun":
                 res.evidence_nouns.add(term.lower())
             elif kind == "object":

@@ -106,7 +106,9 @@ def _span_text(doc: Any, toks: Sequence[Any]) -> str:
 
 
 def _char_span(toks: Sequence[Any]) -> tuple[int, int]:
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    """Characters from the first token to the last, in text order (whatever order the list has)."""
+    first, last = min(toks, key=lambda t: t.i), max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
 
 
 def _has_name(tok: Any) -> bool:
