@@ -202,3 +202,34 @@ def test_a_claim_span_runs_in_text_order_whatever_the_token_order():
     doc = spacy.blank("en")("spoke of the malaise and the lack of jobs")
     toks = list(doc[4:]) + list(doc[0:4])
     assert _char_span(toks) == (0, len(doc.text))
+
+
+def test_a_quotation_after_adding_of_someone_is_the_participles(analyze_claims):
+    a = analyze_claims(
+        "''We have started all those talks,'' Mr. Brandt said, adding of Ms. Lund, ''She cares about the team.''"
+    )
+    said, adding = by_cue(a, "said"), by_cue(a, "adding")
+    assert said and "started all those talks" in said[0].claim and "cares" not in said[0].claim
+    assert adding and "cares about the team" in adding[0].claim
+
+
+def test_a_clause_opening_with_as_after_the_cue_is_the_occasion(analyze_claims):
+    a = analyze_claims('"He did not report the loans," Varga said as some in the hall booed.')
+    said = by_cue(a, "said")
+    assert said and "report the loans" in said[0].claim and "booed" not in said[0].claim
+
+
+def test_since_inside_a_that_clause_is_part_of_the_claim(analyze_claims):
+    a = analyze_claims(
+        "Research suggests that job losses since the turn of the century have deepened the divide."
+    )
+    suggests = by_cue(a, "suggests")
+    assert suggests and "deepened the divide" in suggests[0].claim
+
+
+def test_what_a_person_tweeted_is_the_claim(analyze_claims):
+    a = analyze_claims(
+        "Mayor Ana Kovac on Saturday tweeted an image of her rival beside a pile of banknotes."
+    )
+    tweeted = by_cue(a, "tweeted")
+    assert tweeted and tweeted[0].speaker == "Ana Kovac" and "image of her rival" in tweeted[0].claim

@@ -217,7 +217,11 @@ class ClaimFinder(
             # "said cutting output must be a priority": the parser hangs the clause on a gerund;
             # "says the rise in rents that X decries also hurts ...": the clause's subject read as
             # the object, its verb as a relative clause with a "that" of its own
-            ccomp = [c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i] or [
+            ccomp = [
+                c
+                for c in children
+                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > tok.i and not self._said_participle(c)
+            ] or [
                 c
                 for c in children
                 if c.dep_ == "dobj"
@@ -226,11 +230,8 @@ class ClaimFinder(
                 and any(r.dep_ == "relcl" and any(g.dep_ == "mark" for g in r.children) for r in c.children)
             ]
         # "After the vote ended, X said ...": a clause under "after"/"when" is the occasion, not the claim
-        ccomp = [
-            c
-            for c in ccomp
-            if c.i > tok.i or not any(g.dep_ == "mark" and g.lower_ in OCCASION_MARKS for g in c.children)
-        ]
+        # ("..., he said as the crowd booed": nor one opening with "as" after the cue)
+        ccomp = [c for c in ccomp if not self._occasion(c, before=c.i < tok.i)]
         if any(c.dep_ in ("oprd", "xcomp") and c.i > tok.i for c in children):
             # "She drew his ire - he called her “weak”", "..., he urged them to act": the cue's own
             # complement after it is the claim, not a clause the parser hung on it from before
@@ -259,7 +260,9 @@ class ClaimFinder(
             subj.i < tok.i and (tok.dep_ == "ROOT" or joined) and start > 0 and self.doc[start - 1].is_quote
         )
         objects = ("ccomp", "xcomp") if lemma == "tell" else ("ccomp", "dobj", "xcomp")  # "told Reuters"
-        before = before and not any(c.dep_ in objects and c.i > tok.i for c in children)
+        before = before and not any(
+            c.dep_ in objects and c.i > tok.i and not self._said_participle(c) for c in children
+        )  # ("“...,” X said, adding ...": the participle's statement is its own)
         fronted = self._fronted_quote(tok, subj) if inverted or before else []
         quoted = None  # the quotation after the cue, read once
         if not as_put and lemma in self.res.verbs and lemma not in self.res.verb_kinds:
@@ -287,7 +290,14 @@ class ClaimFinder(
         elif ccomp:
             # "- a mosque, which looks like a church - X said he ...": a clause right after the cue is
             # the claim rather than one the parser hung on it from before the speaker
-            after = [c for c in ccomp if c.i > tok.i and c.left_edge.i <= tok.i + 2]
+            after = [
+                c
+                for c in ccomp
+                if c.i > tok.i
+                and c.left_edge.i <= tok.i + 2
+                # ("“A,” X said, adding of Y, “B”": the parser hung B, and "adding", on the cue)
+                and not any(self._said_participle(t) and t.i < c.i for t in c.subtree)
+            ]
             comp = after[0] if after and subj.i < tok.i and ccomp[0].i < subj.left_edge.i else ccomp[0]
             if comp.pos_ == "ADJ":
                 # "made it clear that ...": the that-clause the parser hung on the adjective
@@ -361,6 +371,19 @@ class ClaimFinder(
             if not claim_toks:
                 return None
         return self._claim_from(tok, subj, claim_toks, sent, si, earlier, learned)
+
+    @staticmethod
+    def _occasion(clause: Any, before: bool) -> bool:
+        """A clause under "after"/"when"/"as": the occasion of a statement. After the cue only when
+        it opens with that word ("said as the crowd booed", not "said that ... since 2000")."""
+        marks = [g for g in clause.children if g.dep_ == "mark"]
+        if before:
+            return any(g.lower_ in OCCASION_MARKS for g in marks)
+        return not _that(clause) and any(g.lower_ in OCCASION_MARKS and g.i == clause.left_edge.i for g in marks)
+
+    def _said_participle(self, c: Any) -> bool:
+        """ "adding", "saying": a speech verb's participle, a statement of its own."""
+        return c.tag_ == "VBG" and c.lemma_.lower() in self.res.verbs
 
     def _coordinated_aside(self, tok: Any, subj: Any) -> bool:
         """A speech verb joined without "and" to the clause before its comma and speaker."""
