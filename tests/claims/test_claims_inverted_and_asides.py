@@ -38,7 +38,8 @@ def test_a_surname_that_is_also_a_plain_noun(analyze_claims):
 
 def test_a_participle_taken_for_the_subject(analyze_claims):
     a = analyze_claims(
-        "Half of the teachers in three counties going to the meeting on Labor Day said they oppose the merger."
+        "Half of the teachers in three counties going to the meeting on Labor Day said "
+        "they oppose the merger."
     )
     said = by_cue(a, "said")
     assert said and "teachers" in (said[0].speaker or "") and "oppose the merger" in said[0].claim
@@ -206,7 +207,8 @@ def test_a_claim_span_runs_in_text_order_whatever_the_token_order():
 
 def test_a_quotation_after_adding_of_someone_is_the_participles(analyze_claims):
     a = analyze_claims(
-        "''We have started all those talks,'' Mr. Brandt said, adding of Ms. Lund, ''She cares about the team.''"
+        "''We have started all those talks,'' Mr. Brandt said, adding of Ms. Lund, "
+        "''She cares about the team.''"
     )
     said, adding = by_cue(a, "said"), by_cue(a, "adding")
     assert said and "started all those talks" in said[0].claim and "cares" not in said[0].claim
@@ -233,3 +235,10 @@ def test_what_a_person_tweeted_is_the_claim(analyze_claims):
     )
     tweeted = by_cue(a, "tweeted")
     assert tweeted and tweeted[0].speaker == "Ana Kovac" and "image of her rival" in tweeted[0].claim
+
+
+def test_numbers_that_do_not_add_up_are_not_an_addition(analyze_claims):
+    a = analyze_claims("The figures don't add up, said Ivo Marek, who backs the mayor.")
+    assert not by_cue(a, "add")
+    said = by_cue(a, "said")
+    assert said and said[0].speaker == "Ivo Marek" and "add up" in said[0].claim

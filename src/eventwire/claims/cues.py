@@ -41,6 +41,8 @@ class CueRulesMixin:
                 return False
         has_object = any(c.dep_ == "dobj" for c in children)
         bad_particle = any(c.dep_ == "prt" and (c.lower_ != "out" or not has_object) for c in children)
+        if lemma == "add" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+            return False  # "the numbers don't add up": a sum, not an addition to a statement
         if lemma == "call" and bad_particle:
             return False  # "called off the talks", "called out to the crowd"; "called out the board" is one
         if lemma == "call" and not any(

@@ -379,7 +379,9 @@ class ClaimFinder(
         marks = [g for g in clause.children if g.dep_ == "mark"]
         if before:
             return any(g.lower_ in OCCASION_MARKS for g in marks)
-        return not _that(clause) and any(g.lower_ in OCCASION_MARKS and g.i == clause.left_edge.i for g in marks)
+        return not _that(clause) and any(
+            g.lower_ in OCCASION_MARKS and g.i == clause.left_edge.i for g in marks
+        )
 
     def _said_participle(self, c: Any) -> bool:
         """ "adding", "saying": a speech verb's participle, a statement of its own."""
