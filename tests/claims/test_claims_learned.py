@@ -38,6 +38,18 @@ def test_training_finds_the_cue_next_to_the_claim():
     assert text[s:e] == "said" and s == start - 5
 
 
+def test_training_finds_the_cue_between_two_fragments_of_a_split_quotation():
+    text = "“The road is shut,” Mara replied, “and it will stay shut until May.”"
+    first, second = text.index("“The"), text.index("“and")
+    gold = {
+        "polnear_cue": "replied",
+        "polnear_content_fragments": [[first, text.index(",”") + 2], [second, len(text)]],
+        "polnear_source_span": [text.index("Mara"), text.index("Mara") + 4],
+    }
+    s, e = _cue_offsets(text, gold)
+    assert text[s:e] == "replied"
+
+
 def test_unreadable_weights_give_a_clear_error(tmp_path):
     bad = tmp_path / "cues.json"
     for content in ("{not json", '{"bias": 0.1}', '{"weights": {"l=say": "heavy"}, "bias": 0}'):

@@ -42,7 +42,8 @@ def _cue_offsets(text: str, gold: dict[str, Any]) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     at = text.find(cue, lo, hi)
     while at >= 0:
-        if not (cs <= at < ce):
+        # not a word of the content itself; a gap between its fragments ("“A,” she said, “B”") is fine
+        if not any(f[0] <= at < f[1] for f in frags):
             if best is None or abs(at - cs) < abs(best[0] - cs):
                 best = (at, at + len(cue))
         at = text.find(cue, at + 1, hi)
