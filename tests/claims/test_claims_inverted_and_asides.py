@@ -242,3 +242,21 @@ def test_numbers_that_do_not_add_up_are_not_an_addition(analyze_claims):
     assert not by_cue(a, "add")
     said = by_cue(a, "said")
     assert said and said[0].speaker == "Ivo Marek" and "add up" in said[0].claim
+
+
+def test_responding_by_doing_something_is_an_act(analyze_claims):
+    a = analyze_claims("Vestmark responded by closing the border crossing, stranding hundreds of trucks.")
+    assert not by_cue(a, "responded")
+    a = analyze_claims("The minister responded by saying the report was false.")
+    assert any("report was false" in x.claim for x in a.attributions)
+
+
+def test_a_poll_holds_what_its_respondents_said(analyze_claims):
+    a = analyze_claims(
+        "In a regional poll released Monday, 31% of farmers said they were extremely worried "
+        "about the drought."
+    )
+    poll = [x for x in a.attributions if x.kind == "evidence"]
+    said = by_cue(a, "said")
+    assert poll and "poll" in (poll[0].speaker or "") and "31% of farmers said" in poll[0].claim
+    assert said and "farmers" in (said[0].speaker or "")

@@ -214,8 +214,10 @@ class NounCueMixin:
                         claim = _Claim(att, prep.i, si, (owner.left_edge.i, owner.i + 1))
                         claim.role, claim.person = self._role_and_person(speaker_toks)
                         return [claim]
-            if found or pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS:
+            if pobj is None or pobj.lemma_.lower() not in SURVEY_NOUNS:
                 continue
+            if found and not all(self._respondents(c) for c in found):
+                continue  # ("In a poll, 40 percent said ...": the poll's finding holds the answer)
             phrase = {t.i for t in prep.subtree}
             claim_toks = _strip_punct(
                 [t for t in prep.head.subtree if t.i not in phrase and sent.start <= t.i < sent.end]
@@ -228,6 +230,14 @@ class NounCueMixin:
             att.speaker = _span_text(self.doc, src)
             return [_Claim(att, prep.i, si, (src[0].i, src[-1].i + 1))]
         return []
+
+    def _respondents(self, claim: _Claim) -> bool:
+        """A claim whose speaker is a share of those asked ("40 percent", "most voters")."""
+        if claim.speaker_tokens is None:
+            return False
+        toks = self.doc[claim.speaker_tokens[0] : claim.speaker_tokens[1]]
+        counted = any(t.ent_type_ in ("PERCENT", "CARDINAL") or t.like_num for t in toks)
+        return counted or self._group_like(toks.root)
 
     def _owned_claim(
         self,
