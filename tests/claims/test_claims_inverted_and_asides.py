@@ -5,11 +5,7 @@ these tests."""
 
 from __future__ import annotations
 
-from eventwire.models import Attribution
-
-
-def by_cue(analysis, cue: str) -> list[Attribution]:
-    return [x for x in analysis.attributions if x.cue == cue]
+from .helpers import by_cue
 
 
 def test_an_inverted_speaker_read_as_the_object(analyze_claims):

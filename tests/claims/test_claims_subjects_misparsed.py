@@ -7,10 +7,7 @@ from __future__ import annotations
 from eventwire.claims.nesting import distinct, link_nested, reported_statements_only
 from eventwire.models import Attribution
 
-
-def by_cue(analysis, cue: str) -> list[Attribution]:
-    """The claims of one cue word, in text order."""
-    return [x for x in analysis.attributions if x.cue == cue]
+from .helpers import by_cue
 
 
 def test_a_word_of_the_quotation_is_not_the_subject(analyze_claims):
