@@ -256,3 +256,11 @@ def test_a_poll_holds_what_its_respondents_said(analyze_claims):
     said = by_cue(a, "said")
     assert poll and "poll" in (poll[0].speaker or "") and "31% of farmers said" in poll[0].claim
     assert said and "farmers" in (said[0].speaker or "")
+
+
+def test_a_programme_title_in_quotation_marks_is_not_the_claim(analyze_claims):
+    a = analyze_claims(
+        "Mr. Lund said on CBS's ''Face the Nation'' on Sunday that the budget had been cut twice."
+    )
+    said = by_cue(a, "said")
+    assert said and said[0].claim == "the budget had been cut twice"

@@ -232,6 +232,8 @@ class ClaimFinder(
         # "After the vote ended, X said ...": a clause under "after"/"when" is the occasion, not the claim
         # ("..., he said as the crowd booed": nor one opening with "as" after the cue)
         ccomp = [c for c in ccomp if not self._occasion(c, before=c.i < tok.i)]
+        # ("said on ''Meet the Press'' that ...": a programme's title is not a clause)
+        ccomp = [c for c in ccomp if c.ent_type_ != "WORK_OF_ART"]
         if any(c.dep_ in ("oprd", "xcomp") and c.i > tok.i for c in children):
             # "She drew his ire - he called her “weak”", "..., he urged them to act": the cue's own
             # complement after it is the claim, not a clause the parser hung on it from before
@@ -315,7 +317,7 @@ class ClaimFinder(
                 and not (t.dep_ == "mark" and t.head.i == comp.i)
                 and (end is None or t.i < end)
             ]
-        elif (occasion := self._occasion_clause(tok)) is not None:
+        elif (occasion := self._occasion_clause(tok) or self._stray_clause(tok, lemma)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
         elif (learned or self._object_claim_ok(lemma, subj) or self._topic_claim_ok(tok, subj)) and any(
@@ -371,6 +373,12 @@ class ClaimFinder(
             if not claim_toks:
                 return None
         return self._claim_from(tok, subj, claim_toks, sent, si, earlier, learned)
+
+    def _stray_clause(self, tok: Any, lemma: str) -> Any | None:
+        """A speech verb's that-clause the parser hung on a noun after it (`_stray_that_clause`)."""
+        if lemma not in self.res.verbs or lemma in self.res.verb_kinds:
+            return None
+        return self._stray_that_clause(tok)
 
     @staticmethod
     def _occasion(clause: Any, before: bool) -> bool:
