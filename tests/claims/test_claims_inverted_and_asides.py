@@ -264,3 +264,14 @@ def test_a_programme_title_in_quotation_marks_is_not_the_claim(analyze_claims):
     )
     said = by_cue(a, "said")
     assert said and said[0].claim == "the budget had been cut twice"
+
+
+def test_stock_answers_and_accounts_are_claims(analyze_claims):
+    a = analyze_claims(
+        "Six in 10 growers said the mayor is honest, and three-quarters said the same of her rival. "
+        "Asked if the levy was fair, 46 percent of growers said yes. The ministry told a different story."
+    )
+    claims = [x.claim for x in a.attributions]
+    assert any("the same of her rival" in c for c in claims)
+    assert any(c.endswith("yes") for c in claims)
+    assert any("different story" in x.claim for x in by_cue(a, "told"))

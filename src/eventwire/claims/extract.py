@@ -320,8 +320,13 @@ class ClaimFinder(
         elif (occasion := self._occasion_clause(tok) or self._stray_clause(tok, lemma)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
-        elif (learned or self._object_claim_ok(lemma, subj) or self._topic_claim_ok(tok, subj)) and any(
-            c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd") and c.i > tok.i
+        elif (
+            learned
+            or self._object_claim_ok(lemma, subj)
+            or self._topic_claim_ok(tok, subj)
+            or self._stock_object(tok)
+        ) and any(
+            c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd", "intj") and c.i > tok.i
             for c in children
         ):
             if lemma == "declare" and any(
@@ -379,6 +384,15 @@ class ClaimFinder(
         if lemma not in self.res.verbs or lemma in self.res.verb_kinds:
             return None
         return self._stray_that_clause(tok)
+
+    @staticmethod
+    def _stock_object(tok: Any) -> bool:
+        """ "46 percent said yes", "a third said the same of Kovac", "Lund told a different story":
+        an answer or an account as the plain object of "say"/"tell"."""
+        wanted = {"say": ("same", "so", "yes", "no"), "tell": ("story", "tale")}.get(tok.lemma_.lower(), ())
+        return any(
+            c.dep_ in ("dobj", "intj") and c.lemma_.lower() in wanted and c.i > tok.i for c in tok.children
+        )
 
     @staticmethod
     def _occasion(clause: Any, before: bool) -> bool:
