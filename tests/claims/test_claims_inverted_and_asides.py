@@ -275,3 +275,9 @@ def test_stock_answers_and_accounts_are_claims(analyze_claims):
     assert any("the same of her rival" in c for c in claims)
     assert any(c.endswith("yes") for c in claims)
     assert any("different story" in x.claim for x in by_cue(a, "told"))
+
+
+def test_a_reported_clause_whose_verb_the_parser_read_as_a_participle(analyze_claims):
+    a = analyze_claims("In both cases, Ana Lund said, those grants paid for repairs at the harbour school.")
+    said = by_cue(a, "said")
+    assert said and said[0].speaker == "Ana Lund" and "grants paid for repairs" in said[0].claim

@@ -224,10 +224,16 @@ class ClaimFinder(
             ] or [
                 c
                 for c in children
-                if c.dep_ == "dobj"
+                if c.dep_ in ("dobj", "dep")
                 and c.i > tok.i
                 and c.pos_ == "NOUN"
-                and any(r.dep_ == "relcl" and any(g.dep_ == "mark" for g in r.children) for r in c.children)
+                and any(
+                    r.dep_ == "relcl"
+                    and any(g.dep_ == "mark" for g in r.children)
+                    # "said those donations paid for ...": the clause's verb read as a participle
+                    or (lemma == "say" and r.dep_ == "acl" and r.i == c.i + 1 and r.tag_ in ("VBD", "VBN"))
+                    for r in c.children
+                )
             ]
         # "After the vote ended, X said ...": a clause under "after"/"when" is the occasion, not the claim
         # ("..., he said as the crowd booed": nor one opening with "as" after the cue)
