@@ -63,7 +63,7 @@ class CueRulesMixin:
             or (c.dep_ == "prt" and c.lower_ == "out" and has_object)
             or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
             # "called to ban the sale": a demand, as "called for"
-            or (c.dep_ == "xcomp" and not has_object and tok.nbor(1).lower_ == "to" and c.i == tok.i + 2)
+            or (c.dep_ == "xcomp" and c.i == tok.i + 2 and not has_object and tok.nbor(1).lower_ == "to")
             for c in children
         ):
             # "called him ''a liar''": the parser may take the label for a second object, or

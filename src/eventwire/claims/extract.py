@@ -23,6 +23,7 @@ from typing import Any
 
 from ..models import Actor, Attribution
 from ..nlp.index import DocIndex
+from .complements import ComplementMixin
 from .context import ContextMixin
 from .cues import CueRulesMixin
 from .gates import NOT_TOPICS, VerbGateMixin
@@ -52,11 +53,11 @@ __all__ = ["ClaimFinder", "acronym_defs", "acronym_map"]
 log = logging.getLogger(__name__)
 
 # Subordinators of a clause that sets the occasion of a statement rather than being its content.
-OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
 
 
 class ClaimFinder(
     SubjectMixin,
+    ComplementMixin,
     SpanMixin,
     SpeakerMixin,
     ContextMixin,
@@ -384,52 +385,6 @@ class ClaimFinder(
             if not claim_toks:
                 return None
         return self._claim_from(tok, subj, claim_toks, sent, si, earlier, learned)
-
-    def _stray_clause(self, tok: Any, lemma: str) -> Any | None:
-        """A speech verb's that-clause the parser hung on a noun after it (`_stray_that_clause`)."""
-        if lemma not in self.res.verbs or lemma in self.res.verb_kinds:
-            return None
-        return self._stray_that_clause(tok)
-
-    @staticmethod
-    def _stock_object(tok: Any) -> bool:
-        """ "46 percent said yes", "a third said the same of Kovac", "Lund told a different story":
-        an answer or an account as the plain object of "say"/"tell"."""
-        wanted = {"say": ("same", "so", "yes", "no"), "tell": ("story", "tale")}.get(tok.lemma_.lower(), ())
-        return any(
-            c.dep_ in ("dobj", "intj") and c.lemma_.lower() in wanted and c.i > tok.i for c in tok.children
-        )
-
-    @staticmethod
-    def _occasion(clause: Any, before: bool) -> bool:
-        """A clause under "after"/"when"/"as": the occasion of a statement. After the cue only when
-        it opens with that word ("said as the crowd booed", not "said that ... since 2000")."""
-        marks = [g for g in clause.children if g.dep_ == "mark"]
-        if before:
-            return any(g.lower_ in OCCASION_MARKS for g in marks)
-        return not _that(clause) and any(
-            g.lower_ in OCCASION_MARKS and g.i == clause.left_edge.i for g in marks
-        )
-
-    def _said_participle(self, c: Any) -> bool:
-        """ "adding", "saying": a speech verb's participle, a statement of its own."""
-        return c.tag_ == "VBG" and c.lemma_.lower() in self.res.verbs
-
-    def _coordinated_aside(self, tok: Any, subj: Any) -> bool:
-        """A speech verb joined without "and" to the clause before its comma and speaker."""
-        if (
-            tok.dep_ != "conj"
-            or tok.lemma_.lower() not in self.res.verbs
-            or tok.lemma_.lower() in self.res.verb_kinds
-        ):
-            return False
-        if subj.dep_ != "nsubj" or subj.head.i != tok.i or not tok.head.i < subj.left_edge.i < tok.i:
-            return False
-        if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") and c.i > tok.i for c in tok.children):
-            return False  # (the cue reports a clause of its own after it)
-        comma = self.doc[subj.left_edge.i - 1]
-        coordinated = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children)
-        return comma.text == "," and not coordinated and tok.head.pos_ in ("VERB", "AUX")
 
     def _claim_from(
         self,

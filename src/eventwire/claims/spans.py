@@ -55,22 +55,6 @@ class SpanMixin:
                             return c  # ("... that the report should be published": passive, no object)
         return None
 
-    def _stray_that_clause(self, tok: Any) -> Any | None:
-        """ "said on NBC's ''Meet the Press'' on Sunday that X had ...": a complete clause opened by
-        "that" which the parser hung on a noun of the cue's phrases (a title, a place, a day)."""
-        for t in tok.subtree:
-            if t.i <= tok.i or t.i > tok.i + 16 or t.pos_ not in ("VERB", "AUX"):
-                continue
-            if t.dep_ not in ("relcl", "acl", "ccomp"):
-                continue
-            if t.head.pos_ != "PROPN" and t.head.ent_type_ not in ("WORK_OF_ART", "DATE", "TIME"):
-                continue  # (not "the assertion that ...": a noun's own clause)
-            mark = t.left_edge
-            subj = next((g for g in t.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-            if mark.lower_ == "that" and mark.dep_ == "mark" and subj is not None and subj.i > mark.i:
-                return t
-        return None
-
     def _quote_after(self, tok: Any, subj: Any, colon_only: bool = False) -> list[Any]:
         """The quotation (or, after a colon, the paragraph) that follows an attribution ending in
         ":" or ",": "Asked about the vote, she said:\n\n“We will win.”"."""

@@ -1,0 +1,84 @@
+"""Where a cue's claim lies when the parser misplaces it: a clause coordinated with the cue, a
+that-clause hung on a title, a stock answer as the object, an occasion clause, a speech participle."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .resources import ClaimResources
+
+# Subordinators of a clause that is the occasion of a statement, not its content.
+OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
+
+
+class ComplementMixin:
+    """Part of `ClaimFinder` (see extract.py); works on its per-article state."""
+
+    res: ClaimResources
+    doc: Any
+
+    def _stray_clause(self, tok: Any, lemma: str) -> Any | None:
+        """A speech verb's that-clause the parser hung on a noun after it (`_stray_that_clause`)."""
+        if lemma not in self.res.verbs or lemma in self.res.verb_kinds:
+            return None
+        return self._stray_that_clause(tok)
+
+    def _stray_that_clause(self, tok: Any) -> Any | None:
+        """ "said on NBC's ''Meet the Press'' on Sunday that X had ...": a complete clause opened by
+        "that" which the parser hung on a noun of the cue's phrases (a title, a place, a day)."""
+        for t in tok.subtree:
+            if t.i <= tok.i or t.i > tok.i + 16 or t.pos_ not in ("VERB", "AUX"):
+                continue
+            if t.dep_ not in ("relcl", "acl", "ccomp"):
+                continue
+            if t.head.pos_ != "PROPN" and t.head.ent_type_ not in ("WORK_OF_ART", "DATE", "TIME"):
+                continue  # (not "the assertion that ...": a noun's own clause)
+            mark = t.left_edge
+            subj = next((g for g in t.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if mark.lower_ == "that" and mark.dep_ == "mark" and subj is not None and subj.i > mark.i:
+                return t
+        return None
+
+    @staticmethod
+    def _stock_object(tok: Any) -> bool:
+        """ "46 percent said yes", "a third said the same of Kovac", "Lund told a different story":
+        an answer or an account as the plain object of "say"/"tell"."""
+        wanted = {"say": ("same", "so", "yes", "no"), "tell": ("story", "tale")}.get(tok.lemma_.lower(), ())
+        return any(
+            c.dep_ in ("dobj", "intj") and c.lemma_.lower() in wanted and c.i > tok.i for c in tok.children
+        )
+
+    @staticmethod
+    def _occasion(clause: Any, before: bool) -> bool:
+        """A clause under "after"/"when"/"as": the occasion of a statement. After the cue only when
+        it opens with that word ("said as the crowd booed", not "said that ... since 2000")."""
+        marks = [g for g in clause.children if g.dep_ == "mark"]
+        if before:
+            return any(g.lower_ in OCCASION_MARKS for g in marks)
+        return not _has_that(clause) and any(
+            g.lower_ in OCCASION_MARKS and g.i == clause.left_edge.i for g in marks
+        )
+
+    def _said_participle(self, c: Any) -> bool:
+        """ "adding", "saying": a speech verb's participle, a statement of its own."""
+        return c.tag_ == "VBG" and c.lemma_.lower() in self.res.verbs
+
+    def _coordinated_aside(self, tok: Any, subj: Any) -> bool:
+        """A speech verb joined without "and" to the clause before its comma and speaker."""
+        if (
+            tok.dep_ != "conj"
+            or tok.lemma_.lower() not in self.res.verbs
+            or tok.lemma_.lower() in self.res.verb_kinds
+        ):
+            return False
+        if subj.dep_ != "nsubj" or subj.head.i != tok.i or not tok.head.i < subj.left_edge.i < tok.i:
+            return False
+        if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") and c.i > tok.i for c in tok.children):
+            return False  # (the cue reports a clause of its own after it)
+        comma = self.doc[subj.left_edge.i - 1]
+        coordinated = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children)
+        return comma.text == "," and not coordinated and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _has_that(clause: Any) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
