@@ -281,3 +281,9 @@ def test_a_reported_clause_whose_verb_the_parser_read_as_a_participle(analyze_cl
     a = analyze_claims("In both cases, Ana Lund said, those grants paid for repairs at the harbour school.")
     said = by_cue(a, "said")
     assert said and said[0].speaker == "Ana Lund" and "grants paid for repairs" in said[0].claim
+
+
+def test_the_same_read_as_a_second_subject_is_still_the_answer(analyze_claims):
+    a = analyze_claims("A year ago, 41 percent said the same.")
+    said = by_cue(a, "said")
+    assert said and said[0].speaker == "41 percent" and said[0].claim.endswith("the same")

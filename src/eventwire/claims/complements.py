@@ -45,7 +45,9 @@ class ComplementMixin:
         an answer or an account as the plain object of "say"/"tell"."""
         wanted = {"say": ("same", "so", "yes", "no"), "tell": ("story", "tale")}.get(tok.lemma_.lower(), ())
         return any(
-            c.dep_ in ("dobj", "intj") and c.lemma_.lower() in wanted and c.i > tok.i for c in tok.children
+            # ("26 percent said the same": the parser may make "the same" a second subject)
+            c.dep_ in ("dobj", "intj", "nsubj") and c.lemma_.lower() in wanted and c.i > tok.i
+            for c in tok.children
         )
 
     @staticmethod

@@ -327,14 +327,12 @@ class ClaimFinder(
         elif (occasion := self._occasion_clause(tok) or self._stray_clause(tok, lemma)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
-        elif (
-            learned
-            or self._object_claim_ok(lemma, subj)
-            or self._topic_claim_ok(tok, subj)
-            or self._stock_object(tok)
-        ) and any(
-            c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd", "intj") and c.i > tok.i
-            for c in children
+        elif self._stock_object(tok) or (
+            (learned or self._object_claim_ok(lemma, subj) or self._topic_claim_ok(tok, subj))
+            and any(
+                c.dep_ in ("dobj", "xcomp", "prep", "dative", "pcomp", "advcl", "oprd") and c.i > tok.i
+                for c in children
+            )
         ):
             if lemma == "declare" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in DECLARED_ACTS for c in children
