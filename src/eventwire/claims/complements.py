@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from .resources import ClaimResources
+from .words import _that
 
+# Plain objects of "say"/"tell" that are an answer or an account ("said yes", "told a different story").
+STOCK_OBJECTS = {"say": frozenset({"same", "so", "yes", "no"}), "tell": frozenset({"story", "tale"})}
 # Subordinators of a clause that is the occasion of a statement, not its content.
 OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
 
@@ -17,15 +20,11 @@ class ComplementMixin:
     res: ClaimResources
     doc: Any
 
-    def _stray_clause(self, tok: Any, lemma: str) -> Any | None:
-        """A speech verb's that-clause the parser hung on a noun after it (`_stray_that_clause`)."""
+    def _stray_that_clause(self, tok: Any, lemma: str) -> Any | None:
+        """ "said on NBC's ''Meet the Press'' on Sunday that X had ...": a speech verb's complete clause
+        opened by "that" which the parser hung on a noun of the cue's phrases (a title, a day)."""
         if lemma not in self.res.verbs or lemma in self.res.verb_kinds:
             return None
-        return self._stray_that_clause(tok)
-
-    def _stray_that_clause(self, tok: Any) -> Any | None:
-        """ "said on NBC's ''Meet the Press'' on Sunday that X had ...": a complete clause opened by
-        "that" which the parser hung on a noun of the cue's phrases (a title, a place, a day)."""
         for t in tok.subtree:
             if t.i <= tok.i or t.i > tok.i + 16 or t.pos_ not in ("VERB", "AUX"):
                 continue
@@ -43,7 +42,7 @@ class ComplementMixin:
     def _stock_object(tok: Any) -> bool:
         """ "46 percent said yes", "a third said the same of Kovac", "Lund told a different story":
         an answer or an account as the plain object of "say"/"tell"."""
-        wanted = {"say": ("same", "so", "yes", "no"), "tell": ("story", "tale")}.get(tok.lemma_.lower(), ())
+        wanted = STOCK_OBJECTS.get(tok.lemma_.lower(), frozenset())
         return any(
             # ("26 percent said the same": the parser may make "the same" a second subject)
             c.dep_ in ("dobj", "intj", "nsubj") and c.lemma_.lower() in wanted and c.i > tok.i
@@ -57,7 +56,7 @@ class ComplementMixin:
         marks = [g for g in clause.children if g.dep_ == "mark"]
         if before:
             return any(g.lower_ in OCCASION_MARKS for g in marks)
-        return not _has_that(clause) and any(
+        return not _that(clause) and any(
             g.lower_ in OCCASION_MARKS and g.i == clause.left_edge.i for g in marks
         )
 
@@ -80,7 +79,3 @@ class ComplementMixin:
         comma = self.doc[subj.left_edge.i - 1]
         coordinated = any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children)
         return comma.text == "," and not coordinated and tok.head.pos_ in ("VERB", "AUX")
-
-
-def _has_that(clause: Any) -> bool:
-    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)

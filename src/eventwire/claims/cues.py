@@ -41,16 +41,12 @@ class CueRulesMixin:
                 return False
         has_object = any(c.dep_ == "dobj" for c in children)
         bad_particle = any(c.dep_ == "prt" and (c.lower_ != "out" or not has_object) for c in children)
-        by_doing = any(
-            c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children)
-            for c in children
-        )
-        if (
-            lemma in ("respond", "react", "reply")
-            and by_doing
-            and not any(c.dep_ in ("ccomp", "dobj") for c in children)
-        ):
-            return False  # "Beijing responded by opening a bank": what was done, not said
+        if lemma in ("respond", "react", "reply") and not any(c.dep_ in ("ccomp", "dobj") for c in children):
+            if any(
+                c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children)
+                for c in children
+            ):
+                return False  # "Beijing responded by opening a bank": what was done, not said
         if lemma == "add" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
             return False  # "the numbers don't add up": a sum, not an addition to a statement
         if lemma == "call" and bad_particle:

@@ -43,6 +43,7 @@ from .words import (
     _Claim,
     _span_text,
     _strip_punct,
+    _that,
     _trim,
     acronym_defs,
     acronym_map,
@@ -324,7 +325,7 @@ class ClaimFinder(
                 and not (t.dep_ == "mark" and t.head.i == comp.i)
                 and (end is None or t.i < end)
             ]
-        elif (occasion := self._occasion_clause(tok) or self._stray_clause(tok, lemma)) is not None:
+        elif (occasion := self._occasion_clause(tok) or self._stray_that_clause(tok, lemma)) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
         elif self._stock_object(tok) or (
@@ -421,7 +422,3 @@ class ClaimFinder(
                 att.organization = self._org_in_phrase(cut, subj)
         self._resolve_anaphor(claim, self._statement_owner(subj), earlier)
         return claim
-
-
-def _that(clause: Any) -> bool:
-    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)

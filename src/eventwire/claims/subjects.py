@@ -139,8 +139,8 @@ class SubjectMixin:
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN") and not passive:
                 # "X, the party's leader, on Tuesday called ...", "one lawmaker called ...": a finite
                 # verb the parser hung on its own subject as a clause of it
-                said = any(c.dep_ in ("dobj", "oprd", "ccomp") for c in children)
-                finite = (cur.tag_ == "VBD" or cur.dep_ == "relcl") and said
+                has_claim = any(c.dep_ in ("dobj", "oprd", "ccomp") for c in children)
+                finite = (cur.tag_ == "VBD" or cur.dep_ == "relcl") and has_claim
                 finite = finite and not any(c.dep_ in ("mark", "advmod") for c in children)
                 if (
                     cur is tok

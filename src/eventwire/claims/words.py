@@ -111,6 +111,11 @@ def _char_span(toks: Sequence[Any]) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+def _that(clause: Any) -> bool:
+    """Whether a clause opens with the complementiser "that" (a mark on its verb)."""
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+
+
 def _has_name(tok: Any) -> bool:
     return any(c.pos_ == "PROPN" or c.ent_type_ for c in tok.children if c.dep_ != "det")
 
