@@ -12,6 +12,10 @@ from .words import _that
 STOCK_OBJECTS = {"say": frozenset({"same", "so", "yes", "no"}), "tell": frozenset({"story", "tale"})}
 # Subordinators of a clause that is the occasion of a statement, not its content.
 OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
+# Object pronouns: who was spoken to ("“Why?” she asked him").
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+# Cues whose object is the person spoken to.
+ADDRESS_VERBS = frozenset({"ask", "tell", "assure", "reassure", "remind", "warn", "urge", "answer", "inform"})
 
 
 class ComplementMixin:
@@ -63,6 +67,12 @@ class ComplementMixin:
     def _said_participle(self, c: Any) -> bool:
         """ "adding", "saying": a speech verb's participle, a statement of its own."""
         return c.tag_ == "VBG" and c.lemma_.lower() in self.res.verbs
+
+    def _addressee(self, c: Any) -> bool:
+        """ "asked him", "assured the crowd", "told reporters": a cue's object that is who was spoken to."""
+        if c.dep_ != "dobj" or c.head.lemma_.lower() not in ADDRESS_VERBS:
+            return False  # ("accused Trump": the object of other cues is their target)
+        return c.lower_ in OBJECT_PRONOUNS or self._person_like(c) or self._group_like(c)
 
     def _coordinated_aside(self, tok: Any, subj: Any) -> bool:
         """A speech verb joined without "and" to the clause before its comma and speaker."""

@@ -53,6 +53,10 @@ __all__ = ["ClaimFinder", "acronym_defs", "acronym_map"]
 
 log = logging.getLogger(__name__)
 
+# Pronouns that stand for a thing or an event ("That prompted ..."; not "those who said"): a
+# speaker left as one of them is no source.
+THING_PRONOUNS = frozenset({"that", "which", "what"})
+
 # Subordinators of a clause that sets the occasion of a statement rather than being its content.
 
 
@@ -96,7 +100,9 @@ class ClaimFinder(
                 continue
             found = self._sentence_claims(sent, si, claims)
             claims.extend(found)
-        atts = distinct([c.att for c in claims])
+        # "That prompted Rubio to ...", "a taboo that says ...": a demonstrative or relative pronoun
+        # left unresolved is an event or a thing, never a source
+        atts = distinct([c.att for c in claims if (c.att.speaker or "").lower() not in THING_PRONOUNS])
         link_nested(atts)
         atts = reported_statements_only(atts)
         link_nested(atts)
@@ -271,8 +277,10 @@ class ClaimFinder(
         )
         objects = ("ccomp", "xcomp") if lemma == "tell" else ("ccomp", "dobj", "xcomp")  # "told Reuters"
         before = before and not any(
-            c.dep_ in objects and c.i > tok.i and not self._said_participle(c) for c in children
-        )  # ("“...,” X said, adding ...": the participle's statement is its own)
+            c.dep_ in objects and c.i > tok.i and not self._said_participle(c) and not self._addressee(c)
+            for c in children
+        )  # ("“...,” X said, adding ...": the participle's statement is its own; "“Why?” X asked
+        # him": the person asked is no claim)
         fronted = self._fronted_quote(tok, subj) if inverted or before else []
         quoted = None  # the quotation after the cue, read once
         if not as_put and lemma in self.res.verbs and lemma not in self.res.verb_kinds:

@@ -12,12 +12,14 @@ can ...") with a person or group subject is a belief; the claim is the adjective
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from .quotes import region_at
 from .resources import ClaimResources
 from .words import (
     HELD_VIEWS,
+    PERSON_HEADS,
     STANCE_ADJECTIVES,
     STANCE_ROLES,
     SURVEY_NOUNS,
@@ -33,11 +35,15 @@ log = logging.getLogger(__name__)
 
 # Possessive pronoun -> the subject pronoun it stands for.
 POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
+# Person nouns whose "attack" or "response" may be armed, not verbal.
+ARMED_RANKS = frozenset({"commander", "general", "officer", "chief", "leader"})
 # "a fan of hers": an owner, not a side taken.
 OWN_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 # Dependencies under the noun that hold its content.
 CLAIM_DEPS = ("acl", "ccomp", "relcl", "xcomp")
 CLAIM_PREPS = ("for", "on", "of", "against", "about", "to")
+# After "was" of "his answer was": an optional word ("blunt", "simple") and a colon.
+COPULA_COLON_RE = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]*)?:[ \t]*(?:\n[ \t]*){0,2}")
 
 
 class NounCueMixin:
@@ -81,10 +87,12 @@ class NounCueMixin:
         return out
 
     def _verbal_attacker(self, owner: Any) -> bool:
-        """A named person, or "his"/"her" (a person's "attacks on X" are words; a group's are acts)."""
+        """A named person, a person noun ("the governor's response to ...") or "his"/"her" (a
+        person's "attacks on X" are words; a group's are acts)."""
         if owner.lower_ in ("his", "her"):
             return True
-        return owner.ent_type_ == "PERSON" and not self._acting_subject(owner)
+        person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in PERSON_HEADS - ARMED_RANKS
+        return person and not self._acting_subject(owner)
 
     def _adjective_claims(
         self, sent: Any, si: int, earlier: list[_Claim], found: list[_Claim]
@@ -278,6 +286,10 @@ class NounCueMixin:
     def _noun_content(self, noun: Any) -> list[Any]:
         for c in noun.children:
             if c.dep_ in CLAIM_DEPS and c.i > noun.i and c.pos_ in ("VERB", "AUX"):
+                if c.tag_ == "VBN" and not any(
+                    g.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for g in c.children
+                ):
+                    continue  # "comments made in an interview": a bare participle says when, not what
                 if c.dep_ == "relcl" and not any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children):
                     continue  # "the claim he made" is not its content
                 return [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i)]
@@ -288,13 +300,23 @@ class NounCueMixin:
                     # "his view of the race" is a topic; "his promise of cutting taxes" and "her
                     # criticism of the plan" are claims
                     continue
-                return [t for t in c.subtree if t.i != c.i]
+                content = [t for t in c.subtree if t.i != c.i]
+                if content and content[-1].lower_ == "anonymity":
+                    continue  # "remarks on (the) condition of anonymity": how, not what
+                return content
         head = noun.head
         if noun.dep_ == "nsubj" and head.lemma_ == "be":
             # "Her view is that the levy will fail."
             comp = next((c for c in head.children if c.dep_ in ("ccomp", "attr") and c.i > head.i), None)
             if comp is not None and comp.pos_ in ("VERB", "AUX"):
                 return [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+            # "His answer was: “Never.”", "Her reply was blunt: “No.”": the quotation after the colon
+            lead = COPULA_COLON_RE.match(self.text, head.idx + len(head.text))
+            at = lead.end() if lead is not None else -1
+            end = next((qe for qs, qe in self.quotes if qs == at), None)
+            span = self.doc.char_span(at, end, alignment_mode="expand") if end is not None else None
+            if span is not None and len(span) >= 3:
+                return list(span)
         return []
 
     def _resolve_possessive(self, claim: _Claim, owner: Any, pron: str, earlier: list[_Claim]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..models import Attribution
@@ -21,6 +22,9 @@ from .words import (
 )
 
 log = logging.getLogger(__name__)
+
+# ", again using a thick accent, “": an aside of a few words between commas, then a quotation.
+ASIDE_RE = re.compile(r",[ \t]+([^,;:“”\"'\n]{2,60}?),[ \t]*")
 
 
 class SpanMixin:
@@ -75,6 +79,8 @@ class SpanMixin:
             return []
         begin = m.end()
         region = next(((qs, qe) for qs, qe in self.quotes if qs == begin), None)
+        if region is None and not colon_only and (aside := self._aside_before_quote(after)) is not None:
+            region = aside  # "X said, again using the accent, “...”"
         if region is None:
             if ":" not in m.group(0):
                 return []
@@ -86,6 +92,19 @@ class SpanMixin:
         if words and runs_on and all(t.ent_type_ == "WORK_OF_ART" for t in words):
             return []  # "said on ''Meet the Press'' on Sunday that ...": a title the sentence runs on past
         return list(span) if span is not None and len(span) >= 2 else []
+
+    def _aside_before_quote(self, at: int) -> tuple[int, int] | None:
+        """The quotation after a short aside between commas that opens with a participle, an adverb
+        or a preposition (", pointing at the crowd,", ", on Monday,"), right after the cue at ``at``."""
+        m = ASIDE_RE.match(self.text, at)
+        if m is None:
+            return None
+        region = next(((qs, qe) for qs, qe in self.quotes if qs == m.end()), None)
+        span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if region is None or span is None or not len(span):
+            return None
+        opens = span[0].pos_ in ("ADV", "ADP") or span[0].tag_ == "VBG"
+        return region if opens and not any(t.lemma_.lower() in self.res.verbs for t in span) else None
 
     def _fronted_quote(self, tok: Any, subj: Any) -> list[Any]:
         """The quotation that closes (with its comma) right before the cue, or before the speaker

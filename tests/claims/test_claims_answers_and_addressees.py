@@ -1,0 +1,74 @@
+"""A quotation before a cue whose object is the person asked, a quotation after a short aside,
+answers and accounts as nouns, a demonstrative left as the speaker. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from .helpers import by_cue
+
+
+def test_the_person_asked_is_not_the_claim(analyze_claims):
+    a = analyze_claims("“But why now?” the reporter asked him.")
+    asked = by_cue(a, "asked")
+    assert asked and asked[0].claim.startswith("“But why now?")
+    a = analyze_claims("“Are you serious?” Lena Ortiz asked the mayor.")
+    asked = by_cue(a, "asked")
+    assert asked and "Are you serious" in asked[0].claim and "mayor" not in asked[0].claim
+
+
+def test_the_target_of_an_accusation_is_not_an_addressee(analyze_claims):
+    a = analyze_claims("“Shameful,” he wrote. The new ad accuses Ortiz of selling favours to donors.")
+    accuses = by_cue(a, "accuses")
+    assert accuses and "selling favours" in accuses[0].claim
+
+
+def test_a_quotation_after_a_short_aside(analyze_claims):
+    a = analyze_claims("The mayor said, pointing at the river, “This is where the water came in.”")
+    said = by_cue(a, "said")
+    assert said and said[0].claim.startswith("“This is where") and "pointing" not in said[0].claim
+    a = analyze_claims("Ortiz joked, again using a thick accent, “Welcome aboard, friend!”")
+    joked = by_cue(a, "joked")
+    assert joked and "Welcome aboard" in joked[0].claim and "accent" not in joked[0].claim
+
+
+def test_a_persons_response_as_a_noun(analyze_claims):
+    a = analyze_claims("The governor's response was that the plan would fail.")
+    response = by_cue(a, "response")
+    assert response and response[0].speaker == "governor" and response[0].claim == "the plan would fail"
+    a = analyze_claims("The governor's answer was: “We will not negotiate.”")
+    answer = by_cue(a, "answer")
+    assert answer and "not negotiate" in answer[0].claim
+
+
+def test_a_countrys_or_an_armys_response_is_an_act(analyze_claims):
+    a = analyze_claims(
+        "Norway's response to the rocket fire was swift. The battalion commander's response to the "
+        "ambush left two villages burning. The army's reply to the shelling came at dawn."
+    )
+    assert not by_cue(a, "response")
+
+
+def test_an_account_as_a_noun(analyze_claims):
+    a = analyze_claims(
+        "Senator Ana Kovac spoke to the committee on Tuesday. Kovac's explanations of the delay "
+        "satisfied no one."
+    )
+    explanations = by_cue(a, "explanations")
+    assert explanations and "Kovac" in (explanations[0].speaker or "")
+    assert explanations[0].claim == "the delay"
+
+
+def test_remarks_on_condition_of_anonymity_are_no_claim(analyze_claims):
+    a = analyze_claims("The aides' explanation on the condition of anonymity was brief.")
+    assert not [x for x in a.attributions if "anonymity" in x.claim]
+
+
+def test_a_demonstrative_left_as_the_speaker_is_no_source(analyze_claims):
+    a = analyze_claims(
+        'The senator kept interrupting. That prompted the moderator to call the exchange "a circus," '
+        "and the crowd laughed."
+    )
+    assert not [x for x in a.attributions if (x.speaker or "").lower() == "that"]
+    a = analyze_claims("Those who said the economy was their top issue backed the mayor.")
+    said = by_cue(a, "said")
+    assert said and said[0].speaker == "Those"
