@@ -1,6 +1,6 @@
 """A quotation before a cue whose object is the person asked, a quotation after a short aside,
-answers and accounts as nouns, a demonstrative left as the speaker. Sentences written for these
-tests."""
+answers and accounts as nouns, a demonstrative left as the speaker, a body's decisions, a surname
+read as a modal. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -72,3 +72,21 @@ def test_a_demonstrative_left_as_the_speaker_is_no_source(analyze_claims):
     a = analyze_claims("Those who said the economy was their top issue backed the mayor.")
     said = by_cue(a, "said")
     assert said and said[0].speaker == "Those"
+
+
+def test_a_bodys_decision_to_act_is_its_stance(analyze_claims):
+    a = analyze_claims(
+        "Toward the end of his tenure, the company agreed to pay $3 million to settle the charges."
+    )
+    agreed = by_cue(a, "agreed")
+    assert agreed and agreed[0].speaker == "company" and "pay $3 million" in agreed[0].claim
+    a = analyze_claims("The people want to leave the camp. The army agreed to withdraw from the town.")
+    assert not by_cue(a, "want") and not by_cue(a, "agreed")
+
+
+def test_a_surname_the_tagger_reads_as_a_modal(analyze_claims):
+    a = analyze_claims("After the attacks, Will believes Kovac has been given an opportunity to win.")
+    believes = by_cue(a, "believes")
+    assert believes and believes[0].speaker == "Will" and believes[0].claim.startswith("Kovac has been")
+    a = analyze_claims("Will you come with me? He will decide tomorrow.")
+    assert not a.attributions

@@ -15,7 +15,7 @@ from typing import Any
 from .learned import CueModel
 from .quotes import region_at
 from .resources import ClaimResources
-from .words import GROUP_HEADS, NON_STANCE_HEADS, PERSON_HEADS, STANCE_VERBS, _Claim
+from .words import GROUP_HEADS, INSTITUTION_HEADS, NON_STANCE_HEADS, PERSON_HEADS, STANCE_VERBS, _Claim
 
 # Learned-cue score a person subject needs, a group ("the campaign", "voters") and any other noun
 # ("the mayor's office", "his allies"). All chosen on PolNeAR lines 4k+1 by claim F1; the model's
@@ -227,5 +227,9 @@ class VerbGateMixin:
             # named body's (or a resumed group's) intention is its stance; "people want to leave" is an act
             named = subj.ent_type_ in ("ORG", "NORP") or subj.pos_ == "PROPN" or subj.lower_ == "they"
             named = named or any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in subj.children)
-            return named and self._group_like(subj) and not self._acting_subject(subj)
+            # ("the company plans to ...", "the court agreed to ...": a body that acts by decision)
+            body = lem in INSTITUTION_HEADS and any(
+                c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no") for c in subj.children
+            )
+            return (named and self._group_like(subj) or body) and not self._acting_subject(subj)
         return True

@@ -35,6 +35,14 @@ class SubjectMixin:
 
     def _subject(self, tok: Any) -> Any | None:
         cur = tok
+        if (
+            tok.tag_ in ("VBD", "VBZ")
+            and tok.i > 0
+            and not any(c.dep_.startswith("nsubj") for c in tok.children)
+        ):
+            prev = self.doc[tok.i - 1]
+            if prev.tag_ == "MD" and prev.text.istitle():
+                return prev  # "Will wrote", "Will believes": a modal takes a bare verb; this is a surname
         if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children):
             # "Gunmen shelled the port, ..., regional head Ivo Marek wrote": the parser
             # coordinated the cue with the claim's verb; the name right before the cue speaks.
