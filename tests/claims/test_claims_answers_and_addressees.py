@@ -90,3 +90,23 @@ def test_a_surname_the_tagger_reads_as_a_modal(analyze_claims):
     assert believes and believes[0].speaker == "Will" and believes[0].claim.startswith("Kovac has been")
     a = analyze_claims("Will you come with me? He will decide tomorrow.")
     assert not a.attributions
+
+
+def test_what_a_text_reads(analyze_claims):
+    a = analyze_claims(
+        '"The team took notes on her life and kept what reflected her own thinking," read the statement, '
+        "which was attributed to an aide."
+    )
+    read = by_cue(a, "read")
+    assert read and read[0].speaker == "statement" and "took notes" in read[0].claim
+    a = analyze_claims(
+        "The plaque reads: “Dedicated to those who served.” She reads the paper every morning."
+    )
+    reads = by_cue(a, "reads")
+    assert len(reads) == 1 and reads[0].speaker == "plaque" and "Dedicated" in reads[0].claim
+
+
+def test_called_on_with_on_read_as_a_particle(analyze_claims):
+    a = analyze_claims("The mayor called on residents to stay indoors. The referee called off the match.")
+    called = by_cue(a, "called")
+    assert len(called) == 1 and called[0].speaker == "mayor" and "stay indoors" in called[0].claim

@@ -40,7 +40,12 @@ class CueRulesMixin:
             if any(c.dep_ == "prep" and c.lower_ == "from" for c in children):
                 return False
         has_object = any(c.dep_ == "dobj" for c in children)
-        bad_particle = any(c.dep_ == "prt" and (c.lower_ != "out" or not has_object) for c in children)
+        # ("called on voters to ...": "on" read as a particle still introduces who is urged)
+        urged = any(c.dep_ == "xcomp" for c in children)
+        bad_particle = any(
+            c.dep_ == "prt" and not (c.lower_ == "out" and has_object or c.lower_ == "on" and urged)
+            for c in children
+        )
         if lemma in ("respond", "react", "reply") and not any(c.dep_ in ("ccomp", "dobj") for c in children):
             if any(
                 c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children)
@@ -56,7 +61,7 @@ class CueRulesMixin:
             or (c.dep_ in ("xcomp", "acomp", "attr") and has_object and self._label_word(c))
             or (c.dep_ == "prep" and c.lower_ in ("for", "upon"))
             or (c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "xcomp" for g in children))
-            or (c.dep_ == "prt" and c.lower_ == "out" and has_object)
+            or (c.dep_ == "prt" and (c.lower_ == "out" and has_object or c.lower_ == "on" and urged))
             or (c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children))
             # "called to ban the sale": a demand, as "called for"
             or (c.dep_ == "xcomp" and c.i == tok.i + 2 and not has_object and tok.nbor(1).lower_ == "to")
@@ -73,11 +78,23 @@ class CueRulesMixin:
             return False
         if lemma in ("figure", "object", "project", "count") and not any(c.dep_ == "ccomp" for c in children):
             return False
-        if lemma == "read" and not any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in STATEMENT_NOUNS for c in children
-        ):
+        if lemma == "read" and not self._text_reads(tok, children):
             return False
         return True
+
+    def _text_reads(self, tok: Any, children: list[Any]) -> bool:
+        """ "the statement reads", "“...,” read the statement" (the inverted subject read as the
+        object), "a caption that reads ...", "The plaque reads: “...”": a text, not a reader."""
+        for c in children:
+            if c.lemma_.lower() in STATEMENT_NOUNS and (
+                c.dep_ == "nsubj" or (c.dep_ == "dobj" and tok.i > 0 and tok.nbor(-1).is_punct)
+            ):
+                return True
+        if tok.dep_ == "relcl" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+            return True
+        at = tok.idx + len(tok.text)
+        colon = self.text[at : at + 3].lstrip()
+        return colon.startswith(":") and any(at < qs <= at + 4 for qs, _qe in self.quotes)
 
     def _label_quote(self, tok: Any) -> bool:
         """A quotation opening a few words after ``tok`` with no other verb between ("called the
