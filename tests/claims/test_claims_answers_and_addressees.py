@@ -110,3 +110,36 @@ def test_called_on_with_on_read_as_a_particle(analyze_claims):
     a = analyze_claims("The mayor called on residents to stay indoors. The referee called off the match.")
     called = by_cue(a, "called")
     assert len(called) == 1 and called[0].speaker == "mayor" and "stay indoors" in called[0].claim
+
+
+def test_an_answer_comes_from_the_person_asked(analyze_claims):
+    a = analyze_claims(
+        "Ana Kovac spoke first. A reporter asked Marko Petrovic how he was feeling on election day. "
+        "He replied: “The bigger the turnout, the better.”"
+    )
+    replied = by_cue(a, "replied")
+    assert replied and replied[0].speaker == "Marko Petrovic"
+
+
+def test_a_name_apposed_to_the_subject_is_nearer_than_an_earlier_speaker(analyze_claims):
+    a = analyze_claims(
+        "Senator Ana Kovac attacked the plan on Monday. Last week, the agency's director, Marko Petrovic, "
+        'recommended no charges, but he called the conduct "extremely careless."'
+    )
+    called = by_cue(a, "called")
+    assert called and called[0].speaker == "Marko Petrovic"
+
+
+def test_the_object_of_force_or_prompt_does_what_follows(analyze_claims):
+    a = analyze_claims(
+        "The results of the primaries will almost certainly force Senator Ana Kovac to acknowledge a hard "
+        "reality."
+    )
+    acknowledge = by_cue(a, "acknowledge")
+    assert acknowledge and acknowledge[0].speaker == "Senator Ana Kovac"
+
+
+def test_the_first_of_a_kind_to_act_is_the_subject_of_be(analyze_claims):
+    a = analyze_claims("Ana Vik was the only senator to oppose the bill.")
+    oppose = by_cue(a, "oppose")
+    assert oppose and oppose[0].speaker == "Ana Vik"

@@ -26,6 +26,9 @@ from .words import (
 
 log = logging.getLogger(__name__)
 
+# Cues of an answer: their "he"/"she" is the person just asked.
+ANSWER_VERBS = frozenset({"reply", "answer", "respond", "retort"})
+
 # Given names used overwhelmingly for one sex ("Ana" female, "Ivo" male): name -> "female" / "male".
 # The hand-written list wins over the one derived from the 1990 US Census.
 GIVEN_NAMES = {
@@ -132,6 +135,9 @@ class ContextMixin:
                     None,
                 )
                 nearer = self._nearer_subject_person(subj, prev) if wants_person else None
+                if wants_person and self.doc[claim.cue_i].lemma_.lower() in ANSWER_VERBS:
+                    # "A reporter asked Ann Ray how she felt. She replied: ...": who was asked answers
+                    nearer = self._person_asked(subj) or nearer
                 if nearer is not None:
                     # "Ann Ray met Bo Li. He said ...": a person named as a subject since the last
                     # claim is nearer than that claim's speaker
@@ -219,9 +225,12 @@ class ContextMixin:
             if region_at(self.quotes, ent.start_char):
                 continue
             fronted = self._topic_fronted(ent)
-            if ent.root.dep_ not in ("nsubj", "nsubjpass") and not fronted:
+            root = ent.root
+            if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+                root = root.head  # "the agency's director, Ann Ray, said ...": the subject's name
+            if root.dep_ not in ("nsubj", "nsubjpass") and not fronted:
                 continue
-            if ent.root.head.dep_ not in ("ROOT", "conj") and not fronted:
+            if root.head.dep_ not in ("ROOT", "conj") and not fronted:
                 continue  # "Asked whether Ann Ray would run, she said": a subordinate clause's subject
             if not self._gender_fits(ent.text, ent.start_char, female):
                 continue
@@ -230,6 +239,17 @@ class ContextMixin:
         if best is None:
             return None
         return self._expand(best.text), best.start_char, best.end_char
+
+    def _person_asked(self, pron: Any) -> tuple[str, int, int] | None:
+        """The person named as the object of "asked" in this or the previous sentence, before ``pron``."""
+        start = self.sents[max(0, self._sent_index(pron) - 1)].start_char
+        asked = None
+        for ent in self.index.ents_starting_between(start, pron.idx):
+            root = ent.root
+            if self._person_ent(ent) and root.dep_ == "dobj" and root.head.lemma_.lower() == "ask":
+                if not region_at(self.quotes, ent.start_char):
+                    asked = ent
+        return (self._expand(asked.text), asked.start_char, asked.end_char) if asked is not None else None
 
     def _topic_fronted(self, ent: Any) -> bool:
         """ "As for Ana Kovac, she said ...": the person the sentence is about, named up front."""

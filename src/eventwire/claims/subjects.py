@@ -10,6 +10,7 @@ from .quotes import region_at
 from .resources import MEDIA_HEADS, ClaimResources
 from .words import (
     BODY_LABELS,
+    CONTROL_VERBS,
     GROUP_HEADS,
     PERSON_HEADS,
     STANCE_VERBS,
@@ -137,6 +138,10 @@ class SubjectMixin:
                 if head.dep_ == "acomp" and head.pos_ == "ADJ":
                     head = head.head
                 if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.res.verb_kinds:
+                    made = next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+                    if cur is tok and made is not None and head.lemma_.lower() in CONTROL_VERBS:
+                        if self._person_like(made) or self._group_like(made):
+                            return made  # "The results will force Kovac to acknowledge ...": Kovac does
                     cur = head  # ("wanted to state ..." is an intention: no statement yet)
                     continue
             if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
@@ -144,6 +149,11 @@ class SubjectMixin:
                 if cur.head.head.pos_ in ("VERB", "AUX"):
                     cur = cur.head.head
                     continue
+            to = cur is tok and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+            if to and cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+                described = self._described_subject(cur.head)  # "Vik was the first senator to back X"
+                if described is not cur.head and (self._person_like(cur.head) or self._group_like(cur.head)):
+                    return described  # (not "got enough delegates to claim ...": no "be", no speaker)
             if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN") and not passive:
                 # "X, the party's leader, on Tuesday called ...", "one lawmaker called ...": a finite
                 # verb the parser hung on its own subject as a clause of it
