@@ -143,3 +143,13 @@ def test_the_first_of_a_kind_to_act_is_the_subject_of_be(analyze_claims):
     a = analyze_claims("Ana Vik was the only senator to oppose the bill.")
     oppose = by_cue(a, "oppose")
     assert oppose and oppose[0].speaker == "Ana Vik"
+
+
+def test_what_a_written_document_says(analyze_claims):
+    a = analyze_claims("Kovac wrote a letter congratulating the organizers for opening the center.")
+    wrote = by_cue(a, "wrote")
+    assert (
+        wrote and wrote[0].speaker == "Kovac" and wrote[0].claim.startswith("congratulating the organizers")
+    )
+    a = analyze_claims("Kovac wrote a letter to the editor.")
+    assert not by_cue(a, "wrote")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .resources import ClaimResources
-from .words import _that
+from .words import STATEMENT_NOUNS, _that
 
 # Plain objects of "say"/"tell" that are an answer or an account ("said yes", "told a different story").
 STOCK_OBJECTS = {"say": frozenset({"same", "so", "yes", "no"}), "tell": frozenset({"story", "tale"})}
@@ -67,6 +67,17 @@ class ComplementMixin:
     def _said_participle(self, c: Any) -> bool:
         """ "adding", "saying": a speech verb's participle, a statement of its own."""
         return c.tag_ == "VBG" and c.lemma_.lower() in self.res.verbs
+
+    def _document_content(self, tok: Any) -> Any | None:
+        """ "wrote a letter congratulating the organizers", "posted a note saying ...": what the written
+        object says, a participle or "that"-clause on a document noun the cue has for its object."""
+        for c in tok.children:
+            if c.dep_ != "dobj" or c.lemma_.lower() not in STATEMENT_NOUNS:
+                continue
+            for g in c.children:
+                if g.dep_ == "acl" and g.tag_ == "VBG" or g.dep_ in ("acl", "relcl") and _that(g):
+                    return g
+        return None
 
     def _addressee(self, c: Any) -> bool:
         """ "asked him", "assured the crowd", "told reporters": a cue's object that is who was spoken to."""

@@ -333,7 +333,11 @@ class ClaimFinder(
                 and not (t.dep_ == "mark" and t.head.i == comp.i)
                 and (end is None or t.i < end)
             ]
-        elif (occasion := self._occasion_clause(tok) or self._stray_that_clause(tok, lemma)) is not None:
+        elif (
+            occasion := self._occasion_clause(tok)
+            or self._stray_that_clause(tok, lemma)
+            or self._document_content(tok)
+        ) is not None:
             # "said in a statement that ...": the parser hangs the that-clause on "statement".
             claim_toks = [t for t in occasion.subtree if not (t.dep_ == "mark" and t.head.i == occasion.i)]
         elif self._stock_object(tok) or (
