@@ -65,40 +65,38 @@ def test_remarks_on_condition_of_anonymity_are_no_claim(analyze_claims):
 
 def test_a_demonstrative_left_as_the_speaker_is_no_source(analyze_claims):
     a = analyze_claims(
-        'The senator kept interrupting. That prompted the moderator to call the exchange "a circus," '
-        "and the crowd laughed."
+        'The mayor kept shouting. That led the chairwoman to call the session "a farce," '
+        "and the hall fell silent."
     )
     assert not [x for x in a.attributions if (x.speaker or "").lower() == "that"]
-    a = analyze_claims("Those who said the economy was their top issue backed the mayor.")
+    a = analyze_claims("Those who said the harbour mattered most backed the mayor.")
     said = by_cue(a, "said")
     assert said and said[0].speaker == "Those"
 
 
 def test_a_bodys_decision_to_act_is_its_stance(analyze_claims):
-    a = analyze_claims(
-        "Toward the end of his tenure, the company agreed to pay $3 million to settle the charges."
-    )
+    a = analyze_claims("Late last year, the shipyard firm agreed to refund $40,000 to its former tenants.")
     agreed = by_cue(a, "agreed")
-    assert agreed and agreed[0].speaker == "company" and "pay $3 million" in agreed[0].claim
+    assert agreed and agreed[0].speaker == "shipyard firm" and "refund" in agreed[0].claim
     a = analyze_claims("The people want to leave the camp. The army agreed to withdraw from the town.")
     assert not by_cue(a, "want") and not by_cue(a, "agreed")
 
 
 def test_a_surname_the_tagger_reads_as_a_modal(analyze_claims):
-    a = analyze_claims("After the attacks, Will believes Kovac has been given an opportunity to win.")
+    a = analyze_claims("Since the floods, Will believes Kovac has a real chance to take the district.")
     believes = by_cue(a, "believes")
-    assert believes and believes[0].speaker == "Will" and believes[0].claim.startswith("Kovac has been")
+    assert believes and believes[0].speaker == "Will" and believes[0].claim.startswith("Kovac has a real")
     a = analyze_claims("Will you come with me? He will decide tomorrow.")
     assert not a.attributions
 
 
 def test_what_a_text_reads(analyze_claims):
     a = analyze_claims(
-        '"The team took notes on her life and kept what reflected her own thinking," read the statement, '
-        "which was attributed to an aide."
+        '"We found no fault with the tender and we stand by the award," read the statement, '
+        "which was signed by its chair."
     )
     read = by_cue(a, "read")
-    assert read and read[0].speaker == "statement" and "took notes" in read[0].claim
+    assert read and read[0].speaker == "statement" and "found no fault" in read[0].claim
     a = analyze_claims(
         "The plaque reads: “Dedicated to those who served.” She reads the paper every morning."
     )
@@ -114,8 +112,8 @@ def test_called_on_with_on_read_as_a_particle(analyze_claims):
 
 def test_an_answer_comes_from_the_person_asked(analyze_claims):
     a = analyze_claims(
-        "Ana Kovac spoke first. A reporter asked Marko Petrovic how he was feeling on election day. "
-        "He replied: “The bigger the turnout, the better.”"
+        "Ana Kovac spoke first. A student asked Marko Petrovic whether the ferry would return. "
+        "He replied: “Not this winter, and maybe not next.”"
     )
     replied = by_cue(a, "replied")
     assert replied and replied[0].speaker == "Marko Petrovic"
@@ -123,17 +121,17 @@ def test_an_answer_comes_from_the_person_asked(analyze_claims):
 
 def test_a_name_apposed_to_the_subject_is_nearer_than_an_earlier_speaker(analyze_claims):
     a = analyze_claims(
-        "Senator Ana Kovac attacked the plan on Monday. Last week, the agency's director, Marko Petrovic, "
-        'recommended no charges, but he called the conduct "extremely careless."'
+        "Senator Ivo Marek said the audit was late. The city's new police chief, Marko Petrovic, toured "
+        "the harbour on Friday. He said the port was safe."
     )
-    called = by_cue(a, "called")
-    assert called and called[0].speaker == "Marko Petrovic"
+    said = [x for x in by_cue(a, "said") if "port was safe" in x.claim]
+    assert said and said[0].speaker == "Marko Petrovic"
 
 
 def test_the_object_of_force_or_prompt_does_what_follows(analyze_claims):
     a = analyze_claims(
-        "The results of the primaries will almost certainly force Senator Ana Kovac to acknowledge a hard "
-        "reality."
+        "The count in the northern wards may well force Senator Ana Kovac to acknowledge that the "
+        "ferry plan is dead."
     )
     acknowledge = by_cue(a, "acknowledge")
     assert acknowledge and acknowledge[0].speaker == "Senator Ana Kovac"
@@ -146,10 +144,19 @@ def test_the_first_of_a_kind_to_act_is_the_subject_of_be(analyze_claims):
 
 
 def test_what_a_written_document_says(analyze_claims):
-    a = analyze_claims("Kovac wrote a letter congratulating the organizers for opening the center.")
+    a = analyze_claims("Kovac wrote a letter thanking the volunteers for rebuilding the pier.")
     wrote = by_cue(a, "wrote")
-    assert (
-        wrote and wrote[0].speaker == "Kovac" and wrote[0].claim.startswith("congratulating the organizers")
-    )
+    assert wrote and wrote[0].speaker == "Kovac" and wrote[0].claim.startswith("thanking the volunteers")
     a = analyze_claims("Kovac wrote a letter to the editor.")
     assert not by_cue(a, "wrote")
+
+
+def test_a_cue_tagged_as_a_participle_after_its_subject(analyze_claims):
+    a = analyze_claims(
+        "The plan prompted the assembly to hold a hearing in May on whether to stop it; one delegate "
+        'called Marek "the silver duke of self-interest." But the effort stalled.'
+    )
+    called = by_cue(a, "called")
+    assert called and called[0].speaker == "one delegate" and "Marek" in called[0].claim
+    a = analyze_claims("The officials quoted by the paper were silent. A village called Dara was shelled.")
+    assert not by_cue(a, "called") and not by_cue(a, "quoted")

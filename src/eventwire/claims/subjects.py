@@ -158,7 +158,14 @@ class SubjectMixin:
                 # "X, the party's leader, on Tuesday called ...", "one lawmaker called ...": a finite
                 # verb the parser hung on its own subject as a clause of it
                 has_claim = any(c.dep_ in ("dobj", "oprd", "ccomp") for c in children)
-                finite = (cur.tag_ == "VBD" or cur.dep_ == "relcl") and has_claim
+                # ("one lawmaker called Trump “...”" with "called" tagged a participle: right after its
+                # subject, with an object and no "by", it is no passive)
+                active = (
+                    cur.tag_ == "VBN"
+                    and cur.head.i == cur.i - 1
+                    and "agent" not in {c.dep_ for c in children}
+                )
+                finite = (cur.tag_ == "VBD" or cur.dep_ == "relcl" or active) and has_claim
                 finite = finite and not any(c.dep_ in ("mark", "advmod") for c in children)
                 if (
                     cur is tok
