@@ -53,11 +53,9 @@ __all__ = ["ClaimFinder", "acronym_defs", "acronym_map"]
 
 log = logging.getLogger(__name__)
 
-# Pronouns that stand for a thing or an event ("That prompted ..."; not "those who said"): a
-# speaker left as one of them is no source.
+# Pronouns that stand for a thing or an event ("That prompted ...", "a taboo that says ..."; not
+# "those who said"): a speaker left unresolved as one of them is no source.
 THING_PRONOUNS = frozenset({"that", "which", "what"})
-
-# Subordinators of a clause that sets the occasion of a statement rather than being its content.
 
 
 class ClaimFinder(
@@ -100,8 +98,6 @@ class ClaimFinder(
                 continue
             found = self._sentence_claims(sent, si, claims)
             claims.extend(found)
-        # "That prompted Rubio to ...", "a taboo that says ...": a demonstrative or relative pronoun
-        # left unresolved is an event or a thing, never a source
         atts = distinct([c.att for c in claims if (c.att.speaker or "").lower() not in THING_PRONOUNS])
         link_nested(atts)
         atts = reported_statements_only(atts)
