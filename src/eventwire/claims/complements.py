@@ -14,8 +14,8 @@ STOCK_OBJECTS = {"say": frozenset({"same", "so", "yes", "no"}), "tell": frozense
 OCCASION_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because", "until", "once"})
 # Object pronouns: who was spoken to ("“Why?” she asked him").
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
-# Cues whose object is the person spoken to.
-ADDRESS_VERBS = frozenset({"ask", "tell", "assure", "reassure", "remind", "warn", "urge", "answer", "inform"})
+# Cues whose object is the person spoken to (a plain object of "tell" never blocks the quotation).
+ADDRESS_VERBS = frozenset({"ask", "assure", "reassure", "remind", "warn", "urge", "answer", "inform"})
 
 
 class ComplementMixin:

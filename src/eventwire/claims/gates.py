@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .learned import CueModel
-from .quotes import region_at
+from .quotes import region_at, region_opening_at
 from .resources import ClaimResources
 from .words import GROUP_HEADS, INSTITUTION_HEADS, NON_STANCE_HEADS, PERSON_HEADS, STANCE_VERBS, _Claim
 
@@ -174,10 +174,10 @@ class VerbGateMixin:
             return []
         at = tok.idx + len(tok.text)
         at += len(self.text[at:]) - len(self.text[at:].lstrip(" ,"))
-        end = next((qe for qs, qe in self.quotes if qs == at), None)
-        if end is None or self.text[at:end].rstrip("”\"' ")[-1:] not in ("!", "?"):
+        region = region_opening_at(self.quotes, at)
+        if region is None or self.text[at : region[1]].rstrip("”\"' ")[-1:] not in ("!", "?"):
             return []
-        span = self.doc.char_span(at, end, alignment_mode="expand")
+        span = self.doc.char_span(*region, alignment_mode="expand")
         return list(span) if span is not None and len(span) >= 3 else []
 
     def _topic_claim_ok(self, tok: Any, subj: Any) -> bool:

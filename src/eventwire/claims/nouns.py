@@ -15,7 +15,7 @@ import logging
 import re
 from typing import Any
 
-from .quotes import region_at
+from .quotes import region_at, region_opening_at
 from .resources import ClaimResources
 from .words import (
     HELD_VIEWS,
@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 
 # Possessive pronoun -> the subject pronoun it stands for.
 POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they", "my": "i", "our": "we"}
-# Person nouns whose "attack" or "response" may be armed, not verbal.
-ARMED_RANKS = frozenset({"commander", "general", "officer", "chief", "leader"})
+# Person nouns whose "attack" or "response" is in words; a commander's or a chief's may be armed.
+VERBAL_PERSON_HEADS = PERSON_HEADS - {"commander", "general", "officer", "chief", "leader"}
 # "a fan of hers": an owner, not a side taken.
 OWN_PRONOUNS = frozenset({"mine", "yours", "his", "hers", "ours", "theirs"})
 # Dependencies under the noun that hold its content.
@@ -91,7 +91,7 @@ class NounCueMixin:
         person's "attacks on X" are words; a group's are acts)."""
         if owner.lower_ in ("his", "her"):
             return True
-        person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in PERSON_HEADS - ARMED_RANKS
+        person = owner.ent_type_ == "PERSON" or owner.lemma_.lower() in VERBAL_PERSON_HEADS
         return person and not self._acting_subject(owner)
 
     def _adjective_claims(
@@ -312,9 +312,8 @@ class NounCueMixin:
                 return [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
             # "His answer was: “Never.”", "Her reply was blunt: “No.”": the quotation after the colon
             lead = COPULA_COLON_RE.match(self.text, head.idx + len(head.text))
-            at = lead.end() if lead is not None else -1
-            end = next((qe for qs, qe in self.quotes if qs == at), None)
-            span = self.doc.char_span(at, end, alignment_mode="expand") if end is not None else None
+            region = region_opening_at(self.quotes, lead.end()) if lead is not None else None
+            span = self.doc.char_span(*region, alignment_mode="expand") if region is not None else None
             if span is not None and len(span) >= 3:
                 return list(span)
         return []

@@ -48,3 +48,8 @@ def region_at(regions: list[tuple[int, int]], start: int, end: int | None = None
         if qs <= start and end <= qe:
             return qs, qe
     return None
+
+
+def region_opening_at(regions: list[tuple[int, int]], at: int) -> tuple[int, int] | None:
+    """The quotation whose opening mark is at character ``at``."""
+    return next(((qs, qe) for qs, qe in regions if qs == at), None)

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..models import Attribution
 from ..nlp.datelines import opens_paragraph, paragraph_dateline
-from .quotes import region_at
+from .quotes import region_at, region_opening_at
 from .resources import ClaimResources
 from .words import (
     BODY_LABELS,
@@ -78,7 +78,7 @@ class SpanMixin:
         if colon_only and ":" not in m.group(0):
             return []
         begin = m.end()
-        region = next(((qs, qe) for qs, qe in self.quotes if qs == begin), None)
+        region = region_opening_at(self.quotes, begin)
         if region is None and not colon_only and (aside := self._aside_before_quote(after)) is not None:
             region = aside  # "X said, again using the accent, “...”"
         if region is None:
@@ -99,7 +99,7 @@ class SpanMixin:
         m = ASIDE_RE.match(self.text, at)
         if m is None:
             return None
-        region = next(((qs, qe) for qs, qe in self.quotes if qs == m.end()), None)
+        region = region_opening_at(self.quotes, m.end())
         span = self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if region is None or span is None or not len(span):
             return None

@@ -138,10 +138,11 @@ class SubjectMixin:
                 if head.dep_ == "acomp" and head.pos_ == "ADJ":
                     head = head.head
                 if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in self.res.verb_kinds:
-                    made = next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i), None)
-                    if cur is tok and made is not None and head.lemma_.lower() in CONTROL_VERBS:
-                        if self._person_like(made) or self._group_like(made):
-                            return made  # "The results will force Kovac to acknowledge ...": Kovac does
+                    if cur is tok and head.lemma_.lower() in CONTROL_VERBS:
+                        # "The results will force Kovac to acknowledge ...": Kovac does
+                        made = next((c for c in head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+                        if made is not None and (self._person_like(made) or self._group_like(made)):
+                            return made
                     cur = head  # ("wanted to state ..." is an intention: no statement yet)
                     continue
             if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.dep_ == "prep":
