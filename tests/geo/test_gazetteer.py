@@ -107,3 +107,14 @@ def test_default_index_covers_syrian_villages_and_neighbours(gazetteer: Gazettee
 def test_province_lookup(gazetteer: Gazetteer) -> None:
     daraa = gazetteer.province("SY", "Daraa")
     assert daraa is not None and daraa.kind == "province" and daraa.lat is not None
+
+
+def test_a_known_name_is_answered_once_per_gazetteer(gazetteer: Gazetteer) -> None:
+    fresh = Gazetteer(gazetteer.path, build=False)
+    calls: list[str] = []
+    fresh.conn.set_trace_callback(calls.append)
+    known = name_key("Aleppo")
+    assert fresh.has_key(known) and not fresh.has_key("qqqzzyx")
+    assert fresh.has_key(known) and not fresh.has_key("qqqzzyx")
+    assert len(calls) == 2  # the second answers come from memory, not the index
+    fresh.close()

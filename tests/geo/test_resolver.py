@@ -86,3 +86,22 @@ def test_offsets_and_sentence_helper(analyze_places) -> None:
     first, second = a.sentences[0], a.sentences[1]
     assert [p.mention for p in places_in(a, first.start, first.end)] == ["Douma", "Jarablus"]
     assert place_for_span(a, second.start, second.end).mention == "Idlib"
+
+
+def test_a_demonym_is_never_looked_up_as_a_place(geo_pipeline, monkeypatch) -> None:
+    from eventwire.geo.resolver import Resolver
+    from eventwire.models import Article
+
+    asked: list[str] = []
+    looked_up = Resolver.candidates
+
+    def spy(self, key, fuzzy=True):
+        asked.append(key)
+        return looked_up(self, key, fuzzy)
+
+    monkeypatch.setattr(Resolver, "candidates", spy)
+    a = geo_pipeline.analyze(
+        Article(id="t", text="Syrian troops and Ukrainian volunteers reached Hama on Monday.")
+    )
+    assert "hama" in asked and not any(k.startswith(("syrian", "ukrainian")) for k in asked)
+    assert "Hama" in [p.mention for p in a.places]  # (the demonyms count for their country elsewhere)

@@ -100,6 +100,9 @@ class Gazetteer:
             raise EventwireError(Errors.E060.format(path=self.path))
         self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
         self._provinces: dict[tuple[str | None, str | None], PlaceRecord] | None = None
+        # name key -> whether the index holds it (asked for every capitalised word of every article;
+        # the connection is read-only, so an answer never changes while this object lives)
+        self._known: dict[str, bool] = {}
 
     # -- reading --------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
@@ -137,8 +140,17 @@ class Gazetteer:
         return [(r[0], PlaceRecord.from_row(r[1:])) for r in rows]
 
     def has_key(self, key: str) -> bool:
-        with self._lock:
-            return self.conn.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone() is not None
+        known = self._known.get(key)
+        if known is None:
+            with self._lock:
+                known = (
+                    self.conn.execute("SELECT 1 FROM names WHERE key=? LIMIT 1", (key,)).fetchone()
+                    is not None
+                )
+            if len(self._known) > 50_000:
+                self._known.clear()
+            self._known[key] = known
+        return known
 
     def has_skeleton(self, skel: str) -> bool:
         with self._lock:

@@ -39,7 +39,7 @@ KIND_PRIOR = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Scored:
     rec: PlaceRecord
     sim: float
