@@ -44,7 +44,6 @@ from .words import (
     _span_text,
     _strip_punct,
     _that,
-    _trim,
     acronym_defs,
     acronym_map,
 )
@@ -152,41 +151,6 @@ class ClaimFinder(
                 self._resolve_anaphor(claim, self._statement_owner(src_head), earlier)
                 out.append(claim)
         return out
-
-    def _quoted_as_saying(self, tok: Any) -> tuple[Any, Any, Any | None] | None:
-        """ "X was quoted as saying by Y that ...": (speaker X, the "saying" verb, outlet Y or None)."""
-        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-        if subj is None:
-            return None
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                saying = next((c for c in prep.children if c.lemma_.lower() == "say"), None)
-                if saying is None:
-                    continue
-                outlet = None
-                for p in [*saying.children, *tok.children]:
-                    if p.dep_ in ("prep", "agent") and p.lower_ == "by":
-                        outlet = next((g for g in p.children if g.dep_ == "pobj"), None)
-                return subj, saying, outlet
-        return None
-
-    def _quoted_claim(self, tok: Any, sent: Any, si: int) -> _Claim | None:
-        subj, saying, outlet = self._quoted_as_saying(tok)  # type: ignore[misc]
-        comp = next((c for c in saying.children if c.dep_ in ("ccomp", "parataxis")), None)
-        if comp is not None:
-            claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
-        else:
-            claim_toks = self._quote_before(sent, subj) or self._parenthetical_claim(tok, subj, sent)
-        claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
-        if len(claim_toks) < 2:
-            return None
-        att = self._make_attribution(self._speaker_tokens(subj), claim_toks, tok.text, sent)
-        if outlet is not None:
-            text = _span_text(self.doc, _trim(list(outlet.subtree)))
-            att.via = self.res.find_outlet(text) or text
-        claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
-        claim.role, claim.person = self._role_and_person(self._speaker_tokens(subj))
-        return claim
 
     def _claim_for_cue(
         self, tok: Any, sent: Any, si: int, earlier: list[_Claim], learned: bool = False

@@ -19,6 +19,7 @@ from .words import (
     _Claim,
     _span_text,
     _strip_punct,
+    _trim,
 )
 
 log = logging.getLogger(__name__)
@@ -207,6 +208,41 @@ class SpanMixin:
         # "..., they chanted, “No more!”": a quotation right after the cue is its claim
         quoted = bool(after) and after[0].is_quote
         return after if len(after) >= 3 and (tok.dep_ != "ROOT" or quoted) else []
+
+    def _quoted_as_saying(self, tok: Any) -> tuple[Any, Any, Any | None] | None:
+        """ "X was quoted as saying by Y that ...": (speaker X, the "saying" verb, outlet Y or None)."""
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            return None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                saying = next((c for c in prep.children if c.lemma_.lower() == "say"), None)
+                if saying is None:
+                    continue
+                outlet = None
+                for p in [*saying.children, *tok.children]:
+                    if p.dep_ in ("prep", "agent") and p.lower_ == "by":
+                        outlet = next((g for g in p.children if g.dep_ == "pobj"), None)
+                return subj, saying, outlet
+        return None
+
+    def _quoted_claim(self, tok: Any, sent: Any, si: int) -> _Claim | None:
+        subj, saying, outlet = self._quoted_as_saying(tok)  # type: ignore[misc]
+        comp = next((c for c in saying.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if comp is not None:
+            claim_toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i)]
+        else:
+            claim_toks = self._quote_before(sent, subj) or self._parenthetical_claim(tok, subj, sent)
+        claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
+        if len(claim_toks) < 2:
+            return None
+        att = self._make_attribution(self._speaker_tokens(subj), claim_toks, tok.text, sent)
+        if outlet is not None:
+            text = _span_text(self.doc, _trim(list(outlet.subtree)))
+            att.via = self.res.find_outlet(text) or text
+        claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
+        claim.role, claim.person = self._role_and_person(self._speaker_tokens(subj))
+        return claim
 
     def _according_to(self, sent: Any) -> tuple[list[Any], list[Any], Any] | None:
         for tok in sent:

@@ -7,17 +7,12 @@ from typing import Any
 
 from ..nlp.datelines import paragraph_dateline
 from .quotes import region_at
-from .resources import MEDIA_HEADS, ClaimResources
+from .resources import ClaimResources
 from .words import (
-    BODY_LABELS,
     CONTROL_VERBS,
     GROUP_HEADS,
     PERSON_HEADS,
     STANCE_VERBS,
-    STATEMENT_NOUNS,
-    _span_text,
-    _strip_paren,
-    _trim,
 )
 
 log = logging.getLogger(__name__)
@@ -340,82 +335,3 @@ class SubjectMixin:
         while i > 0 and self.doc[i - 1].text not in (",", ";") and not self.doc[i - 1].is_sent_start:
             i -= 1
         return self.doc[i]
-
-    # -- speaker, organisation, via, anonymity ------------------------------------
-    def _speaker_tokens(self, head: Any) -> list[Any]:
-        """The speaker's noun phrase without appositions and relative clauses."""
-        skip: set[int] = set()
-        for c in head.children:
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and head.lemma_.lower() in MEDIA_HEADS:
-                continue  # "state media outlet XNA": the name is the speaker
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == head.i + 1:
-                continue  # "the Herald columnist Ana Kovac": no comma, so the name is the head's own
-            if c.dep_ in ("appos", "relcl", "acl", "punct", "advmod", "cc", "conj") and c.i > head.i:
-                skip.update(t.i for t in c.subtree)
-            if c.dep_ == "prep" and c.i > head.i and c.lower_ not in ("of", "for", "in", "from", "at"):
-                skip.update(t.i for t in c.subtree)
-            if c.dep_ in ("advmod", "cc", "punct", "ccomp", "parataxis") and c.i < head.i:
-                # "“We will win,” Ana Kovac told ...": the parser may hang the quote on the name
-                skip.update(t.i for t in c.subtree)
-        toks = [t for t in head.subtree if t.i not in skip]
-        para_start = self.text.rfind("\n", 0, head.idx) + 1
-        toks = [t for t in toks if t.idx >= para_start]  # a merged paragraph's tail is not the speaker
-        # Keep a contiguous run ending at or after the head.
-        run = [t for t in toks if t.i <= head.i]
-        while len(run) > 1 and run[-1].i - run[-2].i > 1:
-            run = run[:-2] + run[-1:]
-        tail = [t for t in toks if t.i > head.i]
-        cont: list[Any] = []
-        for t in tail:
-            if (cont and t.i != cont[-1].i + 1) or (not cont and t.i != head.i + 1):
-                break
-            cont.append(t)
-        return _trim(run + cont)
-
-    def _org_in_phrase(self, start: Any, name: Any) -> str | None:
-        name_start = self._name_tokens(name)[0].i
-        for t in self.doc[start.i : name_start]:
-            if t.lower_ not in self.res.roles:
-                continue
-            # "chief of the Coastal Monitoring Network ... Ivo Marek": the role's object.
-            for prep in t.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        toks = _trim([g for g in pobj.subtree if g.i < name_start])
-                        if toks and any(g.pos_ == "PROPN" for g in toks):
-                            return self._expand(_strip_paren(_span_text(self.doc, toks)))
-        for ent in self.index.ents_in_tokens(start.i, name_start):
-            if ent.label_ == "ORG" and start.i <= ent.start and ent.end <= name_start:
-                return self._expand(_strip_paren(_span_text(self.doc, _trim(list(ent)))))
-        return None
-
-    def _role_and_person(self, toks: list[Any]) -> tuple[str, bool]:
-        role = " ".join(t.lower_ for t in toks if t.lemma_.lower() in self.res.roles)
-        head = toks[-1] if toks else None
-        named = (
-            bool(toks)
-            and all(t.pos_ == "PROPN" or t.text == "-" for t in toks)
-            and not any(t.ent_type_ in BODY_LABELS for t in toks)
-        )
-        person = (
-            any(t.ent_type_ == "PERSON" for t in toks)
-            or named
-            # "Lindqvist says" (tagged a body) after "Oskar Lindqvist" was named as a person
-            or (len(toks) == 1 and toks[0].pos_ == "PROPN" and self._first_full_name(toks[0].text))
-            or (head is not None and head.lemma_.lower() in PERSON_HEADS and head.tag_ in ("NN", "NNP"))
-        )
-        return role, person
-
-    def _statement_owner(self, subj: Any) -> Any:
-        """ "a statement from his office said" / "the president's tweet reads": the owner speaks."""
-        if subj.lemma_.lower() not in STATEMENT_NOUNS:
-            return subj
-        for c in subj.children:
-            if c.dep_ == "poss":
-                return c
-            if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                pobj = [g for g in c.children if g.dep_ == "pobj"]
-                if pobj:
-                    return pobj[0]
-        return subj
