@@ -236,12 +236,13 @@ class SpanMixin:
         claim_toks = _strip_punct([t for t in claim_toks if sent.start <= t.i < sent.end])
         if len(claim_toks) < 2:
             return None
-        att = self._make_attribution(self._speaker_tokens(subj), claim_toks, tok.text, sent)
+        speaker_toks = self._speaker_tokens(subj)
+        att = self._make_attribution(speaker_toks, claim_toks, tok.text, sent)
         if outlet is not None:
             text = _span_text(self.doc, _trim(list(outlet.subtree)))
             att.via = self.res.find_outlet(text) or text
         claim = _Claim(att, tok.i, si, (subj.left_edge.i, subj.i + 1))
-        claim.role, claim.person = self._role_and_person(self._speaker_tokens(subj))
+        claim.role, claim.person = self._role_and_person(speaker_toks)
         return claim
 
     def _according_to(self, sent: Any) -> tuple[list[Any], list[Any], Any] | None:

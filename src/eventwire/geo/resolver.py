@@ -111,13 +111,13 @@ class Resolver:
         evid: dict[int, float] = {}
         embedded: list[tuple[Mention, list[Scored]]] = []
         for m in mentions:
-            fuzzy = bool(
-                m.strong or m.prep or m.ner in ("GPE", "LOC", "FAC") or m.region_frame or not m.known
-            )
             if m.key in cues()["demonyms"] or (m.words == 1 and m.key in cues()["generic"]):
                 continue  # "Syrian", "Daesh": adjectives and group names, never places
             if not m.known and not (m.strong or m.prep or m.dateline or m.ner in ("GPE", "LOC", "FAC")):
                 continue  # an unknown name needs a place cue before anything is looked up
+            fuzzy = bool(
+                m.strong or m.prep or m.ner in ("GPE", "LOC", "FAC") or m.region_frame or not m.known
+            )
             cands = self.candidates(m.key, fuzzy=fuzzy) if m.key else []
             if m.country_hint:
                 cands = [s for s in cands if s.rec.country == m.country_hint and s.sim == 1.0]
